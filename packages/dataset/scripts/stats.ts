@@ -1,0 +1,26 @@
+import { checkDataset, facts, loadDataset } from "../src/index.ts";
+
+const result = loadDataset();
+const { dataset: d, personReports } = result;
+const all = facts(d);
+const perReport = new Map<string, number>();
+for (const reports of personReports.values()) for (const r of reports) perReport.set(r, (perReport.get(r) ?? 0) + 1);
+const multi = [...personReports.values()].filter((r) => r.length > 1).length;
+
+const rows: [string, number][] = [
+  ...d.sources.map((s): [string, number] => [`persons in ${s.id}`, perReport.get(s.id) ?? 0]),
+  ["persons (merged)", d.persons.length],
+  ["persons in more than one report", multi],
+  ["cases", d.cases.length],
+  ["events", d.events.length],
+  ["officials", d.officials.length],
+  ["organisations", d.organisations.length],
+  ["mass events", d.massEvents.length],
+  ["recognitions", d.recognitions.length],
+  ["facts", all.length],
+  ["citations", all.reduce((n, f) => n + f.citations.length, 0)],
+  ["facts without citation", all.filter((f) => f.citations.length === 0).length],
+  ["problems", checkDataset(result).length],
+];
+const width = Math.max(...rows.map(([k]) => k.length));
+for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${String(v).padStart(6)}`);

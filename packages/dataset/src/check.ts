@@ -1,0 +1,159 @@
+import {
+  CaseSchema,
+  EventSchema,
+  MassEventSchema,
+  nameSearchKeys,
+  OfficialSchema,
+  OrganisationSchema,
+  PersonSchema,
+  RecognitionSchema,
+  type Citation,
+} from "@registry/domain";
+import type { z } from "zod";
+import type { Dataset, LoadResult, Problem } from "./load.ts";
+
+export interface Fact {
+  where: string;
+  citations: readonly Citation[];
+}
+
+/** Every statement of fact in the dataset, with the citations it carries. */
+export function facts(d: Dataset): Fact[] {
+  const out: Fact[] = [];
+  const add = (where: string, items: readonly { citations: readonly Citation[] }[]) =>
+    items.forEach((it, i) => out.push({ where: `${where}[${i}]`, citations: it.citations }));
+  for (const p of d.persons) {
+    const w = `person ${p.id}`;
+    add(`${w} names`, p.names);
+    add(`${w} ages`, p.ages);
+    add(`${w} places`, p.places);
+    add(`${w} occupations`, p.occupations);
+    add(`${w} roles`, p.roles);
+    add(`${w} affiliations`, p.affiliations);
+    add(`${w} vulnerabilities`, p.vulnerabilities);
+    add(`${w} pace`, p.pace);
+    add(`${w} relatives`, p.private.relatives);
+  }
+  for (const c of d.cases) {
+    out.push({ where: `case ${c.id}`, citations: c.citations });
+    add(`case ${c.id} charges`, c.charges);
+    add(`case ${c.id} measures`, c.measures);
+    add(`case ${c.id} sentences`, c.sentences);
+  }
+  for (const e of d.events) out.push({ where: `event ${e.id}`, citations: e.citations });
+  for (const o of d.officials) {
+    out.push({ where: `official ${o.id}`, citations: o.citations });
+    add(`official ${o.id} involvements`, o.involvements);
+  }
+  for (const o of d.organisations) {
+    out.push({ where: `organisation ${o.id}`, citations: o.citations });
+    add(`organisation ${o.id} bans`, o.bans);
+  }
+  for (const m of d.massEvents) {
+    out.push({ where: `mass event ${m.id}`, citations: m.citations });
+    add(`mass event ${m.id} counts`, m.detaineeCounts);
+  }
+  for (const r of d.recognitions) out.push({ where: `recognition ${r.id}`, citations: r.citations });
+  return out;
+}
+
+function revalidate<T extends { id: string }>(kind: string, items: T[], schema: z.ZodType, problems: Problem[]) {
+  for (const item of items) {
+    const r = schema.safeParse(item);
+    if (!r.success) {
+      for (const issue of r.error.issues) {
+        problems.push({ file: `(merged ${kind} ${item.id})`, message: `${issue.path.join(".")}: ${issue.message}` });
+      }
+    }
+  }
+}
+
+function checkUnique(kind: string, values: { id: string; slug?: string }[], problems: Problem[]) {
+  for (const key of ["id", "slug"] as const) {
+    const seen = new Set<string>();
+    for (const v of values) {
+      const k = v[key];
+      if (k === undefined) continue;
+      if (seen.has(k)) problems.push({ file: `(${kind})`, message: `duplicate ${key} ${k}` });
+      seen.add(k);
+    }
+  }
+}
+
+/** Everything that must hold of the merged dataset; an empty list means it may be loaded. */
+export function checkDataset({ dataset: d, problems: loadProblems }: LoadResult): Problem[] {
+  const problems: Problem[] = [...loadProblems];
+  revalidate("person", d.persons, PersonSchema, problems);
+  revalidate("case", d.cases, CaseSchema, problems);
+  revalidate("event", d.events, EventSchema, problems);
+  revalidate("official", d.officials, OfficialSchema, problems);
+  revalidate("organisation", d.organisations, OrganisationSchema, problems);
+  revalidate("mass event", d.massEvents, MassEventSchema, problems);
+  revalidate("recognition", d.recognitions, RecognitionSchema, problems);
+  checkUnique("persons", d.persons, problems);
+  checkUnique("cases", d.cases, problems);
+  checkUnique("events", d.events, problems);
+  checkUnique("officials", d.officials, problems);
+  checkUnique("organisations", d.organisations, problems);
+  checkUnique("mass events", d.massEvents, problems);
+  checkUnique("recognitions", d.recognitions, problems);
+
+  const sources = new Map(d.sources.map((s) => [s.id, s]));
+  for (const f of facts(d)) {
+    if (f.citations.length === 0) problems.push({ file: f.where, message: "fact without a citation" });
+    for (const c of f.citations) {
+      const s = sources.get(c.source);
+      if (!s) problems.push({ file: f.where, message: `unknown source ${c.source}` });
+      else if (c.lines && s.copy && c.lines[1] > s.copy.lineCount) {
+        problems.push({ file: f.where, message: `lines ${c.lines.join("-")} beyond the end of ${s.id} (${s.copy.lineCount} lines)` });
+      } else if (!c.lines && s.copy) {
+        problems.push({ file: f.where, message: `citation of ${s.id} needs a line range` });
+      }
+    }
+  }
+
+  const persons = new Set(d.persons.map((p) => p.id));
+  const cases = new Set(d.cases.map((c) => c.id));
+  const events = new Set(d.events.map((e) => e.id));
+  const orgs = new Set(d.organisations.map((o) => o.id));
+  const massEvents = new Set(d.massEvents.map((m) => m.id));
+  const ref = (where: string, kind: string, set: Set<string>, ids: readonly (string | undefined)[]) => {
+    for (const id of ids) if (id !== undefined && !set.has(id)) problems.push({ file: where, message: `unknown ${kind} ${id}` });
+  };
+  for (const p of d.persons) ref(`person ${p.id}`, "organisation", orgs, p.affiliations.map((a) => a.organisation));
+  for (const c of d.cases) ref(`case ${c.id}`, "person", persons, c.defendants);
+  for (const e of d.events) {
+    ref(`event ${e.id}`, "person", persons, e.persons);
+    ref(`event ${e.id}`, "case", cases, [e.case]);
+    ref(`event ${e.id}`, "mass event", massEvents, [e.massEvent]);
+  }
+  for (const o of d.officials) {
+    for (const i of o.involvements) {
+      ref(`official ${o.id}`, "case", cases, [i.case]);
+      ref(`official ${o.id}`, "event", events, [i.event]);
+      ref(`official ${o.id}`, "person", persons, i.persons);
+    }
+  }
+  for (const m of d.massEvents) {
+    ref(`mass event ${m.id}`, "person", persons, m.detainees);
+    ref(`mass event ${m.id}`, "organisation", orgs, m.organisers);
+  }
+  for (const r of d.recognitions) ref(`recognition ${r.id}`, "person", persons, r.persons);
+
+  // Two records whose names share a search key are a likely duplicate unless a curator said why not.
+  const byKey = new Map<string, string[]>();
+  for (const p of d.persons) {
+    if (p.visibility === "anonymous") continue;
+    for (const key of new Set(p.names.flatMap((n) => nameSearchKeys(n.text).slice(0, 1)))) {
+      byKey.set(key, [...(byKey.get(key) ?? []), p.id]);
+    }
+  }
+  const noted = new Set(d.persons.filter((p) => p.notes.some((n) => n.kind === "identity")).map((p) => p.id));
+  for (const [key, ids] of byKey) {
+    const distinct = [...new Set(ids)];
+    if (distinct.length > 1 && !distinct.every((id) => noted.has(id))) {
+      problems.push({ file: "(persons)", message: `possible duplicate persons ${distinct.join(", ")} share the name key "${key}"; merge them or add an identity note to each` });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,4 @@
+// @registry/dataset: the curated records from the source reports, merged and checked.
+export { loadDataset, PersonFragmentSchema, type Dataset, type LoadResult, type Problem } from "./load.ts";
+export { checkDataset, facts, type Fact } from "./check.ts";
+export { DEFAULT_DATA_DIR } from "./files.ts";

@@ -1,0 +1,231 @@
+import {
+  CaseSchema,
+  EventSchema,
+  MassEventSchema,
+  OfficialSchema,
+  OrganisationSchema,
+  PersonSchema,
+  RecognitionSchema,
+  SourceSchema,
+  type Case,
+  type Event,
+  type MassEvent,
+  type Official,
+  type Organisation,
+  type Person,
+  type Recognition,
+  type Source,
+} from "@registry/domain";
+import { z } from "zod";
+import { DEFAULT_DATA_DIR, readEntityFiles, readIdentities, type RawFile } from "./files.ts";
+import { firstDefined, groupById, joinText, mergeFacts, mergeLocalized, union, unionCitations } from "./merge.ts";
+
+export interface Dataset {
+  sources: Source[];
+  organisations: Organisation[];
+  persons: Person[];
+  cases: Case[];
+  events: Event[];
+  officials: Official[];
+  massEvents: MassEvent[];
+  recognitions: Recognition[];
+}
+
+export interface Problem {
+  file: string;
+  message: string;
+}
+
+export interface Parsed<T> {
+  file: string;
+  report: string;
+  value: T;
+}
+
+export const PersonFragmentSchema = z.strictObject({
+  person: PersonSchema,
+  events: z.array(EventSchema).default([]),
+});
+
+export const IdentitiesSchema = z.strictObject({
+  description: z.string(),
+  persons: z.array(
+    z.strictObject({
+      id: z.string(),
+      slug: z.string(),
+      primaryName: z.string(),
+      reports: z.array(z.string()),
+      note: z.string(),
+    }),
+  ),
+});
+
+export interface LoadResult {
+  dataset: Dataset;
+  problems: Problem[];
+  /** Which reports each merged person was taken from. */
+  personReports: Map<string, string[]>;
+  fragments: { persons: Parsed<z.infer<typeof PersonFragmentSchema>>[] };
+}
+
+function parseAll<T>(files: RawFile[], schema: z.ZodType<T>, problems: Problem[]): Parsed<T>[] {
+  const out: Parsed<T>[] = [];
+  for (const f of files) {
+    const r = schema.safeParse(f.value);
+    if (r.success) out.push({ file: f.file, report: f.report, value: r.data });
+    else
+      for (const issue of r.error.issues) {
+        problems.push({ file: f.file, message: `${issue.path.join(".") || "(root)"}: ${issue.message}` });
+      }
+  }
+  return out;
+}
+
+function mergePersons(group: Parsed<Person>[], primaryName: string | undefined): Person {
+  const values = group.map((g) => g.value);
+  const names = mergeFacts(...values.map((v) => v.names.map((n) => ({ ...n, primary: undefined }))));
+  const primaryText = primaryName ?? values[0]?.names.find((n) => n.primary)?.text;
+  let marked = false;
+  const withPrimary = names.map((n) => {
+    if (!marked && n.script === "latin" && n.text === primaryText) {
+      marked = true;
+      return { ...n, primary: true };
+    }
+    const { primary: _p, ...rest } = n;
+    return rest;
+  });
+  if (!marked && withPrimary[0]) withPrimary[0] = { ...withPrimary[0], primary: true };
+  const first = values[0] as Person;
+  const summary = mergeLocalized(...values.map((v) => v.summary));
+  return {
+    id: first.id,
+    slug: first.slug,
+    names: withPrimary,
+    gender: values.find((v) => v.gender !== "unknown")?.gender ?? "unknown",
+    ...(firstDefined(...values.map((v) => v.birthYear)) !== undefined ? { birthYear: firstDefined(...values.map((v) => v.birthYear)) } : {}),
+    ages: mergeFacts(...values.map((v) => v.ages)),
+    places: mergeFacts(...values.map((v) => v.places)),
+    occupations: mergeFacts(...values.map((v) => v.occupations)),
+    roles: mergeFacts(...values.map((v) => v.roles)),
+    affiliations: mergeFacts(...values.map((v) => v.affiliations)),
+    vulnerabilities: mergeFacts(...values.map((v) => v.vulnerabilities)),
+    citizenship: union(...values.map((v) => v.citizenship)),
+    ...(summary ? { summary } : {}),
+    pace: mergeFacts(...values.map((v) => v.pace)),
+    notes: mergeFacts(...values.map((v) => v.notes)),
+    visibility: values.some((v) => v.visibility === "anonymous") ? "anonymous" : "public",
+    consent: first.consent,
+    private: {
+      relatives: mergeFacts(...values.map((v) => v.private.relatives)),
+      contacts: mergeFacts(...values.map((v) => v.private.contacts.map((c) => ({ ...c, citations: [] })))).map(
+        ({ citations: _c, ...c }) => c,
+      ),
+      ...(joinText(...values.map((v) => v.private.internalNotes)) ? { internalNotes: joinText(...values.map((v) => v.private.internalNotes)) } : {}),
+    },
+  };
+}
+
+function mergeCases(values: Case[]): Case {
+  const first = values[0] as Case;
+  const opened = values.map((v) => v.opened).filter((o) => o !== undefined).sort((a, b) => (a.date < b.date ? -1 : 1))[0];
+  const summary = mergeLocalized(...values.map((v) => v.summary));
+  const internal = joinText(...values.map((v) => v.private.internalNotes));
+  return {
+    ...first,
+    defendants: union(...values.map((v) => v.defendants)),
+    charges: mergeFacts(...values.map((v) => v.charges)),
+    measures: mergeFacts(...values.map((v) => v.measures)),
+    sentences: mergeFacts(...values.map((v) => v.sentences)),
+    ...(firstDefined(...values.map((v) => v.investigatingBody)) ? { investigatingBody: firstDefined(...values.map((v) => v.investigatingBody)) } : {}),
+    ...(opened ? { opened } : {}),
+    ...(summary ? { summary } : {}),
+    citations: unionCitations(...values.map((v) => v.citations)),
+    notes: mergeFacts(...values.map((v) => v.notes)),
+    private: internal ? { internalNotes: internal } : {},
+  };
+}
+
+function mergeOfficials(values: Official[]): Official {
+  const first = values[0] as Official;
+  return {
+    ...first,
+    nameVariants: union(...values.map((v) => [v.name, ...v.nameVariants])).filter((n) => n !== first.name),
+    involvements: mergeFacts(...values.map((v) => v.involvements)),
+    citations: unionCitations(...values.map((v) => v.citations)),
+    notes: mergeFacts(...values.map((v) => v.notes)),
+  };
+}
+
+function mergeOrganisations(values: Organisation[]): Organisation {
+  const first = values[0] as Organisation;
+  return {
+    ...first,
+    nameVariants: union(...values.map((v) => [v.name, ...v.nameVariants])).filter((n) => n !== first.name),
+    bans: mergeFacts(...values.map((v) => v.bans)),
+    citations: unionCitations(...values.map((v) => v.citations)),
+    notes: mergeFacts(...values.map((v) => v.notes)),
+  };
+}
+
+function mergeMassEvents(values: MassEvent[]): MassEvent {
+  const first = values[0] as MassEvent;
+  return {
+    ...first,
+    places: mergeFacts(...values.map((v) => v.places.map((p) => ({ ...p, citations: [] })))).map(({ citations: _c, ...p }) => p),
+    detaineeCounts: mergeFacts(...values.map((v) => v.detaineeCounts)),
+    detainees: union(...values.map((v) => v.detainees)),
+    organisers: union(...values.map((v) => v.organisers)),
+    description: mergeLocalized(...values.map((v) => v.description)) ?? first.description,
+    citations: unionCitations(...values.map((v) => v.citations)),
+    notes: mergeFacts(...values.map((v) => v.notes)),
+  };
+}
+
+function mergeRecognitions(values: Recognition[]): Recognition {
+  const first = values[0] as Recognition;
+  return { ...first, persons: union(...values.map((v) => v.persons)), citations: unionCitations(...values.map((v) => v.citations)) };
+}
+
+/** Events stated by two reports (same type, date and people) are one event with both citations. */
+function mergeEvents(events: Event[]): Event[] {
+  const groups = groupById(events, (e) => JSON.stringify([e.type, e.date.date, [...e.persons].sort()]));
+  return [...groups.values()].map((g) => {
+    const first = g[0] as Event;
+    return g.length === 1 ? first : { ...first, citations: unionCitations(...g.map((e) => e.citations)), notes: mergeFacts(...g.map((e) => e.notes)) };
+  });
+}
+
+function mergeGroups<T extends { id: string }>(items: Parsed<T>[], merge: (values: T[]) => T): T[] {
+  return [...groupById(items, (i) => i.value.id).values()].map((g) => merge(g.map((x) => x.value)));
+}
+
+/** Reads the fragments, validates each, and merges fragments that describe the same record. */
+export function loadDataset(dataDir: string = DEFAULT_DATA_DIR): LoadResult {
+  const problems: Problem[] = [];
+  const identities = IdentitiesSchema.safeParse(readIdentities(dataDir));
+  if (!identities.success) problems.push({ file: "identities.json", message: identities.error.message });
+  const primaryById = new Map((identities.success ? identities.data.persons : []).map((p) => [p.id, p.primaryName]));
+
+  const sources = parseAll(readEntityFiles(dataDir, "sources"), SourceSchema, problems).map((p) => p.value);
+  const personFragments = parseAll(readEntityFiles(dataDir, "persons"), PersonFragmentSchema, problems);
+  const persons = [...groupById(personFragments, (f) => f.value.person.id).entries()].map(([id, g]) =>
+    mergePersons(
+      g.map((f) => ({ ...f, value: f.value.person })),
+      primaryById.get(id),
+    ),
+  );
+  const personReports = new Map(
+    [...groupById(personFragments, (f) => f.value.person.id).entries()].map(([id, g]) => [id, union(g.map((f) => f.report))]),
+  );
+  const dataset: Dataset = {
+    sources,
+    organisations: mergeGroups(parseAll(readEntityFiles(dataDir, "organisations"), OrganisationSchema, problems), mergeOrganisations),
+    persons,
+    cases: mergeGroups(parseAll(readEntityFiles(dataDir, "cases"), CaseSchema, problems), mergeCases),
+    events: mergeEvents(personFragments.flatMap((f) => f.value.events)),
+    officials: mergeGroups(parseAll(readEntityFiles(dataDir, "officials"), OfficialSchema, problems), mergeOfficials),
+    massEvents: mergeGroups(parseAll(readEntityFiles(dataDir, "mass-events"), MassEventSchema, problems), mergeMassEvents),
+    recognitions: mergeGroups(parseAll(readEntityFiles(dataDir, "recognitions"), RecognitionSchema, problems), mergeRecognitions),
+  };
+  return { dataset, problems, personReports, fragments: { persons: personFragments } };
+}

@@ -1,0 +1,128 @@
+import { z } from "zod";
+
+/** Stable identifiers and URL slugs: lowercase ASCII letters, digits and hyphens. */
+export const IdSchema = z
+  .string()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$/, "Use 1-100 lowercase letters, digits and hyphens")
+  .meta({ description: "Stable identifier: lowercase letters, digits, hyphens" });
+export type Id = z.infer<typeof IdSchema>;
+export const SlugSchema = IdSchema;
+
+/** Free text entered by curators. NUL is refused (PostgreSQL cannot store it in text). */
+export const textSchema = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, "Required")
+    .max(max, `At most ${max} characters`)
+    .refine((s) => !s.includes("\u0000"), "Text must not contain NUL characters");
+
+export const ShortText = textSchema(300);
+export const LongText = textSchema(20_000);
+
+/** Text written by us (never copied from a report) in up to three languages; English is required. */
+export const LocalizedTextSchema = z.strictObject({
+  en: LongText,
+  ru: LongText.optional(),
+  kk: LongText.optional(),
+});
+export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
+
+/**
+ * Where a fact comes from: a source and a locator in it. For the five seed reports the locator is a
+ * line range in the project's copy of the report, checked against its recorded line count.
+ */
+export const CitationSchema = z
+  .strictObject({
+    source: IdSchema,
+    lines: z
+      .tuple([z.int().min(1), z.int().min(1)])
+      .refine(([a, b]) => a <= b, "The first line must not be after the last")
+      .optional(),
+    locator: ShortText.optional().meta({ description: "Page, paragraph or anchor when there are no lines" }),
+    quote: textSchema(300).optional().meta({ description: "A short quotation, for disputed wording only" }),
+  })
+  .refine((c) => c.lines !== undefined || c.locator !== undefined, {
+    message: "A citation needs a line range or a locator",
+    path: ["lines"],
+  });
+export type Citation = z.infer<typeof CitationSchema>;
+
+export const CitationsSchema = z.array(CitationSchema).max(50).default([]);
+
+/** A public editorial note: why two names are one person, where sources disagree, a corrected typo. */
+export const CuratorNoteSchema = z.strictObject({
+  kind: z.enum(["identity", "conflict", "correction", "context"]),
+  text: LongText,
+  citations: CitationsSchema,
+});
+export type CuratorNote = z.infer<typeof CuratorNoteSchema>;
+
+export const PUBLICATION_STATES = ["draft", "in-review", "published", "archived"] as const;
+export const PublicationStateSchema = z.enum(PUBLICATION_STATES);
+export type PublicationState = z.infer<typeof PublicationStateSchema>;
+
+const TRANSITIONS: Record<PublicationState, readonly PublicationState[]> = {
+  draft: ["in-review", "archived"],
+  "in-review": ["draft", "published", "archived"],
+  published: ["draft", "archived"],
+  archived: ["draft"],
+};
+
+/** Workflow: draft → in review → published → archived; a reviewer can send work back to draft. */
+export function canTransition(from: PublicationState, to: PublicationState): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** What the database adds to every record. */
+export const RecordMetaSchema = z.strictObject({
+  version: z.int().min(1),
+  publicationState: PublicationStateSchema,
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  deletedAt: z.iso.datetime().nullable(),
+});
+export type RecordMeta = z.infer<typeof RecordMetaSchema>;
+
+export const REGIONS = [
+  "astana",
+  "almaty",
+  "shymkent",
+  "abai",
+  "akmola",
+  "aktobe",
+  "almaty-region",
+  "atyrau",
+  "east-kazakhstan",
+  "jambyl",
+  "jetisu",
+  "karaganda",
+  "kostanay",
+  "kyzylorda",
+  "mangystau",
+  "north-kazakhstan",
+  "pavlodar",
+  "turkistan",
+  "ulytau",
+  "west-kazakhstan",
+  "abroad",
+] as const;
+/** Kazakhstan's regions and cities of republican status (Astana was Nur-Sultan in 2019-2022). */
+export const RegionSchema = z.enum(REGIONS);
+export type Region = z.infer<typeof RegionSchema>;
+
+export const PlaceSchema = z.strictObject({
+  name: ShortText.meta({ description: "As the source names it: Almaty, Kaskelen, Uralsk, Kyiv" }),
+  region: RegionSchema.optional(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, "ISO 3166 two-letter code")
+    .optional(),
+});
+export type Place = z.infer<typeof PlaceSchema>;
+
+export const MoneySchema = z.strictObject({
+  amount: z.number().nonnegative().max(1e12),
+  currency: z.string().regex(/^[A-Z]{3}$/, "ISO 4217 code such as KZT or EUR"),
+});
+export type Money = z.infer<typeof MoneySchema>;

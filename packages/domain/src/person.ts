@@ -1,0 +1,185 @@
+import { z } from "zod";
+import {
+  CitationsSchema,
+  CuratorNoteSchema,
+  IdSchema,
+  LocalizedTextSchema,
+  LongText,
+  PlaceSchema,
+  ShortText,
+  SlugSchema,
+} from "./common.ts";
+import { PartialDateSchema } from "./partial-date.ts";
+
+export const SCRIPTS = ["latin", "cyrillic-ru", "cyrillic-kk"] as const;
+export const ScriptSchema = z.enum(SCRIPTS);
+export type Script = z.infer<typeof ScriptSchema>;
+
+export const PersonNameSchema = z.strictObject({
+  text: ShortText.meta({ description: "The name as written, e.g. 'Abishev Aset Muksutkhanovich'" }),
+  script: ScriptSchema,
+  surname: ShortText.optional(),
+  given: ShortText.optional(),
+  patronymic: ShortText.optional(),
+  primary: z.boolean().optional().meta({ description: "Exactly one Latin name is the primary name" }),
+  citations: CitationsSchema,
+});
+export type PersonName = z.infer<typeof PersonNameSchema>;
+
+export const GenderSchema = z.enum(["female", "male", "unknown"]);
+
+export const AgeClaimSchema = z.strictObject({
+  age: z.int().min(0).max(120),
+  asOf: PartialDateSchema,
+  citations: CitationsSchema,
+});
+
+export const PersonPlaceSchema = PlaceSchema.extend({
+  kind: z.enum(["residence", "origin", "detention", "exile"]).default("residence"),
+  citations: CitationsSchema,
+});
+
+export const VULNERABILITIES = [
+  "minor",
+  "elderly",
+  "disability",
+  "illness",
+  "pregnancy",
+  "many-children",
+  "sole-carer",
+] as const;
+export const VulnerabilitySchema = z.strictObject({
+  kind: z.enum(VULNERABILITIES),
+  note: ShortText.optional(),
+  citations: CitationsSchema,
+});
+
+export const PERSON_ROLES = [
+  "human-rights-defender",
+  "journalist",
+  "blogger",
+  "lawyer",
+  "civic-activist",
+  "opposition-politician",
+  "trade-unionist",
+  "religious-believer",
+  "refugee",
+  "relative-of-victim",
+  "election-observer",
+] as const;
+export const PersonRoleSchema = z.strictObject({
+  kind: z.enum(PERSON_ROLES),
+  citations: CitationsSchema,
+});
+
+/** PACE Resolution 1900 (2012), paragraph 3: the five ways a detention is political. */
+export const PACE_CRITERIA = [
+  "fundamental-freedoms",
+  "purely-political-reasons",
+  "disproportionate",
+  "discriminatory",
+  "unfair-proceedings",
+] as const;
+export const PaceCriterionSchema = z.enum(PACE_CRITERIA);
+export type PaceCriterion = z.infer<typeof PaceCriterionSchema>;
+
+export const PaceAssessmentSchema = z.strictObject({
+  criterion: PaceCriterionSchema,
+  reasoning: LongText,
+  citations: CitationsSchema,
+});
+
+export const AffiliationSchema = z.strictObject({
+  organisation: IdSchema,
+  role: ShortText.optional(),
+  /** The link exists only in the accusation ("accused of supporting the DCK"). */
+  alleged: z.boolean().optional(),
+  citations: CitationsSchema,
+});
+
+/** Private: never leaves the admin side. Relatives are named to pressure the persecuted. */
+export const RelativeSchema = z.strictObject({
+  relation: ShortText,
+  name: ShortText.optional(),
+  details: LongText.optional(),
+  citations: CitationsSchema,
+});
+export const ContactSchema = z.strictObject({
+  kind: z.enum(["phone", "email", "address", "messenger", "lawyer", "other"]),
+  value: ShortText,
+  note: ShortText.optional(),
+});
+export const PersonPrivateSchema = z.strictObject({
+  relatives: z.array(RelativeSchema).max(100).default([]),
+  contacts: z.array(ContactSchema).max(100).default([]),
+  internalNotes: LongText.optional(),
+});
+export type PersonPrivate = z.infer<typeof PersonPrivateSchema>;
+
+/**
+ * "anonymous": published, counted and described, but the name and identifying details are withheld
+ * (minors, people at risk). The slug of such a record must not contain the name.
+ */
+export const PersonVisibilitySchema = z.enum(["public", "anonymous"]);
+export const ConsentSchema = z.enum(["public-source", "consent-given", "consent-refused", "unknown"]);
+
+const personFields = {
+  id: IdSchema,
+  slug: SlugSchema,
+  names: z.array(PersonNameSchema).min(1).max(60),
+  gender: GenderSchema.default("unknown"),
+  birthYear: z.int().min(1900).max(2100).optional(),
+  ages: z.array(AgeClaimSchema).max(20).default([]),
+  places: z.array(PersonPlaceSchema).max(20).default([]),
+  occupations: z
+    .array(z.strictObject({ label: ShortText, citations: CitationsSchema }))
+    .max(20)
+    .default([]),
+  roles: z.array(PersonRoleSchema).max(20).default([]),
+  affiliations: z.array(AffiliationSchema).max(20).default([]),
+  vulnerabilities: z.array(VulnerabilitySchema).max(20).default([]),
+  citizenship: z
+    .array(z.string().regex(/^[A-Z]{2}$/))
+    .max(5)
+    .default([]),
+  summary: LocalizedTextSchema.optional(),
+  pace: z.array(PaceAssessmentSchema).max(5).default([]),
+  notes: z.array(CuratorNoteSchema).max(50).default([]),
+  visibility: PersonVisibilitySchema.default("public"),
+  consent: ConsentSchema.default("public-source"),
+};
+
+function checkPerson(
+  p: { names: { primary?: boolean | undefined; script: string }[]; visibility: string; slug: string },
+  ctx: z.RefinementCtx,
+) {
+  const primaries = p.names.filter((n) => n.primary);
+  if (primaries.length !== 1) {
+    ctx.addIssue({ code: "custom", message: "Mark exactly one name as primary", path: ["names"] });
+  } else if (primaries[0]?.script !== "latin") {
+    ctx.addIssue({ code: "custom", message: "The primary name must be in Latin script", path: ["names"] });
+  }
+  if (p.visibility === "anonymous" && !p.slug.startsWith("withheld-")) {
+    ctx.addIssue({
+      code: "custom",
+      message: "An anonymous person's slug must start with 'withheld-' and not contain the name",
+      path: ["slug"],
+    });
+  }
+}
+
+export const PersonSchema = z
+  .strictObject({ ...personFields, private: PersonPrivateSchema.default({ relatives: [], contacts: [] }) })
+  .superRefine(checkPerson);
+export type Person = z.infer<typeof PersonSchema>;
+export type PersonInput = z.input<typeof PersonSchema>;
+
+/** The public form: the same fields without `private`. */
+export const PublicPersonSchema = z.object(personFields).meta({ id: "PublicPerson" });
+export type PublicPerson = z.infer<typeof PublicPersonSchema>;
+
+export function primaryName(p: {
+  names: readonly { text: string; primary?: boolean | undefined }[];
+}): string {
+  return (p.names.find((n) => n.primary) ?? p.names[0])?.text ?? "";
+}

@@ -1,0 +1,147 @@
+import { z } from "zod";
+import { PublicCaseSchema, type Case, type PublicCase } from "./case.ts";
+import { IdSchema, RegionSchema, SlugSchema } from "./common.ts";
+import { PublicEventSchema, type Event, type PublicEvent } from "./event.ts";
+import { PublicMassEventSchema, type MassEvent } from "./mass-event.ts";
+import { PublicOfficialSchema, type Official, type PublicOfficial } from "./official.ts";
+import { PublicOrganisationSchema } from "./organisation.ts";
+import { GenderSchema, PublicPersonSchema, type Person, type PublicPerson } from "./person.ts";
+import { PublicRecognitionSchema } from "./recognition.ts";
+import { PublicSourceSchema } from "./source.ts";
+import { PersonListSchema, StatusPeriodSchema, StatusSchema } from "./status.ts";
+import { PartialDateSchema } from "./partial-date.ts";
+import { OfficialRoleSchema } from "./official.ts";
+
+export const WITHHELD_NAME = "Name withheld";
+
+/**
+ * The public form of a person. Private fields are dropped by construction (the public schema has no
+ * `private` key and strips unknown keys); an anonymous person also loses the name and identifying details.
+ */
+export function toPublicPerson(person: Person): PublicPerson {
+  const { private: _private, ...fields } = person;
+  const pub = PublicPersonSchema.parse(fields);
+  if (pub.visibility === "public") return pub;
+  return {
+    ...pub,
+    names: [{ text: WITHHELD_NAME, script: "latin", primary: true, citations: [] }],
+    birthYear: undefined,
+    places: pub.places.map((p) => ({ ...p, name: p.region ?? "Kazakhstan", citations: p.citations })),
+    occupations: [],
+    notes: pub.notes.filter((n) => n.kind !== "identity"),
+  };
+}
+
+/**
+ * The public form of a case, limited to defendants whose records are public: other defendants' charges,
+ * measures and sentences are left out.
+ */
+export function toPublicCase(c: Case, isPublic: (personId: string) => boolean): PublicCase {
+  const { private: _private, ...fields } = c;
+  const pub = PublicCaseSchema.parse(fields);
+  return {
+    ...pub,
+    defendants: pub.defendants.filter(isPublic),
+    charges: pub.charges.filter((x) => isPublic(x.person)),
+    measures: pub.measures.filter((x) => isPublic(x.person)),
+    sentences: pub.sentences.filter((x) => isPublic(x.person)),
+  };
+}
+
+export function toPublicEvent(e: Event, isPublic: (personId: string) => boolean): PublicEvent {
+  const { private: _private, ...fields } = e;
+  const pub = PublicEventSchema.parse(fields);
+  return { ...pub, persons: pub.persons.filter(isPublic) };
+}
+
+export function toPublicOfficial(o: Official, isPublic: (personId: string) => boolean): PublicOfficial {
+  const { private: _private, ...fields } = o;
+  const pub = PublicOfficialSchema.parse(fields);
+  return {
+    ...pub,
+    involvements: pub.involvements.map((i) => ({ ...i, persons: i.persons.filter(isPublic) })),
+  };
+}
+
+export function toPublicMassEvent(m: MassEvent, isPublic: (personId: string) => boolean): MassEvent {
+  return { ...PublicMassEventSchema.parse(m), detainees: m.detainees.filter(isPublic) };
+}
+
+export const PersonRefSchema = z.object({ id: IdSchema, slug: SlugSchema, name: z.string() });
+
+export const PersonStatusSchema = z.object({
+  current: StatusSchema,
+  since: PartialDateSchema.optional(),
+  asOf: PartialDateSchema,
+  history: z.array(StatusPeriodSchema),
+});
+
+/** Everything the public may know about one person: the record behind a person page and /data/persons.json. */
+export const PersonDossierSchema = z
+  .object({
+    person: PublicPersonSchema,
+    status: PersonStatusSchema,
+    politicalPrisoner: z.boolean(),
+    lists: z.array(PersonListSchema),
+    cases: z.array(PublicCaseSchema),
+    events: z.array(PublicEventSchema),
+    officials: z.array(
+      z.object({
+        id: IdSchema,
+        slug: SlugSchema,
+        name: z.string(),
+        role: OfficialRoleSchema,
+        body: z.string().optional(),
+        actions: z.array(z.string()),
+      }),
+    ),
+    recognitions: z.array(PublicRecognitionSchema),
+    massEvents: z.array(
+      z.object({ id: IdSchema, slug: SlugSchema, name: z.string(), date: PartialDateSchema }),
+    ),
+    coDefendants: z.array(PersonRefSchema),
+    sources: z.array(PublicSourceSchema),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: "PersonDossier", title: "Persecution Registry: public record of one person" });
+export type PersonDossier = z.infer<typeof PersonDossierSchema>;
+
+/** One row of the public lists. */
+export const PersonListItemSchema = z.object({
+  id: IdSchema,
+  slug: SlugSchema,
+  name: z.string(),
+  gender: GenderSchema,
+  status: StatusSchema,
+  since: PartialDateSchema.optional(),
+  politicalPrisoner: z.boolean(),
+  lists: z.array(PersonListSchema),
+  articles: z.array(z.string()),
+  region: RegionSchema.optional(),
+  firstYear: z.int().optional(),
+  updatedAt: z.iso.datetime(),
+});
+export type PersonListItem = z.infer<typeof PersonListItemSchema>;
+
+export const CountSchema = z.object({ key: z.string(), count: z.int().min(0) });
+export const StatisticsSchema = z.object({
+  asOf: PartialDateSchema,
+  total: z.int(),
+  politicalPrisoners: z.int(),
+  byStatus: z.array(CountSchema),
+  byList: z.array(CountSchema),
+  byArticle: z.array(CountSchema),
+  byRegion: z.array(CountSchema),
+  byYear: z.array(CountSchema),
+  bySentenceKind: z.array(CountSchema),
+  byGender: z.array(CountSchema),
+});
+export type Statistics = z.infer<typeof StatisticsSchema>;
+
+export {
+  PublicCaseSchema,
+  PublicEventSchema,
+  PublicOfficialSchema,
+  PublicOrganisationSchema,
+  PublicPersonSchema,
+};

@@ -1,0 +1,377 @@
+import { z } from "zod";
+import type { Case, MeasureKind, SentenceKind } from "./case.ts";
+import { CitationSchema, type Citation } from "./common.ts";
+import type { Event, EventType } from "./event.ts";
+import {
+  addDays,
+  addMonths,
+  comparePartialDates,
+  endDay as lastDayOf,
+  PartialDateSchema,
+  startDay,
+  type PartialDate,
+} from "./partial-date.ts";
+import type { PaceCriterion, PERSON_ROLES } from "./person.ts";
+
+export const STATUSES = [
+  "imprisoned",
+  "pre-trial-detention",
+  "house-arrest",
+  "psychiatric-detention",
+  "restriction-of-liberty",
+  "suspended-sentence",
+  "under-investigation",
+  "fined-or-warned",
+  "in-exile",
+  "released",
+  "deceased",
+  "unknown",
+] as const;
+export const StatusSchema = z.enum(STATUSES);
+export type Status = z.infer<typeof StatusSchema>;
+
+/** Deprivation of liberty, as ODF's list counts it: prison, pre-trial detention, psychiatric hospital. */
+export const DETENTION_STATUSES: readonly Status[] = [
+  "imprisoned",
+  "pre-trial-detention",
+  "psychiatric-detention",
+];
+
+// When several states are open at once, the gravest is the person's status.
+const PRECEDENCE: readonly Status[] = [
+  "imprisoned",
+  "psychiatric-detention",
+  "pre-trial-detention",
+  "house-arrest",
+  "restriction-of-liberty",
+  "in-exile",
+  "suspended-sentence",
+  "under-investigation",
+  "fined-or-warned",
+];
+
+const MEASURE_STATUS: Partial<Record<MeasureKind, Status>> = {
+  "pre-trial-detention": "pre-trial-detention",
+  "temporary-detention": "pre-trial-detention",
+  "house-arrest": "house-arrest",
+  "psychiatric-detention": "psychiatric-detention",
+  "travel-ban": "under-investigation",
+  "city-ban": "under-investigation",
+  bail: "under-investigation",
+};
+
+const SENTENCE_STATUS: Partial<Record<SentenceKind, Status>> = {
+  imprisonment: "imprisoned",
+  "life-imprisonment": "imprisoned",
+  "restriction-of-liberty": "restriction-of-liberty",
+  suspended: "suspended-sentence",
+  probation: "suspended-sentence",
+  postponed: "suspended-sentence",
+  "criminal-fine": "fined-or-warned",
+  "compulsory-labour": "fined-or-warned",
+  "administrative-arrest": "fined-or-warned",
+  "administrative-fine": "fined-or-warned",
+  "administrative-warning": "fined-or-warned",
+};
+
+/** Sentences of these kinds end the investigation and any earlier sentence in the case, but set no state. */
+const FINAL_SENTENCES: ReadonlySet<SentenceKind> = new Set(["psychiatric-treatment", "deportation", "other"]);
+
+type EventEffect =
+  | { open: Status; key: "investigation" | "exile" | "admin" }
+  | { close: "all" | "case" | "exile" }
+  | { deceased: true }
+  | { contact: true };
+
+const EVENT_EFFECT: Record<EventType, EventEffect> = {
+  "case-opened": { open: "under-investigation", key: "investigation" },
+  "suspect-notified": { open: "under-investigation", key: "investigation" },
+  charged: { open: "under-investigation", key: "investigation" },
+  "administrative-arrest": { open: "fined-or-warned", key: "admin" },
+  fined: { open: "fined-or-warned", key: "admin" },
+  warned: { open: "fined-or-warned", key: "admin" },
+  fled: { open: "in-exile", key: "exile" },
+  "asylum-granted": { open: "in-exile", key: "exile" },
+  extradited: { close: "exile" },
+  released: { close: "all" },
+  paroled: { close: "all" },
+  pardoned: { close: "all" },
+  amnesty: { close: "all" },
+  acquitted: { close: "case" },
+  "charges-dropped": { close: "case" },
+  "case-closed": { close: "case" },
+  died: { deceased: true },
+  killed: { deceased: true },
+  detained: { contact: true },
+  interrogated: { contact: true },
+  searched: { contact: true },
+  threatened: { contact: true },
+  surveilled: { contact: true },
+  "ill-treated": { contact: true },
+  tortured: { contact: true },
+  "measure-changed": { contact: true },
+  "trial-started": { contact: true },
+  sentenced: { contact: true },
+  appeal: { contact: true },
+  "sentence-changed": { contact: true },
+  "parole-denied": { contact: true },
+  "extradition-request": { contact: true },
+  "extradition-arrest": { contact: true },
+  attacked: { contact: true },
+  "hunger-strike": { contact: true },
+  "self-harm": { contact: true },
+  "dismissed-from-work": { contact: true },
+  "registration-refused": { contact: true },
+  sued: { contact: true },
+  "blocked-accounts": { contact: true },
+  other: { contact: true },
+};
+
+/** A dated fact about one person, reduced to what it does to their status. */
+interface Fact {
+  date: PartialDate;
+  day: string;
+  /** First day on which the state no longer holds. */
+  endDay?: string;
+  effect:
+    | { kind: "open"; status: Status; key: string; supersedes: string[] }
+    | { kind: "close"; keys: "all" | string[] }
+    | { kind: "deceased" }
+    | { kind: "contact" };
+  citations: Citation[];
+  order: number;
+}
+
+export interface StatusFacts {
+  cases: readonly Pick<
+    Case,
+    "id" | "kind" | "defendants" | "opened" | "charges" | "measures" | "sentences" | "citations"
+  >[];
+  events: readonly Pick<Event, "type" | "date" | "persons" | "case" | "citations">[];
+}
+
+function collectFacts(personId: string, { cases, events }: StatusFacts): Fact[] {
+  const facts: Fact[] = [];
+  let order = 0;
+  const push = (f: Omit<Fact, "day" | "order">) =>
+    facts.push({ ...f, day: startDay(f.date), order: order++ });
+
+  for (const c of cases) {
+    if (!c.defendants.includes(personId)) continue;
+    const inv = `investigation:${c.id}`;
+    const measure = `measure:${c.id}`;
+    const sentence = `sentence:${c.id}`;
+    if (c.kind === "criminal" && c.opened) {
+      push({
+        date: c.opened.date,
+        effect: { kind: "open", status: "under-investigation", key: inv, supersedes: [] },
+        citations: c.citations,
+      });
+    }
+    for (const ch of c.charges) {
+      if (ch.person !== personId || !ch.date || c.kind !== "criminal") continue;
+      push({
+        date: ch.date.date,
+        effect: { kind: "open", status: "under-investigation", key: inv, supersedes: [] },
+        citations: ch.citations,
+      });
+    }
+    for (const m of c.measures) {
+      if (m.person !== personId) continue;
+      const status = MEASURE_STATUS[m.kind];
+      if (!status) continue;
+      push({
+        date: m.from.date,
+        ...(m.to ? { endDay: addDays(lastDayOf(m.to), 1) } : {}),
+        effect: { kind: "open", status, key: measure, supersedes: [] },
+        citations: m.citations,
+      });
+    }
+    for (const s of c.sentences) {
+      if (s.person !== personId) continue;
+      const status = SENTENCE_STATUS[s.kind];
+      if (s.inAbsentia || (!status && !FINAL_SENTENCES.has(s.kind))) {
+        if (s.inAbsentia)
+          push({ date: s.imposed.date, effect: { kind: "close", keys: [inv] }, citations: s.citations });
+        continue;
+      }
+      if (!status) {
+        push({
+          date: s.imposed.date,
+          effect: { kind: "close", keys: [inv, measure, sentence] },
+          citations: s.citations,
+        });
+        continue;
+      }
+      const start = startDay(s.imposed.date);
+      const endDay = s.endsOn
+        ? addDays(lastDayOf(s.endsOn), 1)
+        : s.termMonths !== undefined && s.kind !== "life-imprisonment"
+          ? addMonths(start, s.termMonths)
+          : undefined;
+      push({
+        date: s.imposed.date,
+        ...(endDay ? { endDay } : {}),
+        effect: {
+          kind: "open",
+          status,
+          key: status === "fined-or-warned" ? "admin" : sentence,
+          supersedes: [inv, measure, sentence],
+        },
+        citations: s.citations,
+      });
+    }
+  }
+
+  for (const e of events) {
+    if (!e.persons.includes(personId)) continue;
+    const effect = EVENT_EFFECT[e.type];
+    const caseKey = e.case ?? "none";
+    let f: Fact["effect"];
+    if ("open" in effect) {
+      const key = effect.key === "investigation" ? `investigation:${caseKey}` : effect.key;
+      f = { kind: "open", status: effect.open, key, supersedes: [] };
+    } else if ("close" in effect) {
+      f =
+        effect.close === "all"
+          ? { kind: "close", keys: "all" }
+          : effect.close === "exile"
+            ? { kind: "close", keys: ["exile"] }
+            : e.case
+              ? {
+                  kind: "close",
+                  keys: [`investigation:${e.case}`, `measure:${e.case}`, `sentence:${e.case}`],
+                }
+              : { kind: "close", keys: "all" };
+    } else if ("deceased" in effect) {
+      f = { kind: "deceased" };
+    } else {
+      f = { kind: "contact" };
+    }
+    push({ date: e.date.date, effect: f, citations: e.citations });
+  }
+  return facts.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.order - b.order));
+}
+
+export interface StatusResult {
+  status: Status;
+  /** The date of the fact that put the person in this status (or the day a term ran out). */
+  since?: PartialDate;
+  citations: Citation[];
+}
+
+function evaluate(facts: readonly Fact[], day: string): StatusResult {
+  const open = new Map<
+    string,
+    { status: Status; endDay?: string; since: PartialDate; citations: Citation[] }
+  >();
+  let any = false;
+  let lastChange: { since: PartialDate; citations: Citation[] } | undefined;
+  for (const f of facts) {
+    if (f.day > day) break;
+    any = true;
+    const e = f.effect;
+    if (e.kind === "deceased") return { status: "deceased", since: f.date, citations: f.citations };
+    if (e.kind === "open") {
+      for (const k of e.supersedes) open.delete(k);
+      open.set(e.key, {
+        status: e.status,
+        ...(f.endDay ? { endDay: f.endDay } : {}),
+        since: f.date,
+        citations: f.citations,
+      });
+    } else if (e.kind === "close") {
+      if (e.keys === "all") open.clear();
+      else for (const k of e.keys) open.delete(k);
+      lastChange = { since: f.date, citations: f.citations };
+    }
+  }
+  if (!any) return { status: "unknown", citations: [] };
+  let best: { status: Status; since: PartialDate; citations: Citation[] } | undefined;
+  let lastEnded: { since: PartialDate; citations: Citation[] } | undefined;
+  for (const s of open.values()) {
+    if (s.endDay !== undefined && s.endDay <= day) {
+      if (!lastEnded || s.endDay > lastEnded.since) lastEnded = { since: s.endDay, citations: s.citations };
+      continue;
+    }
+    if (!best || PRECEDENCE.indexOf(s.status) < PRECEDENCE.indexOf(best.status)) best = s;
+  }
+  if (best) return { status: best.status, since: best.since, citations: best.citations };
+  const ended = [lastChange, lastEnded]
+    .filter((x) => x !== undefined)
+    .sort((a, b) => comparePartialDates(b.since, a.since))[0];
+  return {
+    status: "released",
+    ...(ended ? { since: ended.since, citations: ended.citations } : { citations: [] }),
+  };
+}
+
+/** The person's status on a day (YYYY-MM-DD), derived only from dated facts. */
+export function statusAsOf(personId: string, facts: StatusFacts, day: string): StatusResult {
+  return evaluate(collectFacts(personId, facts), startDay(day));
+}
+
+export const StatusPeriodSchema = z.strictObject({
+  status: StatusSchema,
+  from: PartialDateSchema,
+  citations: z.array(CitationSchema),
+});
+export type StatusPeriod = z.infer<typeof StatusPeriodSchema>;
+
+/** The sequence of statuses a person went through, oldest first, up to and including `day`. */
+export function statusHistory(personId: string, facts: StatusFacts, day: string): StatusPeriod[] {
+  const all = collectFacts(personId, facts);
+  const limit = startDay(day);
+  const days = new Set<string>();
+  for (const f of all) {
+    if (f.day <= limit) days.add(f.day);
+    if (f.endDay !== undefined && f.endDay <= limit) days.add(f.endDay);
+  }
+  const history: StatusPeriod[] = [];
+  for (const d of [...days].sort()) {
+    const r = evaluate(all, d);
+    const last = history[history.length - 1];
+    if (last?.status === r.status) continue;
+    history.push({ status: r.status, from: r.since ?? d, citations: r.citations });
+    if (r.status === "deceased") break;
+  }
+  return history;
+}
+
+export const PERSON_LISTS = [
+  "political-prisoners",
+  "persecuted",
+  "restriction-of-liberty",
+  "killed",
+  "in-exile",
+  "human-rights-defenders",
+] as const;
+export const PersonListSchema = z.enum(PERSON_LISTS);
+export type PersonList = z.infer<typeof PersonListSchema>;
+
+export interface Classification {
+  politicalPrisoner: boolean;
+  lists: PersonList[];
+}
+
+/**
+ * A political prisoner is someone deprived of liberty now (prison, pre-trial detention, psychiatric
+ * detention) whose detention meets at least one PACE Resolution 1900 (2012) criterion. Everyone else in the
+ * registry is on the list of the politically persecuted.
+ */
+export function classify(
+  status: Status,
+  person: {
+    pace: readonly { criterion: PaceCriterion }[];
+    roles: readonly { kind: (typeof PERSON_ROLES)[number] }[];
+  },
+  events: readonly Pick<Event, "type">[],
+): Classification {
+  const politicalPrisoner = DETENTION_STATUSES.includes(status) && person.pace.length > 0;
+  const lists: PersonList[] = [politicalPrisoner ? "political-prisoners" : "persecuted"];
+  if (status === "restriction-of-liberty") lists.push("restriction-of-liberty");
+  if (events.some((e) => e.type === "killed")) lists.push("killed");
+  if (status === "in-exile") lists.push("in-exile");
+  if (person.roles.some((r) => r.kind === "human-rights-defender")) lists.push("human-rights-defenders");
+  return { politicalPrisoner, lists };
+}

@@ -1,0 +1,97 @@
+import type { PublicationState } from "@registry/domain";
+import { inArray, sql } from "drizzle-orm";
+import { appendAudit, canonicalJson, diffRecord } from "./audit.ts";
+import type { Db } from "./client.ts";
+import { ENTITY_KINDS, ENTITY_SCHEMAS, personRefs, splitRecord } from "./entities.ts";
+import { refreshPersons } from "./repo.ts";
+import { personLinks, tableOf, type EntityKind } from "./schema.ts";
+
+export interface ImportItem {
+  kind: EntityKind;
+  value: unknown;
+}
+
+export interface ImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+/**
+ * Loads many records in one transaction: new ids are inserted, changed records updated (new version), and
+ * identical ones left alone, so running the same import twice changes nothing, and an import killed midway
+ * leaves nothing behind. Every record is validated by the domain schema first; one invalid record aborts all.
+ */
+export async function importRecords(
+  db: Db,
+  items: readonly ImportItem[],
+  opts: { actor: string; publicationState?: PublicationState },
+): Promise<ImportResult> {
+  const parsed = items.map((it, i) => {
+    const r = ENTITY_SCHEMAS[it.kind].safeParse(it.value);
+    if (!r.success) throw new Error(`Record ${i} (${it.kind}): ${r.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}`);
+    return { kind: it.kind, value: r.data as { id: string; slug?: string } };
+  });
+  const result: ImportResult = { created: 0, updated: 0, unchanged: 0 };
+  const now = new Date().toISOString();
+  await db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    const audit: Parameters<typeof appendAudit>[1] = [];
+    const touchedPersons = new Set<string>();
+    for (const kind of ENTITY_KINDS) {
+      const mine = parsed.filter((p) => p.kind === kind);
+      if (mine.length === 0) continue;
+      const t = tableOf(kind);
+      const existing = new Map<string, { data: unknown; private: unknown; version: number }>();
+      for (let i = 0; i < mine.length; i += 1000) {
+        const ids = mine.slice(i, i + 1000).map((m) => m.value.id);
+        for (const r of await tx.select({ id: t.id, data: t.data, private: t.private, version: t.version }).from(t).where(inArray(t.id, ids))) {
+          existing.set(r.id, r);
+        }
+      }
+      const inserts: (typeof t.$inferInsert)[] = [];
+      const linkRows: { kind: string; entityId: string; personId: string }[] = [];
+      const relinked: string[] = [];
+      for (const { value } of mine) {
+        const parts = splitRecord(value);
+        const prev = existing.get(value.id);
+        if (prev && canonicalJson(prev.data) === canonicalJson(parts.data) && canonicalJson(prev.private) === canonicalJson(parts.private)) {
+          result.unchanged++;
+          continue;
+        }
+        if (prev) {
+          await tx
+            .update(t)
+            .set({ slug: value.slug ?? null, data: parts.data, private: parts.private, version: sql`${t.version} + 1`, updatedAt: now })
+            .where(sql`${t.id} = ${value.id}`);
+          audit.push({
+            actor: opts.actor,
+            action: "import",
+            entityKind: kind,
+            entityId: value.id,
+            version: prev.version + 1,
+            changes: diffRecord({ data: prev.data as Record<string, unknown>, private: prev.private as Record<string, unknown> }, parts),
+          });
+          result.updated++;
+        } else {
+          inserts.push({ id: value.id, slug: value.slug ?? null, data: parts.data, private: parts.private, publicationState: opts.publicationState ?? "draft", createdAt: now, updatedAt: now });
+          audit.push({ actor: opts.actor, action: "import", entityKind: kind, entityId: value.id, version: 1, changes: diffRecord(undefined, parts) });
+          result.created++;
+        }
+        if (kind === "person") touchedPersons.add(value.id);
+        const refs = personRefs(kind, value);
+        relinked.push(value.id);
+        for (const personId of new Set(refs)) linkRows.push({ kind, entityId: value.id, personId });
+        if (kind === "case" || kind === "event") refs.forEach((r) => touchedPersons.add(r));
+      }
+      for (let i = 0; i < inserts.length; i += 500) await tx.insert(t).values(inserts.slice(i, i + 500));
+      for (let i = 0; i < relinked.length; i += 1000) {
+        await tx.delete(personLinks).where(sql`${personLinks.kind} = ${kind} and ${inArray(personLinks.entityId, relinked.slice(i, i + 1000))}`);
+      }
+      for (let i = 0; i < linkRows.length; i += 1000) await tx.insert(personLinks).values(linkRows.slice(i, i + 1000)).onConflictDoNothing();
+    }
+    await refreshPersons(tx, [...touchedPersons]);
+    await appendAudit(tx, audit, now);
+  });
+  return result;
+}

@@ -1,0 +1,410 @@
+import {
+  classify,
+  DETENTION_STATUSES,
+  foldName,
+  nameSearchKeys,
+  nameTokens,
+  primaryName,
+  statusHistory,
+  toPublicCase,
+  toPublicEvent,
+  toPublicMassEvent,
+  toPublicOfficial,
+  toPublicPerson,
+  WITHHELD_NAME,
+  type Case,
+  type Event,
+  type MassEvent,
+  type Official,
+  type Organisation,
+  type Person,
+  type PersonDossier,
+  type PersonList,
+  type PersonListItem,
+  type PublicOfficial,
+  type Recognition,
+  type Source,
+  type Statistics,
+  type Status,
+} from "@registry/domain";
+import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import type { Db } from "./client.ts";
+import { personLinks, persons, tableOf, type EntityKind } from "./schema.ts";
+
+/**
+ * Everything the public may see. Every query here reads only `data` (never the `private` column) of records
+ * that are published and not deleted; persons referenced by a public record are filtered the same way.
+ */
+
+/** Raw SQL rows; both drivers return `{ rows }`. */
+export async function query<T>(db: Db, q: SQL): Promise<T[]> {
+  return ((await db.execute(q)) as unknown as { rows: T[] }).rows;
+}
+
+const visible = (kind: EntityKind) => {
+  const t = tableOf(kind);
+  return and(eq(t.publicationState, "published"), isNull(t.deletedAt));
+};
+
+async function publicData<T>(db: Db, kind: EntityKind, where?: SQL): Promise<{ data: T; updatedAt: string }[]> {
+  const t = tableOf(kind);
+  const rows = await db
+    .select({ data: t.data, updatedAt: t.updatedAt })
+    .from(t)
+    .where(where ? and(visible(kind), where) : visible(kind))
+    .orderBy(asc(t.id));
+  return rows.map((r) => ({ data: r.data as T, updatedAt: new Date(r.updatedAt).toISOString() }));
+}
+
+/** The ids among `ids` that belong to published persons. */
+export async function publicPersonIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  const unique = [...new Set(ids)];
+  const out = new Set<string>();
+  for (let i = 0; i < unique.length; i += 1000) {
+    const rows = await db
+      .select({ id: persons.id })
+      .from(persons)
+      .where(and(visible("person"), inArray(persons.id, unique.slice(i, i + 1000))));
+    for (const r of rows) out.add(r.id);
+  }
+  return out;
+}
+
+export const SORTS = ["name", "recent", "since"] as const;
+export type Sort = (typeof SORTS)[number];
+
+export interface PersonFilters {
+  q?: string;
+  status?: Status;
+  list?: PersonList;
+  article?: string;
+  region?: string;
+  year?: number;
+  organisation?: string;
+  gender?: string;
+  sort?: Sort;
+  limit?: number;
+  cursor?: string;
+}
+
+const detentionList = sql.join(
+  DETENTION_STATUSES.map((s) => sql`${s}`),
+  sql`, `,
+);
+
+function encodeCursor(values: unknown[]): string {
+  return Buffer.from(JSON.stringify(values)).toString("base64url");
+}
+function decodeCursor(cursor: string): [string, string] | null {
+  try {
+    const v = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === "string" && typeof v[1] === "string") return [v[0], v[1]];
+  } catch {
+    // an unreadable cursor starts from the beginning
+  }
+  return null;
+}
+
+function displayName(data: Person): string {
+  return data.visibility === "anonymous" ? WITHHELD_NAME : primaryName(data);
+}
+
+/** The public person list: filters, name search across spellings, keyset pagination. */
+export async function listPublicPersons(db: Db, f: PersonFilters, today: string): Promise<{ items: PersonListItem[]; next: string | null; total: number }> {
+  const limit = Math.min(Math.max(f.limit ?? 50, 1), 200);
+  const conds: SQL[] = [sql`p.publication_state = 'published'`, sql`p.deleted_at is null`];
+  const facet = (kind: string, value: string) =>
+    sql`exists (select 1 from person_facets f where f.person_id = p.id and f.kind = ${kind} and f.value = ${value})`;
+  if (f.status) conds.push(sql`s.status = ${f.status}`);
+  if (f.list === "political-prisoners") conds.push(sql`(s.status in (${detentionList}) and i.has_pace)`);
+  if (f.list === "persecuted") conds.push(sql`not (coalesce(s.status in (${detentionList}), false) and i.has_pace)`);
+  if (f.list === "restriction-of-liberty") conds.push(sql`s.status = 'restriction-of-liberty'`);
+  if (f.list === "in-exile") conds.push(sql`s.status = 'in-exile'`);
+  if (f.list === "killed") conds.push(sql`i.killed`);
+  if (f.list === "human-rights-defenders") conds.push(sql`i.defender`);
+  if (f.article) conds.push(facet("article", f.article.includes(":") ? f.article : `criminal:${f.article}`));
+  if (f.year) conds.push(facet("year", String(f.year)));
+  if (f.organisation) conds.push(facet("organisation", f.organisation));
+  if (f.region) conds.push(sql`i.region = ${f.region}`);
+  if (f.gender) conds.push(sql`i.gender = ${f.gender}`);
+  const q = f.q?.trim().slice(0, 200);
+  if (q) {
+    const keys = nameSearchKeys(q);
+    const tokens = nameTokens(q).slice(0, 6);
+    const folded = foldName(q);
+    const byKey = keys.length
+      ? sql`exists (select 1 from person_name_keys k where k.person_id = p.id and k.key in (${sql.join(
+          keys.map((k) => sql`${k}`),
+          sql`, `,
+        )}))`
+      : sql`false`;
+    const byTokens = tokens.length ? sql.join(tokens.map((t) => sql`i.search_text like ${`%${t}%`}`), sql` and `) : sql`false`;
+    // Word similarity catches typos ("Abishv"); `<%` uses the trigram index.
+    conds.push(sql`(${byKey} or (${byTokens}) or ${folded} <% i.search_text)`);
+  }
+  const where = sql.join(conds, sql` and `);
+  const sort = f.sort ?? "name";
+  const sortExpr = sort === "recent" ? sql`to_char(p.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')` : sort === "since" ? sql`coalesce(i.first_day, '0000')` : sql`i.sort_name`;
+  const desc = sort !== "name";
+  const cursor = f.cursor ? decodeCursor(f.cursor) : null;
+  const after = cursor
+    ? desc
+      ? sql` and (${sortExpr}, p.id) < (${cursor[0]}, ${cursor[1]})`
+      : sql` and (${sortExpr}, p.id) > (${cursor[0]}, ${cursor[1]})`
+    : sql``;
+  const from = sql`from persons p
+    join person_index i on i.person_id = p.id
+    left join person_status s on s.person_id = p.id and s.from_day <= ${today} and (s.to_day is null or s.to_day > ${today})`;
+  const rows = await query<Record<string, unknown>>(
+    db,
+    sql`select p.id, p.slug, p.data as data, p.updated_at, i.gender, i.region, i.first_day, i.has_pace, i.killed, i.defender,
+        s.status, s.since, ${sortExpr} as sort_key,
+        (select string_agg(f.value, ',' order by f.value) from person_facets f where f.person_id = p.id and f.kind = 'article') as articles
+      ${from}
+      where ${where}${after}
+      order by ${sortExpr} ${desc ? sql`desc` : sql`asc`}, p.id ${desc ? sql`desc` : sql`asc`}
+      limit ${limit + 1}`,
+  );
+  const [countRow] = await query<{ n: number }>(db, sql`select count(*)::int as n ${from} where ${where}`);
+  const items = rows.slice(0, limit).map((r): PersonListItem => {
+    const data = r.data as Person;
+    const status = (r.status as Status | null) ?? "unknown";
+    const c = classify(status, data, r.killed ? [{ type: "killed" }] : []);
+    return {
+      id: r.id as string,
+      slug: r.slug as string,
+      name: displayName(data),
+      gender: r.gender as PersonListItem["gender"],
+      status,
+      ...(r.since ? { since: r.since as string } : {}),
+      politicalPrisoner: c.politicalPrisoner,
+      lists: c.lists,
+      articles: r.articles ? (r.articles as string).split(",") : [],
+      ...(r.region ? { region: r.region as PersonListItem["region"] } : {}),
+      ...(r.first_day ? { firstYear: Number((r.first_day as string).slice(0, 4)) } : {}),
+      updatedAt: new Date(r.updated_at as string).toISOString(),
+    };
+  });
+  const last = rows.length > limit ? rows[limit - 1] : undefined;
+  return { items, next: last ? encodeCursor([String(last.sort_key), String(last.id)]) : null, total: countRow?.n ?? 0 };
+}
+
+async function linked<T>(db: Db, kind: EntityKind, personIds: readonly string[]): Promise<{ data: T; personId: string }[]> {
+  if (personIds.length === 0) return [];
+  const t = tableOf(kind);
+  const rows = await db
+    .select({ data: t.data, personId: personLinks.personId })
+    .from(t)
+    .innerJoin(personLinks, and(eq(personLinks.kind, kind), eq(personLinks.entityId, t.id)))
+    .where(and(visible(kind), inArray(personLinks.personId, [...personIds])))
+    .orderBy(asc(t.id));
+  return rows.map((r) => ({ data: r.data as T, personId: r.personId }));
+}
+
+/** Builds the public dossiers of a batch of published persons. */
+async function buildDossiers(db: Db, people: { data: Person; updatedAt: string }[], today: string): Promise<PersonDossier[]> {
+  const ids = people.map((p) => p.data.id);
+  const [cases, events, officials, recognitions, massEvents, sources] = await Promise.all([
+    linked<Case>(db, "case", ids),
+    linked<Event>(db, "event", ids),
+    linked<Official>(db, "official", ids),
+    linked<Recognition>(db, "recognition", ids),
+    linked<MassEvent>(db, "mass-event", ids),
+    publicData<Source>(db, "source"),
+  ]);
+  const referenced = [
+    ...cases.flatMap((c) => c.data.defendants),
+    ...events.flatMap((e) => e.data.persons),
+    ...officials.flatMap((o) => o.data.involvements.flatMap((i) => i.persons)),
+    ...massEvents.flatMap((m) => m.data.detainees),
+  ];
+  const pub = await publicPersonIds(db, referenced);
+  const isPublic = (id: string) => pub.has(id);
+  const names = new Map<string, { slug: string; name: string }>();
+  const coIds = [...new Set(cases.flatMap((c) => c.data.defendants))].filter(isPublic);
+  for (let i = 0; i < coIds.length; i += 1000) {
+    const rows = await db
+      .select({ id: persons.id, slug: persons.slug, data: persons.data })
+      .from(persons)
+      .where(inArray(persons.id, coIds.slice(i, i + 1000)));
+    for (const r of rows) names.set(r.id, { slug: r.slug ?? r.id, name: displayName(r.data as Person) });
+  }
+  const group = <T>(items: { data: T; personId: string }[]) => {
+    const m = new Map<string, T[]>();
+    for (const it of items) m.set(it.personId, [...(m.get(it.personId) ?? []), it.data]);
+    return m;
+  };
+  const [byCase, byEvent, byOfficial, byRec, byMass] = [group(cases), group(events), group(officials), group(recognitions), group(massEvents)];
+  return people.map(({ data: person, updatedAt }) => {
+    const id = person.id;
+    const myCases = byCase.get(id) ?? [];
+    const myEvents = byEvent.get(id) ?? [];
+    const history = statusHistory(id, { cases: myCases, events: myEvents }, today);
+    const current = history.at(-1);
+    const status = current?.status ?? "unknown";
+    const c = classify(status, person, myEvents);
+    const publicPerson = toPublicPerson(person);
+    const cited = new Set<string>();
+    const collect = (v: unknown) =>
+      JSON.stringify(v, (k, val: unknown) => {
+        if (k === "source" && typeof val === "string") cited.add(val);
+        return val;
+      });
+    const publicCases = myCases.map((x) => toPublicCase(x, isPublic));
+    const publicEvents = myEvents.map((x) => toPublicEvent(x, isPublic)).sort((a, b) => (a.date.date < b.date.date ? -1 : a.date.date > b.date.date ? 1 : 0));
+    collect([publicPerson, publicCases, publicEvents]);
+    const officialRefs = (byOfficial.get(id) ?? []).map((o): PersonDossier["officials"][number] => ({
+      id: o.id,
+      slug: o.slug,
+      name: o.name,
+      role: o.role,
+      ...(o.body ? { body: o.body } : {}),
+      actions: o.involvements.filter((i) => i.persons.includes(id)).map((i) => i.description),
+    }));
+    return {
+      person: publicPerson,
+      status: { current: status, ...(current?.from ? { since: current.from } : {}), asOf: today, history },
+      politicalPrisoner: c.politicalPrisoner,
+      lists: c.lists,
+      cases: publicCases,
+      events: publicEvents,
+      officials: officialRefs,
+      recognitions: byRec.get(id) ?? [],
+      massEvents: (byMass.get(id) ?? []).map((m) => ({ id: m.id, slug: m.slug, name: m.name, date: m.date.date })),
+      coDefendants: [...new Set(myCases.flatMap((x) => x.defendants))]
+        .filter((d) => d !== id && names.has(d))
+        .map((d) => ({ id: d, ...(names.get(d) as { slug: string; name: string }) })),
+      sources: sources.map((s) => s.data).filter((s) => cited.has(s.id)),
+      updatedAt,
+    };
+  });
+}
+
+export async function getPublicDossier(db: Db, slug: string, today: string): Promise<PersonDossier | null> {
+  const rows = await publicData<Person>(db, "person", eq(persons.slug, slug));
+  if (rows.length === 0) return null;
+  const [dossier] = await buildDossiers(db, rows, today);
+  return dossier ?? null;
+}
+
+/** All public dossiers in id order, a batch at a time, so an export of 10^5 persons needs no more memory than one batch. */
+export async function* publicDossiers(db: Db, today: string, batchSize = 500): AsyncGenerator<PersonDossier[]> {
+  let after = "";
+  for (;;) {
+    const rows = await db
+      .select({ data: persons.data, updatedAt: persons.updatedAt })
+      .from(persons)
+      .where(and(visible("person"), sql`${persons.id} > ${after}`))
+      .orderBy(asc(persons.id))
+      .limit(batchSize);
+    if (rows.length === 0) return;
+    yield await buildDossiers(
+      db,
+      rows.map((r) => ({ data: r.data as Person, updatedAt: new Date(r.updatedAt).toISOString() })),
+      today,
+    );
+    after = (rows.at(-1)?.data as Person).id;
+    if (rows.length < batchSize) return;
+  }
+}
+
+export async function publicStatistics(db: Db, today: string): Promise<Statistics> {
+  const base = sql`from persons p join person_index i on i.person_id = p.id
+    left join person_status s on s.person_id = p.id and s.from_day <= ${today} and (s.to_day is null or s.to_day > ${today})
+    where p.publication_state = 'published' and p.deleted_at is null`;
+  const counts = async (expr: SQL) =>
+    (await query<{ key: string | null; count: number }>(db, sql`select ${expr} as key, count(*)::int as count ${base} group by 1 order by 2 desc, 1`))
+      .filter((r) => r.key !== null)
+      .map((r) => ({ key: String(r.key), count: r.count }));
+  const facetCounts = async (kind: string) =>
+    query<{ key: string; count: number }>(
+      db,
+      sql`select f.value as key, count(*)::int as count from person_facets f
+        join persons p on p.id = f.person_id
+        where p.publication_state = 'published' and p.deleted_at is null and f.kind = ${kind}
+        group by 1 order by 2 desc, 1`,
+    );
+  const [byStatus, byRegion, byGender, byArticle, byYear, bySentenceKind] = await Promise.all([
+    counts(sql`coalesce(s.status, 'unknown')`),
+    counts(sql`i.region`),
+    counts(sql`i.gender`),
+    facetCounts("article"),
+    facetCounts("year"),
+    facetCounts("sentence"),
+  ]);
+  const one = async (cond: SQL) => (await query<{ n: number }>(db, sql`select count(*)::int as n ${base} and ${cond}`))[0]?.n ?? 0;
+  const pp = sql`(s.status in (${detentionList}) and i.has_pace)`;
+  const [total, politicalPrisoners, roL, exile, killed, defenders] = await Promise.all([
+    one(sql`true`),
+    one(pp),
+    one(sql`s.status = 'restriction-of-liberty'`),
+    one(sql`s.status = 'in-exile'`),
+    one(sql`i.killed`),
+    one(sql`i.defender`),
+  ]);
+  return {
+    asOf: today,
+    total,
+    politicalPrisoners,
+    byStatus,
+    byList: [
+      { key: "political-prisoners", count: politicalPrisoners },
+      { key: "persecuted", count: total - politicalPrisoners },
+      { key: "restriction-of-liberty", count: roL },
+      { key: "killed", count: killed },
+      { key: "in-exile", count: exile },
+      { key: "human-rights-defenders", count: defenders },
+    ],
+    byArticle,
+    byRegion,
+    byYear: byYear.sort((a, b) => (a.key < b.key ? -1 : 1)),
+    bySentenceKind,
+    byGender,
+  };
+}
+
+export async function listPublicOfficials(db: Db): Promise<PublicOfficial[]> {
+  const rows = await publicData<Official>(db, "official");
+  const pub = await publicPersonIds(db, rows.flatMap((r) => r.data.involvements.flatMap((i) => i.persons)));
+  return rows.map((r) => toPublicOfficial(r.data, (id) => pub.has(id)));
+}
+
+export async function getPublicOfficial(db: Db, slug: string): Promise<PublicOfficial | null> {
+  const [row] = await publicData<Official>(db, "official", eq(tableOf("official").slug, slug));
+  if (!row) return null;
+  const pub = await publicPersonIds(db, row.data.involvements.flatMap((i) => i.persons));
+  return toPublicOfficial(row.data, (id) => pub.has(id));
+}
+
+export async function listPublicMassEvents(db: Db): Promise<MassEvent[]> {
+  const rows = await publicData<MassEvent>(db, "mass-event");
+  const pub = await publicPersonIds(db, rows.flatMap((r) => r.data.detainees));
+  return rows.map((r) => toPublicMassEvent(r.data, (id) => pub.has(id)));
+}
+
+export async function getPublicMassEvent(db: Db, slug: string): Promise<MassEvent | null> {
+  const [row] = await publicData<MassEvent>(db, "mass-event", eq(tableOf("mass-event").slug, slug));
+  if (!row) return null;
+  const pub = await publicPersonIds(db, row.data.detainees);
+  return toPublicMassEvent(row.data, (id) => pub.has(id));
+}
+
+export async function listPublicSources(db: Db): Promise<Source[]> {
+  return (await publicData<Source>(db, "source")).map((r) => r.data);
+}
+
+export async function listPublicOrganisations(db: Db): Promise<Organisation[]> {
+  return (await publicData<Organisation>(db, "organisation")).map((r) => r.data);
+}
+
+/** Names and slugs of published persons, for links from officials' and events' pages. */
+export async function publicPersonRefs(db: Db, ids: readonly string[]): Promise<{ id: string; slug: string; name: string }[]> {
+  const pub = [...(await publicPersonIds(db, ids))];
+  if (pub.length === 0) return [];
+  const rows = await db
+    .select({ id: persons.id, slug: persons.slug, data: persons.data })
+    .from(persons)
+    .where(inArray(persons.id, pub));
+  return rows.map((r) => ({ id: r.id, slug: r.slug ?? r.id, name: displayName(r.data as Person) })).sort((a, b) => a.name.localeCompare(b.name));
+}
+

@@ -1,0 +1,290 @@
+import { canTransition, DomainError, type PublicationState, type RecordMeta } from "@registry/domain";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { appendAudit, diffRecord, type AuditAction } from "./audit.ts";
+import type { Db } from "./client.ts";
+import { derivePerson } from "./derive.ts";
+import { ENTITY_SCHEMAS, joinRecord, personRefs, splitRecord, type EntityTypes } from "./entities.ts";
+import {
+  personFacets,
+  personIndex,
+  personLinks,
+  personNameKeys,
+  persons as personsTable,
+  personStatus,
+  tableOf,
+  type AggregateTable,
+  type EntityKind,
+} from "./schema.ts";
+
+export interface Stored<T> {
+  meta: RecordMeta;
+  value: T;
+}
+
+type Row = typeof personsTable.$inferSelect;
+
+function toMeta(r: Row): RecordMeta {
+  return {
+    version: r.version,
+    publicationState: r.publicationState as PublicationState,
+    createdAt: new Date(r.createdAt).toISOString(),
+    updatedAt: new Date(r.updatedAt).toISOString(),
+    deletedAt: r.deletedAt ? new Date(r.deletedAt).toISOString() : null,
+  };
+}
+
+function toStored<K extends EntityKind>(kind: K, r: Row): Stored<EntityTypes[K]> {
+  return { meta: toMeta(r), value: joinRecord<EntityTypes[K]>(r.data, r.private, kind) };
+}
+
+function validate<K extends EntityKind>(kind: K, input: unknown): EntityTypes[K] {
+  const r = ENTITY_SCHEMAS[kind].safeParse(input);
+  if (!r.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    const formErrors: string[] = [];
+    for (const issue of r.error.issues) {
+      const path = issue.path.join(".");
+      if (path) (fieldErrors[path] ??= []).push(issue.message);
+      else formErrors.push(issue.message);
+    }
+    throw new DomainError("VALIDATION", `Invalid ${kind}`, { fields: { formErrors, fieldErrors } });
+  }
+  return r.data;
+}
+
+export async function getRecord<K extends EntityKind>(db: Db, kind: K, id: string): Promise<Stored<EntityTypes[K]> | null> {
+  const t = tableOf(kind);
+  const [row] = await db.select().from(t).where(eq(t.id, id));
+  return row ? toStored(kind, row) : null;
+}
+
+async function mustGet<K extends EntityKind>(db: Db, kind: K, id: string): Promise<Stored<EntityTypes[K]>> {
+  const r = await getRecord(db, kind, id);
+  if (!r) throw new DomainError("NOT_FOUND", `No ${kind} ${id}`);
+  return r;
+}
+
+async function insertChunked<T extends Record<string, unknown>>(db: Db, table: Parameters<Db["insert"]>[0], rows: T[], size = 1000) {
+  for (let i = 0; i < rows.length; i += size) await db.insert(table).values(rows.slice(i, i + size) as never);
+}
+
+/**
+ * Recomputes the list/search/status index rows of these persons from their published facts, a batch at a time
+ * (one query per table per batch, so an import of 10^5 persons stays fast).
+ */
+export async function refreshPersons(db: Db, personIds: readonly string[]): Promise<void> {
+  const all = [...new Set(personIds)];
+  for (let b = 0; b < all.length; b += 500) {
+    const ids = all.slice(b, b + 500);
+    await db.delete(personIndex).where(inArray(personIndex.personId, ids));
+    await db.delete(personNameKeys).where(inArray(personNameKeys.personId, ids));
+    await db.delete(personStatus).where(inArray(personStatus.personId, ids));
+    await db.delete(personFacets).where(inArray(personFacets.personId, ids));
+    const people = await db.select({ id: personsTable.id, data: personsTable.data }).from(personsTable).where(inArray(personsTable.id, ids));
+    const links = await db
+      .select()
+      .from(personLinks)
+      .where(and(inArray(personLinks.personId, ids), inArray(personLinks.kind, ["case", "event"])));
+    const load = async (kind: "case" | "event") => {
+      const t = tableOf(kind);
+      const wanted = [...new Set(links.filter((l) => l.kind === kind).map((l) => l.entityId))];
+      const out = new Map<string, unknown>();
+      for (let i = 0; i < wanted.length; i += 1000) {
+        const rows = await db
+          .select({ id: t.id, data: t.data })
+          .from(t)
+          .where(and(inArray(t.id, wanted.slice(i, i + 1000)), eq(t.publicationState, "published"), isNull(t.deletedAt)));
+        for (const r of rows) out.set(r.id, r.data);
+      }
+      return out;
+    };
+    const cases = await load("case");
+    const events = await load("event");
+    const derived = people.map((p) => {
+      const mine = links.filter((l) => l.personId === p.id);
+      const cs = mine.filter((l) => l.kind === "case").flatMap((l) => (cases.has(l.entityId) ? [cases.get(l.entityId) as EntityTypes["case"]] : []));
+      const es = mine.filter((l) => l.kind === "event").flatMap((l) => (events.has(l.entityId) ? [events.get(l.entityId) as EntityTypes["event"]] : []));
+      return derivePerson(p.data as EntityTypes["person"], cs, es);
+    });
+    await insertChunked(db, personIndex, derived.map((d) => d.index));
+    await insertChunked(db, personNameKeys, derived.flatMap((d) => d.keys.map((key) => ({ personId: d.index.personId, key }))));
+    await insertChunked(db, personStatus, derived.flatMap((d) => d.status));
+    await insertChunked(db, personFacets, derived.flatMap((d) => d.facets));
+  }
+}
+
+async function replaceLinks(db: Db, kind: EntityKind, id: string, personIds: readonly string[]): Promise<string[]> {
+  const old = await db
+    .select({ personId: personLinks.personId })
+    .from(personLinks)
+    .where(and(eq(personLinks.kind, kind), eq(personLinks.entityId, id)));
+  await db.delete(personLinks).where(and(eq(personLinks.kind, kind), eq(personLinks.entityId, id)));
+  const unique = [...new Set(personIds)];
+  if (unique.length) await db.insert(personLinks).values(unique.map((personId) => ({ kind, entityId: id, personId })));
+  return [...new Set([...old.map((o) => o.personId), ...unique])];
+}
+
+/** After any write: keep links and the derived person index in step, in the same transaction. */
+async function afterWrite(db: Db, kind: EntityKind, id: string, value: object | null): Promise<void> {
+  if (kind === "person") {
+    await refreshPersons(db, [id]);
+    return;
+  }
+  const refs = value ? personRefs(kind, value) : [];
+  const affected = await replaceLinks(db, kind, id, refs);
+  if (kind === "case" || kind === "event") await refreshPersons(db, affected);
+}
+
+export interface WriteOptions {
+  actor: string;
+  /** Initial state for new records (curators start with drafts; imports of reviewed data may publish). */
+  publicationState?: PublicationState;
+}
+
+export async function createRecord<K extends EntityKind>(db: Db, kind: K, input: unknown, opts: WriteOptions): Promise<Stored<EntityTypes[K]>> {
+  const value = validate(kind, input);
+  const t = tableOf(kind);
+  const parts = splitRecord(value);
+  return db.transaction(async (tx) => {
+    const [dup] = await tx.select({ id: t.id }).from(t).where(eq(t.id, value.id));
+    if (dup) throw new DomainError("CONFLICT", `A ${kind} with id ${value.id} already exists`);
+    const slug = "slug" in value ? (value.slug as string) : null;
+    if (slug) {
+      const [taken] = await tx.select({ id: t.id }).from(t).where(eq(t.slug, slug));
+      if (taken) throw new DomainError("CONFLICT", `The slug ${slug} is taken`, { fields: { formErrors: [], fieldErrors: { slug: ["This slug is taken"] } } });
+    }
+    const now = new Date().toISOString();
+    const [row] = await tx
+      .insert(t)
+      .values({ id: value.id, slug, data: parts.data, private: parts.private, publicationState: opts.publicationState ?? "draft", createdAt: now, updatedAt: now })
+      .returning();
+    await afterWrite(tx as unknown as Db, kind, value.id, value);
+    await appendAudit(tx as unknown as Db, [{ actor: opts.actor, action: "create", entityKind: kind, entityId: value.id, version: 1, changes: diffRecord(undefined, parts) }], now);
+    return toStored(kind, row as Row);
+  });
+}
+
+/**
+ * Optimistic concurrency: the update applies only if the stored version is the one the curator edited.
+ * Otherwise the curator gets CONFLICT with the current record, and nothing is written.
+ */
+export async function updateRecord<K extends EntityKind>(
+  db: Db,
+  kind: K,
+  id: string,
+  expectedVersion: number,
+  input: unknown,
+  opts: { actor: string; action?: AuditAction },
+): Promise<Stored<EntityTypes[K]>> {
+  const value = validate(kind, input);
+  if (value.id !== id) throw new DomainError("VALIDATION", "The id of a record cannot change", { fields: { formErrors: [], fieldErrors: { id: ["The id cannot change"] } } });
+  const t = tableOf(kind);
+  const parts = splitRecord(value);
+  return db.transaction(async (tx) => {
+    const before = await mustGet(tx as unknown as Db, kind, id);
+    if (before.meta.deletedAt) throw new DomainError("NOT_FOUND", `The ${kind} ${id} is deleted; restore it first`);
+    const slug = "slug" in value ? (value.slug as string) : null;
+    if (slug) {
+      const [taken] = await tx.select({ id: t.id }).from(t).where(and(eq(t.slug, slug), sql`${t.id} <> ${id}`));
+      if (taken) throw new DomainError("CONFLICT", `The slug ${slug} is taken`, { fields: { formErrors: [], fieldErrors: { slug: ["This slug is taken"] } } });
+    }
+    const now = new Date().toISOString();
+    const [row] = await tx
+      .update(t)
+      .set({ slug, data: parts.data, private: parts.private, version: sql`${t.version} + 1`, updatedAt: now })
+      .where(and(eq(t.id, id), eq(t.version, expectedVersion)))
+      .returning();
+    if (!row) throw new DomainError("CONFLICT", `The ${kind} was changed by someone else (now version ${before.meta.version})`, { current: before });
+    await afterWrite(tx as unknown as Db, kind, id, value);
+    const changes = diffRecord(splitRecord(before.value), parts);
+    await appendAudit(tx as unknown as Db, [{ actor: opts.actor, action: opts.action ?? "update", entityKind: kind, entityId: id, version: row.version, changes }], now);
+    return toStored(kind, row);
+  });
+}
+
+async function setMeta<K extends EntityKind>(
+  db: Db,
+  kind: K,
+  id: string,
+  expectedVersion: number,
+  actor: string,
+  action: AuditAction,
+  patch: (current: Stored<EntityTypes[K]>) => { publicationState?: PublicationState; deletedAt?: string | null; comment?: string },
+): Promise<Stored<EntityTypes[K]>> {
+  const t = tableOf(kind);
+  return db.transaction(async (tx) => {
+    const before = await mustGet(tx as unknown as Db, kind, id);
+    if (before.meta.version !== expectedVersion) {
+      throw new DomainError("CONFLICT", `The ${kind} was changed by someone else (now version ${before.meta.version})`, { current: before });
+    }
+    const { comment, ...set } = patch(before);
+    const now = new Date().toISOString();
+    const [row] = await tx
+      .update(t)
+      .set({ ...set, version: sql`${t.version} + 1`, updatedAt: now })
+      .where(and(eq(t.id, id), eq(t.version, expectedVersion)))
+      .returning();
+    if (!row) throw new DomainError("CONFLICT", `The ${kind} was changed by someone else`, { current: before });
+    await afterWrite(tx as unknown as Db, kind, id, before.value);
+    const changes = Object.entries(set).map(([field, after]) => ({
+      field,
+      before: field === "publicationState" ? before.meta.publicationState : before.meta.deletedAt,
+      after,
+    }));
+    if (comment) changes.push({ field: "comment", before: null, after: comment });
+    await appendAudit(tx as unknown as Db, [{ actor, action, entityKind: kind, entityId: id, version: row.version, changes }], now);
+    return toStored(kind, row);
+  });
+}
+
+/** Soft delete: the record leaves every public output and can be restored. */
+export function deleteRecord<K extends EntityKind>(db: Db, kind: K, id: string, expectedVersion: number, actor: string) {
+  return setMeta(db, kind, id, expectedVersion, actor, "delete", (cur) => {
+    if (cur.meta.deletedAt) throw new DomainError("NOT_FOUND", `The ${kind} ${id} is already deleted`);
+    return { deletedAt: new Date().toISOString() };
+  });
+}
+
+export function restoreRecord<K extends EntityKind>(db: Db, kind: K, id: string, expectedVersion: number, actor: string) {
+  return setMeta(db, kind, id, expectedVersion, actor, "restore", (cur) => {
+    if (!cur.meta.deletedAt) throw new DomainError("INVALID_TRANSITION", `The ${kind} ${id} is not deleted`);
+    return { deletedAt: null };
+  });
+}
+
+/** Workflow: draft → in review → published → archived (see `canTransition`). */
+export function transitionRecord<K extends EntityKind>(db: Db, kind: K, id: string, expectedVersion: number, to: PublicationState, actor: string, comment?: string) {
+  return setMeta(db, kind, id, expectedVersion, actor, "transition", (cur) => {
+    if (cur.meta.deletedAt) throw new DomainError("NOT_FOUND", `The ${kind} ${id} is deleted`);
+    if (!canTransition(cur.meta.publicationState, to)) {
+      throw new DomainError("INVALID_TRANSITION", `A ${kind} cannot go from ${cur.meta.publicationState} to ${to}`);
+    }
+    return { publicationState: to, ...(comment ? { comment } : {}) };
+  });
+}
+
+export interface AdminListOptions {
+  state?: PublicationState;
+  includeDeleted?: boolean;
+  limit?: number;
+  after?: string;
+}
+
+/** Admin lists: every record of a kind regardless of state, keyset-paginated by id. */
+export async function listRecords<K extends EntityKind>(db: Db, kind: K, opts: AdminListOptions = {}): Promise<{ items: Stored<EntityTypes[K]>[]; next: string | null }> {
+  const t = tableOf(kind);
+  const limit = Math.min(opts.limit ?? 50, 500);
+  const conds = [
+    opts.state ? eq(t.publicationState, opts.state) : undefined,
+    opts.includeDeleted ? undefined : isNull(t.deletedAt),
+    opts.after ? sql`${t.id} > ${opts.after}` : undefined,
+  ].filter((c) => c !== undefined);
+  const rows = await db
+    .select()
+    .from(t)
+    .where(conds.length ? and(...conds) : undefined)
+    .orderBy(t.id)
+    .limit(limit + 1);
+  const items = rows.slice(0, limit).map((r) => toStored(kind, r));
+  return { items, next: rows.length > limit ? (items.at(-1)?.value.id ?? null) : null };
+}

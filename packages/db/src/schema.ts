@@ -1,0 +1,154 @@
+import { sql } from "drizzle-orm";
+import { bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+
+/**
+ * Every aggregate of the domain is one row: its public fields in `data`, its private fields in `private`,
+ * and the columns the database manages. The domain owns the shape of `data`; the index tables below are
+ * derived from it on every write (ADR 004).
+ */
+function aggregate<N extends string>(name: N) {
+  return pgTable(
+    name,
+    {
+      id: text("id").primaryKey(),
+      slug: text("slug"),
+      publicationState: text("publication_state").notNull().default("draft"),
+      deletedAt: timestamp("deleted_at", { withTimezone: true, mode: "string" }),
+      version: integer("version").notNull().default(1),
+      createdAt: timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+      updatedAt: timestamp("updated_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+      data: jsonb("data").notNull(),
+      private: jsonb("private").notNull().default(sql`'{}'::jsonb`),
+    },
+    (t) => [uniqueIndex(`${name}_slug_idx`).on(t.slug), index(`${name}_state_idx`).on(t.publicationState, t.deletedAt)],
+  );
+}
+
+export const persons = aggregate("persons");
+export const cases = aggregate("cases");
+export const events = aggregate("events");
+export const officials = aggregate("officials");
+export const organisations = aggregate("organisations");
+export const sources = aggregate("sources");
+export const recognitions = aggregate("recognitions");
+export const massEvents = aggregate("mass_events");
+
+export const AGGREGATE_TABLES = {
+  person: persons,
+  case: cases,
+  event: events,
+  official: officials,
+  organisation: organisations,
+  source: sources,
+  recognition: recognitions,
+  "mass-event": massEvents,
+} as const;
+export type EntityKind = keyof typeof AGGREGATE_TABLES;
+/** All aggregate tables have the same columns; this gives any of them one static type for generic code. */
+export type AggregateTable = typeof persons;
+export function tableOf(kind: EntityKind): AggregateTable {
+  return AGGREGATE_TABLES[kind] as unknown as AggregateTable;
+}
+
+/** Columns a person list is filtered and sorted on; `search_text` holds the folded public names. */
+export const personIndex = pgTable(
+  "person_index",
+  {
+    personId: text("person_id").primaryKey(),
+    sortName: text("sort_name").notNull(),
+    searchText: text("search_text").notNull(),
+    gender: text("gender").notNull(),
+    region: text("region"),
+    firstDay: text("first_day"),
+    hasPace: boolean("has_pace").notNull(),
+    killed: boolean("killed").notNull(),
+    defender: boolean("defender").notNull(),
+  },
+  (t) => [index("person_index_sort_idx").on(t.sortName, t.personId), index("person_index_region_idx").on(t.region)],
+);
+
+export const personNameKeys = pgTable(
+  "person_name_keys",
+  { personId: text("person_id").notNull(), key: text("key").notNull() },
+  (t) => [primaryKey({ columns: [t.personId, t.key] }), index("person_name_keys_key_idx").on(t.key)],
+);
+
+/** Derived status periods; a period holds from `from_day` (inclusive) to `to_day` (exclusive, null = open). */
+export const personStatus = pgTable(
+  "person_status",
+  {
+    personId: text("person_id").notNull(),
+    seq: integer("seq").notNull(),
+    status: text("status").notNull(),
+    /** The partial date the period starts on, as precise as the fact behind it. */
+    since: text("since").notNull(),
+    fromDay: text("from_day").notNull(),
+    toDay: text("to_day"),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.seq] }), index("person_status_lookup_idx").on(t.status, t.fromDay)],
+);
+
+/** Filter values of a person: article ("criminal:405"), year ("2019"), organisation, sentence kind. */
+export const personFacets = pgTable(
+  "person_facets",
+  { personId: text("person_id").notNull(), kind: text("kind").notNull(), value: text("value").notNull() },
+  (t) => [primaryKey({ columns: [t.kind, t.value, t.personId] }), index("person_facets_person_idx").on(t.personId)],
+);
+
+/** Which persons a case, event, official, mass event or recognition refers to. */
+export const personLinks = pgTable(
+  "person_links",
+  { kind: text("kind").notNull(), entityId: text("entity_id").notNull(), personId: text("person_id").notNull() },
+  (t) => [primaryKey({ columns: [t.kind, t.entityId, t.personId] }), index("person_links_person_idx").on(t.personId, t.kind)],
+);
+
+/** Append-only, hash-chained record of every change (ADR 005). */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    seq: bigserial("seq", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true, mode: "string" }).notNull(),
+    actor: text("actor").notNull(),
+    action: text("action").notNull(),
+    entityKind: text("entity_kind").notNull(),
+    entityId: text("entity_id").notNull(),
+    version: integer("version").notNull(),
+    changes: jsonb("changes").notNull(),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [index("audit_entity_idx").on(t.entityKind, t.entityId, t.seq)],
+);
+
+/** One row that every audit append locks, so the chain never forks under concurrent writers. */
+export const auditHead = pgTable("audit_head", {
+  id: integer("id").primaryKey(),
+  seq: integer("seq").notNull(),
+  hash: text("hash").notNull(),
+});
+
+export const users = pgTable("users", {
+  id: text("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  role: text("role").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  totpSecret: text("totp_secret"),
+  totpLastStep: integer("totp_last_step"),
+  recoveryCodes: jsonb("recovery_codes").notNull().default(sql`'[]'::jsonb`),
+  disabled: boolean("disabled").notNull().default(false),
+  createdAt: timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+});
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: text("user_id").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "string" }).notNull(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true, mode: "string" }).notNull(),
+    secondFactor: boolean("second_factor").notNull().default(false),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);

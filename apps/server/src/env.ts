@@ -1,10 +1,23 @@
 import { z } from "zod";
 
+const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
+  /** PGlite's data directory, used when DATABASE_URL is not set. */
   DATA_DIR: z.string().min(1).default("./.data"),
-  DATABASE_URL: z.url().optional(),
+  /** A PostgreSQL URL; when set, the registry uses PostgreSQL instead of PGlite. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "Must be a postgres:// URL")
+    .optional(),
+  /** Load the curated dataset when the database is empty. */
+  SEED: bool.default(true),
+  /** Trust X-Forwarded-For from this proxy address (e.g. 127.0.0.1); unset = trust no proxy. */
+  TRUST_PROXY: z.string().optional(),
+  /** The public base URL, used in feeds, the sitemap and the open data (e.g. https://registry.example.org). */
+  PUBLIC_URL: z.url().optional(),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -12,8 +25,16 @@ export type Env = z.infer<typeof EnvSchema>;
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const r = EnvSchema.safeParse(source);
   if (!r.success) {
-    const lines = Object.entries(z.flattenError(r.error).fieldErrors).map(([k, v]) => `  ${k}: ${v?.join("; ")}`);
+    const lines = Object.entries(z.flattenError(r.error).fieldErrors).map(
+      ([k, v]) => `  ${k}: ${v.join("; ")}`,
+    );
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
   return r.data;
+}
+
+export function dbConfigOf(env: Env) {
+  return env.DATABASE_URL
+    ? ({ kind: "postgres", url: env.DATABASE_URL } as const)
+    : ({ kind: "pglite", dataDir: env.DATA_DIR } as const);
 }

@@ -1,14 +1,61 @@
-import express from "express";
-import { loadEnv } from "./env.ts";
+import type { Server } from "node:http";
+import { createDb, type Database } from "@registry/db";
+import { createApp } from "./app.ts";
+import { dbConfigOf, loadEnv } from "./env.ts";
+import { isEmpty, seed } from "./seed.ts";
 
-const env = loadEnv();
-const app = express();
-app.get("/healthz", (_req, res) => {
-  res.json({ ok: true });
-});
-app.get("/", (_req, res) => {
-  res.type("html").send("<!doctype html><title>Persecution Registry</title><h1>Persecution Registry</h1><p>The registry is being built.</p>");
-});
-app.listen(env.PORT, env.HOST, () => {
-  console.log(`Persecution Registry listening on http://${env.HOST}:${env.PORT}/`);
+async function main() {
+  const started = performance.now();
+  const env = loadEnv();
+  let database: Database;
+  try {
+    database = await createDb(dbConfigOf(env));
+  } catch (e) {
+    console.error(`Cannot open the database: ${(e as Error).message}`);
+    process.exit(1);
+  }
+  let ready = false;
+  const app = createApp({ database, env, ready: () => ready });
+  if (env.SEED && (await isEmpty(database))) await seed(database);
+  ready = true;
+
+  const server: Server = app.listen(env.PORT, env.HOST, () => {
+    const addr = server.address();
+    const port = typeof addr === "object" && addr ? addr.port : env.PORT;
+    const base = `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${port}`;
+    console.log(
+      `Persecution Registry is running (${database.backend}${env.DATABASE_URL ? "" : `, data in ${env.DATA_DIR}`}), ready in ${Math.round(performance.now() - started)} ms`,
+    );
+    console.log(`  public site   ${base}/`);
+    console.log(`  admin         ${base}/admin/`);
+    console.log(`  open data     ${base}/data/persons.json`);
+    console.log(`  health        ${base}/healthz`);
+  });
+
+  // SIGTERM/SIGINT: stop taking requests, let in-flight ones finish, then CHECKPOINT and close the database.
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down`);
+    const force = setTimeout(() => server.closeAllConnections(), 10_000);
+    server.close(() => {
+      clearTimeout(force);
+      database
+        .close()
+        .then(() => process.exit(0))
+        .catch((e: unknown) => {
+          console.error(e);
+          process.exit(1);
+        });
+    });
+    server.closeIdleConnections();
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
 });

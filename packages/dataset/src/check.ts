@@ -57,12 +57,20 @@ export function facts(d: Dataset): Fact[] {
   return out;
 }
 
-function revalidate<T extends { id: string }>(kind: string, items: T[], schema: z.ZodType, problems: Problem[]) {
+function revalidate<T extends { id: string }>(
+  kind: string,
+  items: T[],
+  schema: z.ZodType,
+  problems: Problem[],
+) {
   for (const item of items) {
     const r = schema.safeParse(item);
     if (!r.success) {
       for (const issue of r.error.issues) {
-        problems.push({ file: `(merged ${kind} ${item.id})`, message: `${issue.path.join(".")}: ${issue.message}` });
+        problems.push({
+          file: `(merged ${kind} ${item.id})`,
+          message: `${issue.path.join(".")}: ${issue.message}`,
+        });
       }
     }
   }
@@ -105,7 +113,10 @@ export function checkDataset({ dataset: d, problems: loadProblems }: LoadResult)
       const s = sources.get(c.source);
       if (!s) problems.push({ file: f.where, message: `unknown source ${c.source}` });
       else if (c.lines && s.copy && c.lines[1] > s.copy.lineCount) {
-        problems.push({ file: f.where, message: `lines ${c.lines.join("-")} beyond the end of ${s.id} (${s.copy.lineCount} lines)` });
+        problems.push({
+          file: f.where,
+          message: `lines ${c.lines.join("-")} beyond the end of ${s.id} (${s.copy.lineCount} lines)`,
+        });
       } else if (!c.lines && s.copy) {
         problems.push({ file: f.where, message: `citation of ${s.id} needs a line range` });
       }
@@ -118,9 +129,16 @@ export function checkDataset({ dataset: d, problems: loadProblems }: LoadResult)
   const orgs = new Set(d.organisations.map((o) => o.id));
   const massEvents = new Set(d.massEvents.map((m) => m.id));
   const ref = (where: string, kind: string, set: Set<string>, ids: readonly (string | undefined)[]) => {
-    for (const id of ids) if (id !== undefined && !set.has(id)) problems.push({ file: where, message: `unknown ${kind} ${id}` });
+    for (const id of ids)
+      if (id !== undefined && !set.has(id)) problems.push({ file: where, message: `unknown ${kind} ${id}` });
   };
-  for (const p of d.persons) ref(`person ${p.id}`, "organisation", orgs, p.affiliations.map((a) => a.organisation));
+  for (const p of d.persons)
+    ref(
+      `person ${p.id}`,
+      "organisation",
+      orgs,
+      p.affiliations.map((a) => a.organisation),
+    );
   for (const c of d.cases) ref(`case ${c.id}`, "person", persons, c.defendants);
   for (const e of d.events) {
     ref(`event ${e.id}`, "person", persons, e.persons);
@@ -152,7 +170,10 @@ export function checkDataset({ dataset: d, problems: loadProblems }: LoadResult)
   for (const [key, ids] of byKey) {
     const distinct = [...new Set(ids)];
     if (distinct.length > 1 && !distinct.every((id) => noted.has(id))) {
-      problems.push({ file: "(persons)", message: `possible duplicate persons ${distinct.join(", ")} share the name key "${key}"; merge them or add an identity note to each` });
+      problems.push({
+        file: "(persons)",
+        message: `possible duplicate persons ${distinct.join(", ")} share the name key "${key}"; merge them or add an identity note to each`,
+      });
     }
   }
   return problems;

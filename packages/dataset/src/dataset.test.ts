@@ -10,6 +10,12 @@ describe("the curated dataset", () => {
   });
 
   it("holds the five source reports", () => {
-    expect(result.dataset.sources.map((s) => s.id).sort()).toEqual(["hrw-2021", "iphr-kibhr-2023", "odf-2018", "odf-2019", "odf-2021"]);
+    expect(result.dataset.sources.map((s) => s.id).sort()).toEqual([
+      "hrw-2021",
+      "iphr-kibhr-2023",
+      "odf-2018",
+      "odf-2019",
+      "odf-2021",
+    ]);
   });
 });

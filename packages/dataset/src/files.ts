@@ -5,7 +5,14 @@ import { fileURLToPath } from "node:url";
 /** The data directory shipped with this package. */
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL("../data/", import.meta.url));
 
-export const ENTITY_DIRS = ["persons", "cases", "officials", "organisations", "mass-events", "recognitions"] as const;
+export const ENTITY_DIRS = [
+  "persons",
+  "cases",
+  "officials",
+  "organisations",
+  "mass-events",
+  "recognitions",
+] as const;
 export type EntityDir = (typeof ENTITY_DIRS)[number];
 
 export interface RawFile {
@@ -30,7 +37,9 @@ export function readEntityFiles(dataDir: string, kind: EntityDir | "sources"): R
   for (const report of reports) {
     const dir = join(dataDir, report, kind);
     if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir).filter((n) => n.endsWith(".json")).sort()) {
+    for (const name of readdirSync(dir)
+      .filter((n) => n.endsWith(".json"))
+      .sort()) {
       out.push({ file: `${report}/${kind}/${name}`, report, value: readJson(join(dir, name)) });
     }
   }

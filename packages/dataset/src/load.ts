@@ -18,7 +18,15 @@ import {
 } from "@registry/domain";
 import { z } from "zod";
 import { DEFAULT_DATA_DIR, readEntityFiles, readIdentities, type RawFile } from "./files.ts";
-import { firstDefined, groupById, joinText, mergeFacts, mergeLocalized, union, unionCitations } from "./merge.ts";
+import {
+  firstDefined,
+  groupById,
+  joinText,
+  mergeFacts,
+  mergeLocalized,
+  union,
+  unionCitations,
+} from "./merge.ts";
 
 export interface Dataset {
   sources: Source[];
@@ -102,7 +110,9 @@ function mergePersons(group: Parsed<Person>[], primaryName: string | undefined):
     slug: first.slug,
     names: withPrimary,
     gender: values.find((v) => v.gender !== "unknown")?.gender ?? "unknown",
-    ...(firstDefined(...values.map((v) => v.birthYear)) !== undefined ? { birthYear: firstDefined(...values.map((v) => v.birthYear)) } : {}),
+    ...(firstDefined(...values.map((v) => v.birthYear)) !== undefined
+      ? { birthYear: firstDefined(...values.map((v) => v.birthYear)) }
+      : {}),
     ages: mergeFacts(...values.map((v) => v.ages)),
     places: mergeFacts(...values.map((v) => v.places)),
     occupations: mergeFacts(...values.map((v) => v.occupations)),
@@ -117,17 +127,22 @@ function mergePersons(group: Parsed<Person>[], primaryName: string | undefined):
     consent: first.consent,
     private: {
       relatives: mergeFacts(...values.map((v) => v.private.relatives)),
-      contacts: mergeFacts(...values.map((v) => v.private.contacts.map((c) => ({ ...c, citations: [] })))).map(
-        ({ citations: _c, ...c }) => c,
-      ),
-      ...(joinText(...values.map((v) => v.private.internalNotes)) ? { internalNotes: joinText(...values.map((v) => v.private.internalNotes)) } : {}),
+      contacts: mergeFacts(
+        ...values.map((v) => v.private.contacts.map((c) => ({ ...c, citations: [] }))),
+      ).map(({ citations: _c, ...c }) => c),
+      ...(joinText(...values.map((v) => v.private.internalNotes))
+        ? { internalNotes: joinText(...values.map((v) => v.private.internalNotes)) }
+        : {}),
     },
   };
 }
 
 function mergeCases(values: Case[]): Case {
   const first = values[0] as Case;
-  const opened = values.map((v) => v.opened).filter((o) => o !== undefined).sort((a, b) => (a.date < b.date ? -1 : 1))[0];
+  const opened = values
+    .map((v) => v.opened)
+    .filter((o) => o !== undefined)
+    .sort((a, b) => (a.date < b.date ? -1 : 1))[0];
   const summary = mergeLocalized(...values.map((v) => v.summary));
   const internal = joinText(...values.map((v) => v.private.internalNotes));
   return {
@@ -136,7 +151,9 @@ function mergeCases(values: Case[]): Case {
     charges: mergeFacts(...values.map((v) => v.charges)),
     measures: mergeFacts(...values.map((v) => v.measures)),
     sentences: mergeFacts(...values.map((v) => v.sentences)),
-    ...(firstDefined(...values.map((v) => v.investigatingBody)) ? { investigatingBody: firstDefined(...values.map((v) => v.investigatingBody)) } : {}),
+    ...(firstDefined(...values.map((v) => v.investigatingBody))
+      ? { investigatingBody: firstDefined(...values.map((v) => v.investigatingBody)) }
+      : {}),
     ...(opened ? { opened } : {}),
     ...(summary ? { summary } : {}),
     citations: unionCitations(...values.map((v) => v.citations)),
@@ -171,7 +188,9 @@ function mergeMassEvents(values: MassEvent[]): MassEvent {
   const first = values[0] as MassEvent;
   return {
     ...first,
-    places: mergeFacts(...values.map((v) => v.places.map((p) => ({ ...p, citations: [] })))).map(({ citations: _c, ...p }) => p),
+    places: mergeFacts(...values.map((v) => v.places.map((p) => ({ ...p, citations: [] })))).map(
+      ({ citations: _c, ...p }) => p,
+    ),
     detaineeCounts: mergeFacts(...values.map((v) => v.detaineeCounts)),
     detainees: union(...values.map((v) => v.detainees)),
     organisers: union(...values.map((v) => v.organisers)),
@@ -183,7 +202,11 @@ function mergeMassEvents(values: MassEvent[]): MassEvent {
 
 function mergeRecognitions(values: Recognition[]): Recognition {
   const first = values[0] as Recognition;
-  return { ...first, persons: union(...values.map((v) => v.persons)), citations: unionCitations(...values.map((v) => v.citations)) };
+  return {
+    ...first,
+    persons: union(...values.map((v) => v.persons)),
+    citations: unionCitations(...values.map((v) => v.citations)),
+  };
 }
 
 /** Events stated by two reports (same type, date and people) are one event with both citations. */
@@ -191,7 +214,13 @@ function mergeEvents(events: Event[]): Event[] {
   const groups = groupById(events, (e) => JSON.stringify([e.type, e.date.date, [...e.persons].sort()]));
   return [...groups.values()].map((g) => {
     const first = g[0] as Event;
-    return g.length === 1 ? first : { ...first, citations: unionCitations(...g.map((e) => e.citations)), notes: mergeFacts(...g.map((e) => e.notes)) };
+    return g.length === 1
+      ? first
+      : {
+          ...first,
+          citations: unionCitations(...g.map((e) => e.citations)),
+          notes: mergeFacts(...g.map((e) => e.notes)),
+        };
   });
 }
 
@@ -204,7 +233,9 @@ export function loadDataset(dataDir: string = DEFAULT_DATA_DIR): LoadResult {
   const problems: Problem[] = [];
   const identities = IdentitiesSchema.safeParse(readIdentities(dataDir));
   if (!identities.success) problems.push({ file: "identities.json", message: identities.error.message });
-  const primaryById = new Map((identities.success ? identities.data.persons : []).map((p) => [p.id, p.primaryName]));
+  const primaryById = new Map(
+    (identities.success ? identities.data.persons : []).map((p) => [p.id, p.primaryName]),
+  );
 
   const sources = parseAll(readEntityFiles(dataDir, "sources"), SourceSchema, problems).map((p) => p.value);
   const personFragments = parseAll(readEntityFiles(dataDir, "persons"), PersonFragmentSchema, problems);
@@ -215,17 +246,32 @@ export function loadDataset(dataDir: string = DEFAULT_DATA_DIR): LoadResult {
     ),
   );
   const personReports = new Map(
-    [...groupById(personFragments, (f) => f.value.person.id).entries()].map(([id, g]) => [id, union(g.map((f) => f.report))]),
+    [...groupById(personFragments, (f) => f.value.person.id).entries()].map(([id, g]) => [
+      id,
+      union(g.map((f) => f.report)),
+    ]),
   );
   const dataset: Dataset = {
     sources,
-    organisations: mergeGroups(parseAll(readEntityFiles(dataDir, "organisations"), OrganisationSchema, problems), mergeOrganisations),
+    organisations: mergeGroups(
+      parseAll(readEntityFiles(dataDir, "organisations"), OrganisationSchema, problems),
+      mergeOrganisations,
+    ),
     persons,
     cases: mergeGroups(parseAll(readEntityFiles(dataDir, "cases"), CaseSchema, problems), mergeCases),
     events: mergeEvents(personFragments.flatMap((f) => f.value.events)),
-    officials: mergeGroups(parseAll(readEntityFiles(dataDir, "officials"), OfficialSchema, problems), mergeOfficials),
-    massEvents: mergeGroups(parseAll(readEntityFiles(dataDir, "mass-events"), MassEventSchema, problems), mergeMassEvents),
-    recognitions: mergeGroups(parseAll(readEntityFiles(dataDir, "recognitions"), RecognitionSchema, problems), mergeRecognitions),
+    officials: mergeGroups(
+      parseAll(readEntityFiles(dataDir, "officials"), OfficialSchema, problems),
+      mergeOfficials,
+    ),
+    massEvents: mergeGroups(
+      parseAll(readEntityFiles(dataDir, "mass-events"), MassEventSchema, problems),
+      mergeMassEvents,
+    ),
+    recognitions: mergeGroups(
+      parseAll(readEntityFiles(dataDir, "recognitions"), RecognitionSchema, problems),
+      mergeRecognitions,
+    ),
   };
   return { dataset, problems, personReports, fragments: { persons: personFragments } };
 }

@@ -15,7 +15,9 @@ function keyWithoutCitations(item: object): string {
  * Concatenates lists of facts; the same fact stated in several reports (equal apart from its citations)
  * becomes one fact carrying all the citations.
  */
-export function mergeFacts<T extends { citations?: Citation[] | undefined }>(...lists: readonly (readonly T[] | undefined)[]): T[] {
+export function mergeFacts<T extends { citations?: Citation[] | undefined }>(
+  ...lists: readonly (readonly T[] | undefined)[]
+): T[] {
   const byKey = new Map<string, T>();
   for (const list of lists) {
     for (const item of list ?? []) {

@@ -51,21 +51,34 @@ export function diffRecord(
   for (const k of [...keys].sort()) {
     const a = before?.data[k];
     const b = after?.data[k];
-    if (canonicalJson(a) !== canonicalJson(b)) changes.push({ field: k, ...(a !== undefined ? { before: a } : {}), ...(b !== undefined ? { after: b } : {}) });
+    if (canonicalJson(a) !== canonicalJson(b))
+      changes.push({
+        field: k,
+        ...(a !== undefined ? { before: a } : {}),
+        ...(b !== undefined ? { after: b } : {}),
+      });
   }
   const pkeys = new Set([...Object.keys(before?.private ?? {}), ...Object.keys(after?.private ?? {})]);
   for (const k of [...pkeys].sort()) {
     const a = before?.private[k];
     const b = after?.private[k];
     if (canonicalJson(a) !== canonicalJson(b)) {
-      changes.push({ field: `private.${k}`, ...(a !== undefined ? { before: REDACTED } : {}), ...(b !== undefined ? { after: REDACTED } : {}) });
+      changes.push({
+        field: `private.${k}`,
+        ...(a !== undefined ? { before: REDACTED } : {}),
+        ...(b !== undefined ? { after: REDACTED } : {}),
+      });
     }
   }
   return changes;
 }
 
 /** Appends entries in the caller's transaction, after locking the chain head. */
-export async function appendAudit(tx: Db, entries: Omit<AuditEntry, "at">[], at: string = new Date().toISOString()): Promise<void> {
+export async function appendAudit(
+  tx: Db,
+  entries: Omit<AuditEntry, "at">[],
+  at: string = new Date().toISOString(),
+): Promise<void> {
   if (entries.length === 0) return;
   const [head] = await tx.select().from(auditHead).where(eq(auditHead.id, 1)).for("update");
   let prev = head?.hash ?? GENESIS_HASH;
@@ -85,7 +98,8 @@ export async function appendAudit(tx: Db, entries: Omit<AuditEntry, "at">[], at:
     .onConflictDoUpdate({ target: auditHead.id, set: { seq, hash: prev } });
 }
 
-export type VerifyResult = { ok: true; count: number; head: string } | { ok: false; count: number; brokenAt: number; reason: string };
+export type VerifyResult =
+  { ok: true; count: number; head: string } | { ok: false; count: number; brokenAt: number; reason: string };
 
 /** Walks the chain: each entry must hash to its stored hash and point at the previous one; the head must match. */
 export async function verifyAudit(db: Db): Promise<VerifyResult> {
@@ -101,7 +115,13 @@ export async function verifyAudit(db: Db): Promise<VerifyResult> {
       .orderBy(asc(auditLog.seq))
       .limit(pageSize);
     for (const r of rows) {
-      if (r.prevHash !== prev) return { ok: false, count, brokenAt: r.seq, reason: `entry ${r.seq} does not follow the previous entry (removed, inserted or reordered)` };
+      if (r.prevHash !== prev)
+        return {
+          ok: false,
+          count,
+          brokenAt: r.seq,
+          reason: `entry ${r.seq} does not follow the previous entry (removed, inserted or reordered)`,
+        };
       const entry: AuditEntry = {
         at: new Date(r.at).toISOString(),
         actor: r.actor,
@@ -111,7 +131,8 @@ export async function verifyAudit(db: Db): Promise<VerifyResult> {
         version: r.version,
         changes: r.changes as FieldChange[],
       };
-      if (entryHash(r.prevHash, entry) !== r.hash) return { ok: false, count, brokenAt: r.seq, reason: `entry ${r.seq} was altered` };
+      if (entryHash(r.prevHash, entry) !== r.hash)
+        return { ok: false, count, brokenAt: r.seq, reason: `entry ${r.seq} was altered` };
       prev = r.hash;
       lastSeq = r.seq;
       count++;
@@ -119,7 +140,8 @@ export async function verifyAudit(db: Db): Promise<VerifyResult> {
     if (rows.length < pageSize) break;
   }
   const [head] = await db.select().from(auditHead).where(eq(auditHead.id, 1));
-  if (head && head.hash !== prev) return { ok: false, count, brokenAt: lastSeq + 1, reason: "entries after the last one were removed" };
+  if (head && head.hash !== prev)
+    return { ok: false, count, brokenAt: lastSeq + 1, reason: "entries after the last one were removed" };
   return { ok: true, count, head: prev };
 }
 

@@ -8,6 +8,7 @@ import { sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { canonicalJson } from "./audit.ts";
 import type { Db } from "./client.ts";
+import { isDatabaseEmpty } from "./repo.ts";
 import * as s from "./schema.ts";
 
 /** Every table but sessions (a restored registry starts with everyone logged out). */
@@ -34,7 +35,8 @@ const TIMESTAMPS = new Set(["createdAt", "updatedAt", "deletedAt", "at", "lastSe
 
 function normalise(row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) out[k] = TIMESTAMPS.has(k) && typeof v === "string" ? new Date(v).toISOString() : v;
+  for (const [k, v] of Object.entries(row))
+    out[k] = TIMESTAMPS.has(k) && typeof v === "string" ? new Date(v).toISOString() : v;
   return out;
 }
 
@@ -69,10 +71,15 @@ export async function tableChecksums(db: Db): Promise<Pick<BackupSummary, "count
 
 /** Writes every table to a gzipped JSON-lines file: a header, the rows, and a trailer with counts and checksums. */
 export async function backupDatabase(db: Db, file: string): Promise<BackupSummary> {
-  const summary: BackupSummary = { format: "persecution-registry-backup/1", createdAt: new Date().toISOString(), ...(await tableChecksums(db)) };
+  const summary: BackupSummary = {
+    format: "persecution-registry-backup/1",
+    createdAt: new Date().toISOString(),
+    ...(await tableChecksums(db)),
+  };
   async function* lines() {
     yield JSON.stringify({ header: { format: summary.format, createdAt: summary.createdAt } }) + "\n";
-    for (const [name, table] of TABLES) for await (const row of rowsOf(db, table)) yield JSON.stringify({ t: name, r: row }) + "\n";
+    for (const [name, table] of TABLES)
+      for await (const row of rowsOf(db, table)) yield JSON.stringify({ t: name, r: row }) + "\n";
     yield JSON.stringify({ trailer: summary }) + "\n";
   }
   await pipeline(Readable.from(lines()), createGzip(), createWriteStream(file));
@@ -84,19 +91,18 @@ export async function backupDatabase(db: Db, file: string): Promise<BackupSummar
  * count and checksum equal the backup's.
  */
 export async function restoreDatabase(db: Db, file: string): Promise<BackupSummary> {
-  const byName = new Map(TABLES.map(([n, t]) => [n, t]));
+  const byName = new Map<string, PgTable>(TABLES);
   let trailer: BackupSummary | undefined;
   const pending = new Map<string, Record<string, unknown>[]>();
   await db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
-    const [{ n } = { n: 0 }] = ((await tx.execute(sql`select count(*)::int as n from persons`)) as unknown as { rows: { n: number }[] }).rows;
-    if (n > 0) throw new Error("Restore needs an empty database");
+    if (!(await isDatabaseEmpty(tx))) throw new Error("Restore needs an empty database");
     await tx.execute(sql`delete from audit_head`);
     const flush = async (name: string) => {
       const rows = pending.get(name) ?? [];
       const table = byName.get(name);
       if (!table || rows.length === 0) return;
-      for (let i = 0; i < rows.length; i += 500) await tx.insert(table).values(rows.slice(i, i + 500) as never);
+      for (let i = 0; i < rows.length; i += 500) await tx.insert(table).values(rows.slice(i, i + 500));
       pending.set(name, []);
     };
     const rl = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
@@ -114,11 +120,15 @@ export async function restoreDatabase(db: Db, file: string): Promise<BackupSumma
     }
     for (const [name] of TABLES) await flush(name);
     if (!trailer) throw new Error("The backup is incomplete (no trailer)");
-    await tx.execute(sql`select setval(pg_get_serial_sequence('audit_log', 'seq'), greatest((select max(seq) from audit_log), 1))`);
+    await tx.execute(
+      sql`select setval(pg_get_serial_sequence('audit_log', 'seq'), greatest((select max(seq) from audit_log), 1))`,
+    );
     const after = await tableChecksums(tx);
     for (const [name] of TABLES) {
       if (after.checksums[name] !== trailer.checksums[name] || after.counts[name] !== trailer.counts[name]) {
-        throw new Error(`Restored table ${name} differs from the backup (${after.counts[name]} vs ${trailer.counts[name]} rows)`);
+        throw new Error(
+          `Restored table ${name} differs from the backup (${after.counts[name]} vs ${trailer.counts[name]} rows)`,
+        );
       }
     }
   });

@@ -35,7 +35,9 @@ export class DataDirLockedError extends Error {
     readonly dataDir: string,
     readonly pid: number,
   ) {
-    super(`The data directory ${dataDir} is in use by another server (pid ${pid}). Stop it first, or use another DATA_DIR.`);
+    super(
+      `The data directory ${dataDir} is in use by another server (pid ${pid}). Stop it first, or use another DATA_DIR.`,
+    );
     this.name = "DataDirLockedError";
   }
 }
@@ -61,7 +63,8 @@ function lockDataDir(dataDir: string): () => void {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
       const pid = Number(readFileSync(path, "utf8").trim());
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && pidAlive(pid)) throw new DataDirLockedError(dataDir, pid);
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && pidAlive(pid))
+        throw new DataDirLockedError(dataDir, pid);
       rmSync(path, { force: true }); // stale lock from a process that died
     }
   }

@@ -25,7 +25,14 @@ export interface DerivedPerson {
     defender: boolean;
   };
   keys: string[];
-  status: { personId: string; seq: number; status: string; since: string; fromDay: string; toDay: string | null }[];
+  status: {
+    personId: string;
+    seq: number;
+    status: string;
+    since: string;
+    fromDay: string;
+    toDay: string | null;
+  }[];
   facets: { personId: string; kind: string; value: string }[];
 }
 
@@ -41,13 +48,20 @@ function years(from: string, to?: string): string[] {
  * Everything the lists filter and sort on, computed from one person and the published cases and events that
  * name them. Anonymous persons get no search text and no name keys, so their names cannot be searched.
  */
-export function derivePerson(person: Person | PublicPerson, cases: readonly Case[], events: readonly Event[]): DerivedPerson {
+export function derivePerson(
+  person: Person | PublicPerson,
+  cases: readonly Case[],
+  events: readonly Event[],
+): DerivedPerson {
   const id = person.id;
   const primary = person.names.find((n) => n.primary) ?? person.names[0];
   const anonymous = person.visibility === "anonymous";
   const sortName = anonymous
     ? "~"
-    : (primary?.surname && primary.given ? `${primary.surname} ${primary.given}` : (primary?.text ?? "")).toLowerCase();
+    : (primary?.surname && primary.given
+        ? `${primary.surname} ${primary.given}`
+        : (primary?.text ?? "")
+      ).toLowerCase();
   const tokens = new Set(anonymous ? [] : person.names.flatMap((n) => foldName(n.text).split(" ")));
   const keys = anonymous ? [] : [...new Set(person.names.flatMap((n) => nameSearchKeys(n.text)))];
 
@@ -81,9 +95,17 @@ export function derivePerson(person: Person | PublicPerson, cases: readonly Case
   const periods = history
     .map((p) => ({ status: p.status, since: p.from, fromDay: startDay(p.from) }))
     .filter((p, i, all) => all[i + 1]?.fromDay !== p.fromDay);
-  const status = periods.map((p, i) => ({ personId: id, seq: i, ...p, toDay: periods[i + 1]?.fromDay ?? null }));
+  const status = periods.map((p, i) => ({
+    personId: id,
+    seq: i,
+    ...p,
+    toDay: periods[i + 1]?.fromDay ?? null,
+  }));
 
-  const region = person.places.find((p) => p.region && p.kind === "residence")?.region ?? person.places.find((p) => p.region)?.region ?? null;
+  const region =
+    person.places.find((p) => p.region && p.kind === "residence")?.region ??
+    person.places.find((p) => p.region)?.region ??
+    null;
   return {
     index: {
       personId: id,
@@ -91,7 +113,7 @@ export function derivePerson(person: Person | PublicPerson, cases: readonly Case
       searchText: [...tokens].filter(Boolean).join(" "),
       gender: person.gender,
       region,
-      firstDay: days.length ? days.sort()[0] ?? null : null,
+      firstDay: days.length ? (days.sort()[0] ?? null) : null,
       hasPace: person.pace.length > 0,
       killed: myEvents.some((e) => e.type === "killed"),
       defender: person.roles.some((r) => r.kind === "human-rights-defender"),

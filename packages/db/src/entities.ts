@@ -39,12 +39,15 @@ export const ENTITY_SCHEMAS: { [K in EntityKind]: z.ZodType<EntityTypes[K]> } = 
   source: SourceSchema,
   recognition: RecognitionSchema,
   "mass-event": MassEventSchema,
-} as { [K in EntityKind]: z.ZodType<EntityTypes[K]> };
+};
 
 export const ENTITY_KINDS = Object.keys(ENTITY_SCHEMAS) as EntityKind[];
 
 /** Splits a domain record into its public document and its private part (stored in separate columns). */
-export function splitRecord(value: object): { data: Record<string, unknown>; private: Record<string, unknown> } {
+export function splitRecord(value: object): {
+  data: Record<string, unknown>;
+  private: Record<string, unknown>;
+} {
   const { private: priv, ...data } = value as Record<string, unknown>;
   return { data, private: (priv ?? {}) as Record<string, unknown> };
 }

@@ -6,6 +6,10 @@ import { ENTITY_KINDS, ENTITY_SCHEMAS, personRefs, splitRecord } from "./entitie
 import { refreshPersons } from "./repo.ts";
 import { personLinks, tableOf, type EntityKind } from "./schema.ts";
 
+function slugOf(v: object): string | null {
+  return "slug" in v && typeof v.slug === "string" ? v.slug : null;
+}
+
 export interface ImportItem {
   kind: EntityKind;
   value: unknown;
@@ -29,8 +33,11 @@ export async function importRecords(
 ): Promise<ImportResult> {
   const parsed = items.map((it, i) => {
     const r = ENTITY_SCHEMAS[it.kind].safeParse(it.value);
-    if (!r.success) throw new Error(`Record ${i} (${it.kind}): ${r.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}`);
-    return { kind: it.kind, value: r.data as { id: string; slug?: string } };
+    if (!r.success)
+      throw new Error(
+        `Record ${i} (${it.kind}): ${r.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}`,
+      );
+    return { kind: it.kind, value: r.data };
   });
   const result: ImportResult = { created: 0, updated: 0, unchanged: 0 };
   const now = new Date().toISOString();
@@ -45,7 +52,10 @@ export async function importRecords(
       const existing = new Map<string, { data: unknown; private: unknown; version: number }>();
       for (let i = 0; i < mine.length; i += 1000) {
         const ids = mine.slice(i, i + 1000).map((m) => m.value.id);
-        for (const r of await tx.select({ id: t.id, data: t.data, private: t.private, version: t.version }).from(t).where(inArray(t.id, ids))) {
+        for (const r of await tx
+          .select({ id: t.id, data: t.data, private: t.private, version: t.version })
+          .from(t)
+          .where(inArray(t.id, ids))) {
           existing.set(r.id, r);
         }
       }
@@ -55,14 +65,24 @@ export async function importRecords(
       for (const { value } of mine) {
         const parts = splitRecord(value);
         const prev = existing.get(value.id);
-        if (prev && canonicalJson(prev.data) === canonicalJson(parts.data) && canonicalJson(prev.private) === canonicalJson(parts.private)) {
+        if (
+          prev &&
+          canonicalJson(prev.data) === canonicalJson(parts.data) &&
+          canonicalJson(prev.private) === canonicalJson(parts.private)
+        ) {
           result.unchanged++;
           continue;
         }
         if (prev) {
           await tx
             .update(t)
-            .set({ slug: value.slug ?? null, data: parts.data, private: parts.private, version: sql`${t.version} + 1`, updatedAt: now })
+            .set({
+              slug: slugOf(value),
+              data: parts.data,
+              private: parts.private,
+              version: sql`${t.version} + 1`,
+              updatedAt: now,
+            })
             .where(sql`${t.id} = ${value.id}`);
           audit.push({
             actor: opts.actor,
@@ -70,12 +90,33 @@ export async function importRecords(
             entityKind: kind,
             entityId: value.id,
             version: prev.version + 1,
-            changes: diffRecord({ data: prev.data as Record<string, unknown>, private: prev.private as Record<string, unknown> }, parts),
+            changes: diffRecord(
+              {
+                data: prev.data as Record<string, unknown>,
+                private: prev.private as Record<string, unknown>,
+              },
+              parts,
+            ),
           });
           result.updated++;
         } else {
-          inserts.push({ id: value.id, slug: value.slug ?? null, data: parts.data, private: parts.private, publicationState: opts.publicationState ?? "draft", createdAt: now, updatedAt: now });
-          audit.push({ actor: opts.actor, action: "import", entityKind: kind, entityId: value.id, version: 1, changes: diffRecord(undefined, parts) });
+          inserts.push({
+            id: value.id,
+            slug: slugOf(value),
+            data: parts.data,
+            private: parts.private,
+            publicationState: opts.publicationState ?? "draft",
+            createdAt: now,
+            updatedAt: now,
+          });
+          audit.push({
+            actor: opts.actor,
+            action: "import",
+            entityKind: kind,
+            entityId: value.id,
+            version: 1,
+            changes: diffRecord(undefined, parts),
+          });
           result.created++;
         }
         if (kind === "person") touchedPersons.add(value.id);
@@ -86,9 +127,17 @@ export async function importRecords(
       }
       for (let i = 0; i < inserts.length; i += 500) await tx.insert(t).values(inserts.slice(i, i + 500));
       for (let i = 0; i < relinked.length; i += 1000) {
-        await tx.delete(personLinks).where(sql`${personLinks.kind} = ${kind} and ${inArray(personLinks.entityId, relinked.slice(i, i + 1000))}`);
+        await tx
+          .delete(personLinks)
+          .where(
+            sql`${personLinks.kind} = ${kind} and ${inArray(personLinks.entityId, relinked.slice(i, i + 1000))}`,
+          );
       }
-      for (let i = 0; i < linkRows.length; i += 1000) await tx.insert(personLinks).values(linkRows.slice(i, i + 1000)).onConflictDoNothing();
+      for (let i = 0; i < linkRows.length; i += 1000)
+        await tx
+          .insert(personLinks)
+          .values(linkRows.slice(i, i + 1000))
+          .onConflictDoNothing();
     }
     await refreshPersons(tx, [...touchedPersons]);
     await appendAudit(tx, audit, now);

@@ -11,11 +11,19 @@ export {
   getRecord,
   listRecords,
   refreshPersons,
+  isDatabaseEmpty,
   type Stored,
   type AdminListOptions,
 } from "./repo.ts";
 export { importRecords, type ImportItem, type ImportResult } from "./import.ts";
-export { verifyAudit, auditHistory, canonicalJson, REDACTED, type VerifyResult, type FieldChange } from "./audit.ts";
+export {
+  verifyAudit,
+  auditHistory,
+  canonicalJson,
+  REDACTED,
+  type VerifyResult,
+  type FieldChange,
+} from "./audit.ts";
 export {
   listPublicPersons,
   getPublicDossier,

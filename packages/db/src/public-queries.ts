@@ -38,7 +38,8 @@ import { personLinks, persons, tableOf, type EntityKind } from "./schema.ts";
 
 /** Raw SQL rows; both drivers return `{ rows }`. */
 export async function query<T>(db: Db, q: SQL): Promise<T[]> {
-  return ((await db.execute(q)) as unknown as { rows: T[] }).rows;
+  const result: unknown = await db.execute(q);
+  return (result as { rows: T[] }).rows;
 }
 
 const visible = (kind: EntityKind) => {
@@ -46,7 +47,11 @@ const visible = (kind: EntityKind) => {
   return and(eq(t.publicationState, "published"), isNull(t.deletedAt));
 };
 
-async function publicData<T>(db: Db, kind: EntityKind, where?: SQL): Promise<{ data: T; updatedAt: string }[]> {
+async function publicData<T>(
+  db: Db,
+  kind: EntityKind,
+  where?: SQL,
+): Promise<{ data: T; updatedAt: string }[]> {
   const t = tableOf(kind);
   const rows = await db
     .select({ data: t.data, updatedAt: t.updatedAt })
@@ -98,7 +103,8 @@ function encodeCursor(values: unknown[]): string {
 function decodeCursor(cursor: string): [string, string] | null {
   try {
     const v = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === "string" && typeof v[1] === "string") return [v[0], v[1]];
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === "string" && typeof v[1] === "string")
+      return [v[0], v[1]];
   } catch {
     // an unreadable cursor starts from the beginning
   }
@@ -110,14 +116,19 @@ function displayName(data: Person): string {
 }
 
 /** The public person list: filters, name search across spellings, keyset pagination. */
-export async function listPublicPersons(db: Db, f: PersonFilters, today: string): Promise<{ items: PersonListItem[]; next: string | null; total: number }> {
+export async function listPublicPersons(
+  db: Db,
+  f: PersonFilters,
+  today: string,
+): Promise<{ items: PersonListItem[]; next: string | null; total: number }> {
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 200);
   const conds: SQL[] = [sql`p.publication_state = 'published'`, sql`p.deleted_at is null`];
   const facet = (kind: string, value: string) =>
     sql`exists (select 1 from person_facets f where f.person_id = p.id and f.kind = ${kind} and f.value = ${value})`;
   if (f.status) conds.push(sql`s.status = ${f.status}`);
   if (f.list === "political-prisoners") conds.push(sql`(s.status in (${detentionList}) and i.has_pace)`);
-  if (f.list === "persecuted") conds.push(sql`not (coalesce(s.status in (${detentionList}), false) and i.has_pace)`);
+  if (f.list === "persecuted")
+    conds.push(sql`not (coalesce(s.status in (${detentionList}), false) and i.has_pace)`);
   if (f.list === "restriction-of-liberty") conds.push(sql`s.status = 'restriction-of-liberty'`);
   if (f.list === "in-exile") conds.push(sql`s.status = 'in-exile'`);
   if (f.list === "killed") conds.push(sql`i.killed`);
@@ -138,13 +149,23 @@ export async function listPublicPersons(db: Db, f: PersonFilters, today: string)
           sql`, `,
         )}))`
       : sql`false`;
-    const byTokens = tokens.length ? sql.join(tokens.map((t) => sql`i.search_text like ${`%${t}%`}`), sql` and `) : sql`false`;
+    const byTokens = tokens.length
+      ? sql.join(
+          tokens.map((t) => sql`i.search_text like ${`%${t}%`}`),
+          sql` and `,
+        )
+      : sql`false`;
     // Word similarity catches typos ("Abishv"); `<%` uses the trigram index.
     conds.push(sql`(${byKey} or (${byTokens}) or ${folded} <% i.search_text)`);
   }
   const where = sql.join(conds, sql` and `);
   const sort = f.sort ?? "name";
-  const sortExpr = sort === "recent" ? sql`to_char(p.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')` : sort === "since" ? sql`coalesce(i.first_day, '0000')` : sql`i.sort_name`;
+  const sortExpr =
+    sort === "recent"
+      ? sql`to_char(p.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`
+      : sort === "since"
+        ? sql`coalesce(i.first_day, '0000')`
+        : sql`i.sort_name`;
   const desc = sort !== "name";
   const cursor = f.cursor ? decodeCursor(f.cursor) : null;
   const after = cursor
@@ -186,10 +207,18 @@ export async function listPublicPersons(db: Db, f: PersonFilters, today: string)
     };
   });
   const last = rows.length > limit ? rows[limit - 1] : undefined;
-  return { items, next: last ? encodeCursor([String(last.sort_key), String(last.id)]) : null, total: countRow?.n ?? 0 };
+  return {
+    items,
+    next: last ? encodeCursor([String(last.sort_key), String(last.id)]) : null,
+    total: countRow?.n ?? 0,
+  };
 }
 
-async function linked<T>(db: Db, kind: EntityKind, personIds: readonly string[]): Promise<{ data: T; personId: string }[]> {
+async function linked<T>(
+  db: Db,
+  kind: EntityKind,
+  personIds: readonly string[],
+): Promise<{ data: T; personId: string }[]> {
   if (personIds.length === 0) return [];
   const t = tableOf(kind);
   const rows = await db
@@ -202,7 +231,11 @@ async function linked<T>(db: Db, kind: EntityKind, personIds: readonly string[])
 }
 
 /** Builds the public dossiers of a batch of published persons. */
-async function buildDossiers(db: Db, people: { data: Person; updatedAt: string }[], today: string): Promise<PersonDossier[]> {
+async function buildDossiers(
+  db: Db,
+  people: { data: Person; updatedAt: string }[],
+  today: string,
+): Promise<PersonDossier[]> {
   const ids = people.map((p) => p.data.id);
   const [cases, events, officials, recognitions, massEvents, sources] = await Promise.all([
     linked<Case>(db, "case", ids),
@@ -234,7 +267,13 @@ async function buildDossiers(db: Db, people: { data: Person; updatedAt: string }
     for (const it of items) m.set(it.personId, [...(m.get(it.personId) ?? []), it.data]);
     return m;
   };
-  const [byCase, byEvent, byOfficial, byRec, byMass] = [group(cases), group(events), group(officials), group(recognitions), group(massEvents)];
+  const [byCase, byEvent, byOfficial, byRec, byMass] = [
+    group(cases),
+    group(events),
+    group(officials),
+    group(recognitions),
+    group(massEvents),
+  ];
   return people.map(({ data: person, updatedAt }) => {
     const id = person.id;
     const myCases = byCase.get(id) ?? [];
@@ -251,7 +290,9 @@ async function buildDossiers(db: Db, people: { data: Person; updatedAt: string }
         return val;
       });
     const publicCases = myCases.map((x) => toPublicCase(x, isPublic));
-    const publicEvents = myEvents.map((x) => toPublicEvent(x, isPublic)).sort((a, b) => (a.date.date < b.date.date ? -1 : a.date.date > b.date.date ? 1 : 0));
+    const publicEvents = myEvents
+      .map((x) => toPublicEvent(x, isPublic))
+      .sort((a, b) => (a.date.date < b.date.date ? -1 : a.date.date > b.date.date ? 1 : 0));
     collect([publicPerson, publicCases, publicEvents]);
     const officialRefs = (byOfficial.get(id) ?? []).map((o): PersonDossier["officials"][number] => ({
       id: o.id,
@@ -270,7 +311,12 @@ async function buildDossiers(db: Db, people: { data: Person; updatedAt: string }
       events: publicEvents,
       officials: officialRefs,
       recognitions: byRec.get(id) ?? [],
-      massEvents: (byMass.get(id) ?? []).map((m) => ({ id: m.id, slug: m.slug, name: m.name, date: m.date.date })),
+      massEvents: (byMass.get(id) ?? []).map((m) => ({
+        id: m.id,
+        slug: m.slug,
+        name: m.name,
+        date: m.date.date,
+      })),
       coDefendants: [...new Set(myCases.flatMap((x) => x.defendants))]
         .filter((d) => d !== id && names.has(d))
         .map((d) => ({ id: d, ...(names.get(d) as { slug: string; name: string }) })),
@@ -288,7 +334,11 @@ export async function getPublicDossier(db: Db, slug: string, today: string): Pro
 }
 
 /** All public dossiers in id order, a batch at a time, so an export of 10^5 persons needs no more memory than one batch. */
-export async function* publicDossiers(db: Db, today: string, batchSize = 500): AsyncGenerator<PersonDossier[]> {
+export async function* publicDossiers(
+  db: Db,
+  today: string,
+  batchSize = 500,
+): AsyncGenerator<PersonDossier[]> {
   let after = "";
   for (;;) {
     const rows = await db
@@ -313,7 +363,12 @@ export async function publicStatistics(db: Db, today: string): Promise<Statistic
     left join person_status s on s.person_id = p.id and s.from_day <= ${today} and (s.to_day is null or s.to_day > ${today})
     where p.publication_state = 'published' and p.deleted_at is null`;
   const counts = async (expr: SQL) =>
-    (await query<{ key: string | null; count: number }>(db, sql`select ${expr} as key, count(*)::int as count ${base} group by 1 order by 2 desc, 1`))
+    (
+      await query<{ key: string | null; count: number }>(
+        db,
+        sql`select ${expr} as key, count(*)::int as count ${base} group by 1 order by 2 desc, 1`,
+      )
+    )
       .filter((r) => r.key !== null)
       .map((r) => ({ key: String(r.key), count: r.count }));
   const facetCounts = async (kind: string) =>
@@ -332,7 +387,8 @@ export async function publicStatistics(db: Db, today: string): Promise<Statistic
     facetCounts("year"),
     facetCounts("sentence"),
   ]);
-  const one = async (cond: SQL) => (await query<{ n: number }>(db, sql`select count(*)::int as n ${base} and ${cond}`))[0]?.n ?? 0;
+  const one = async (cond: SQL) =>
+    (await query<{ n: number }>(db, sql`select count(*)::int as n ${base} and ${cond}`))[0]?.n ?? 0;
   const pp = sql`(s.status in (${detentionList}) and i.has_pace)`;
   const [total, politicalPrisoners, roL, exile, killed, defenders] = await Promise.all([
     one(sql`true`),
@@ -365,20 +421,29 @@ export async function publicStatistics(db: Db, today: string): Promise<Statistic
 
 export async function listPublicOfficials(db: Db): Promise<PublicOfficial[]> {
   const rows = await publicData<Official>(db, "official");
-  const pub = await publicPersonIds(db, rows.flatMap((r) => r.data.involvements.flatMap((i) => i.persons)));
+  const pub = await publicPersonIds(
+    db,
+    rows.flatMap((r) => r.data.involvements.flatMap((i) => i.persons)),
+  );
   return rows.map((r) => toPublicOfficial(r.data, (id) => pub.has(id)));
 }
 
 export async function getPublicOfficial(db: Db, slug: string): Promise<PublicOfficial | null> {
   const [row] = await publicData<Official>(db, "official", eq(tableOf("official").slug, slug));
   if (!row) return null;
-  const pub = await publicPersonIds(db, row.data.involvements.flatMap((i) => i.persons));
+  const pub = await publicPersonIds(
+    db,
+    row.data.involvements.flatMap((i) => i.persons),
+  );
   return toPublicOfficial(row.data, (id) => pub.has(id));
 }
 
 export async function listPublicMassEvents(db: Db): Promise<MassEvent[]> {
   const rows = await publicData<MassEvent>(db, "mass-event");
-  const pub = await publicPersonIds(db, rows.flatMap((r) => r.data.detainees));
+  const pub = await publicPersonIds(
+    db,
+    rows.flatMap((r) => r.data.detainees),
+  );
   return rows.map((r) => toPublicMassEvent(r.data, (id) => pub.has(id)));
 }
 
@@ -398,13 +463,17 @@ export async function listPublicOrganisations(db: Db): Promise<Organisation[]> {
 }
 
 /** Names and slugs of published persons, for links from officials' and events' pages. */
-export async function publicPersonRefs(db: Db, ids: readonly string[]): Promise<{ id: string; slug: string; name: string }[]> {
+export async function publicPersonRefs(
+  db: Db,
+  ids: readonly string[],
+): Promise<{ id: string; slug: string; name: string }[]> {
   const pub = [...(await publicPersonIds(db, ids))];
   if (pub.length === 0) return [];
   const rows = await db
     .select({ id: persons.id, slug: persons.slug, data: persons.data })
     .from(persons)
     .where(inArray(persons.id, pub));
-  return rows.map((r) => ({ id: r.id, slug: r.slug ?? r.id, name: displayName(r.data as Person) })).sort((a, b) => a.name.localeCompare(b.name));
+  return rows
+    .map((r) => ({ id: r.id, slug: r.slug ?? r.id, name: displayName(r.data as Person) }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
-

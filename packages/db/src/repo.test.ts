@@ -1,4 +1,4 @@
-import { DomainError } from "@registry/domain";
+import { type DomainError } from "@registry/domain";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAudit } from "./audit.ts";
@@ -26,9 +26,23 @@ describe("repositories on PGlite", () => {
     const { db } = database;
     const a = await createRecord(db, "person", person("p-a", "Aset Abishev"), { actor: "t" });
     expect(a.meta.version).toBe(1);
-    const b = await updateRecord(db, "person", "p-a", 1, { ...person("p-a", "Aset Abishev"), gender: "male" }, { actor: "t" });
+    const b = await updateRecord(
+      db,
+      "person",
+      "p-a",
+      1,
+      { ...person("p-a", "Aset Abishev"), gender: "male" },
+      { actor: "t" },
+    );
     expect(b.meta.version).toBe(2);
-    const stale = updateRecord(db, "person", "p-a", 1, { ...person("p-a", "Aset Abishev"), gender: "female" }, { actor: "t" });
+    const stale = updateRecord(
+      db,
+      "person",
+      "p-a",
+      1,
+      { ...person("p-a", "Aset Abishev"), gender: "female" },
+      { actor: "t" },
+    );
     await expect(stale).rejects.toMatchObject({ code: "CONFLICT" });
     const err = (await stale.catch((e: unknown) => e)) as DomainError;
     expect((err.details.current as { meta: { version: number } }).meta.version).toBe(2);
@@ -57,10 +71,13 @@ describe("repositories on PGlite", () => {
     const { db } = database;
     const ok = await verifyAudit(db);
     expect(ok).toMatchObject({ ok: true });
-    const log = JSON.stringify((await db.execute(sql`select changes from audit_log`)) as unknown);
+    const rows: unknown = await db.execute(sql`select changes from audit_log`);
+    const log = JSON.stringify(rows);
     expect(log).not.toContain("SECRET-MOTHER");
-    const refused = (await db.execute(sql`update audit_log set actor = 'x' where seq = 1`).catch((e: unknown) => e)) as Error;
-    expect(String((refused.cause as Error | undefined)?.message)).toMatch(/append-only/);
+    const refused: unknown = await db
+      .execute(sql`update audit_log set actor = 'x' where seq = 1`)
+      .catch((e: unknown) => e);
+    expect(String(((refused as Error).cause as Error | undefined)?.message)).toMatch(/append-only/);
     await db.execute(sql`alter table audit_log disable trigger audit_log_no_update`);
     await db.execute(sql`update audit_log set actor = 'mallory' where seq = 2`);
     const broken = await verifyAudit(db);

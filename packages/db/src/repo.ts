@@ -12,7 +12,6 @@ import {
   persons as personsTable,
   personStatus,
   tableOf,
-  type AggregateTable,
   type EntityKind,
 } from "./schema.ts";
 
@@ -52,7 +51,11 @@ function validate<K extends EntityKind>(kind: K, input: unknown): EntityTypes[K]
   return r.data;
 }
 
-export async function getRecord<K extends EntityKind>(db: Db, kind: K, id: string): Promise<Stored<EntityTypes[K]> | null> {
+export async function getRecord<K extends EntityKind>(
+  db: Db,
+  kind: K,
+  id: string,
+): Promise<Stored<EntityTypes[K]> | null> {
   const t = tableOf(kind);
   const [row] = await db.select().from(t).where(eq(t.id, id));
   return row ? toStored(kind, row) : null;
@@ -64,8 +67,13 @@ async function mustGet<K extends EntityKind>(db: Db, kind: K, id: string): Promi
   return r;
 }
 
-async function insertChunked<T extends Record<string, unknown>>(db: Db, table: Parameters<Db["insert"]>[0], rows: T[], size = 1000) {
-  for (let i = 0; i < rows.length; i += size) await db.insert(table).values(rows.slice(i, i + size) as never);
+async function insertChunked<T extends Record<string, unknown>>(
+  db: Db,
+  table: Parameters<Db["insert"]>[0],
+  rows: T[],
+  size = 1000,
+) {
+  for (let i = 0; i < rows.length; i += size) await db.insert(table).values(rows.slice(i, i + size));
 }
 
 /**
@@ -80,7 +88,10 @@ export async function refreshPersons(db: Db, personIds: readonly string[]): Prom
     await db.delete(personNameKeys).where(inArray(personNameKeys.personId, ids));
     await db.delete(personStatus).where(inArray(personStatus.personId, ids));
     await db.delete(personFacets).where(inArray(personFacets.personId, ids));
-    const people = await db.select({ id: personsTable.id, data: personsTable.data }).from(personsTable).where(inArray(personsTable.id, ids));
+    const people = await db
+      .select({ id: personsTable.id, data: personsTable.data })
+      .from(personsTable)
+      .where(inArray(personsTable.id, ids));
     const links = await db
       .select()
       .from(personLinks)
@@ -93,7 +104,13 @@ export async function refreshPersons(db: Db, personIds: readonly string[]): Prom
         const rows = await db
           .select({ id: t.id, data: t.data })
           .from(t)
-          .where(and(inArray(t.id, wanted.slice(i, i + 1000)), eq(t.publicationState, "published"), isNull(t.deletedAt)));
+          .where(
+            and(
+              inArray(t.id, wanted.slice(i, i + 1000)),
+              eq(t.publicationState, "published"),
+              isNull(t.deletedAt),
+            ),
+          );
         for (const r of rows) out.set(r.id, r.data);
       }
       return out;
@@ -102,25 +119,51 @@ export async function refreshPersons(db: Db, personIds: readonly string[]): Prom
     const events = await load("event");
     const derived = people.map((p) => {
       const mine = links.filter((l) => l.personId === p.id);
-      const cs = mine.filter((l) => l.kind === "case").flatMap((l) => (cases.has(l.entityId) ? [cases.get(l.entityId) as EntityTypes["case"]] : []));
-      const es = mine.filter((l) => l.kind === "event").flatMap((l) => (events.has(l.entityId) ? [events.get(l.entityId) as EntityTypes["event"]] : []));
+      const cs = mine
+        .filter((l) => l.kind === "case")
+        .flatMap((l) => (cases.has(l.entityId) ? [cases.get(l.entityId) as EntityTypes["case"]] : []));
+      const es = mine
+        .filter((l) => l.kind === "event")
+        .flatMap((l) => (events.has(l.entityId) ? [events.get(l.entityId) as EntityTypes["event"]] : []));
       return derivePerson(p.data as EntityTypes["person"], cs, es);
     });
-    await insertChunked(db, personIndex, derived.map((d) => d.index));
-    await insertChunked(db, personNameKeys, derived.flatMap((d) => d.keys.map((key) => ({ personId: d.index.personId, key }))));
-    await insertChunked(db, personStatus, derived.flatMap((d) => d.status));
-    await insertChunked(db, personFacets, derived.flatMap((d) => d.facets));
+    await insertChunked(
+      db,
+      personIndex,
+      derived.map((d) => d.index),
+    );
+    await insertChunked(
+      db,
+      personNameKeys,
+      derived.flatMap((d) => d.keys.map((key) => ({ personId: d.index.personId, key }))),
+    );
+    await insertChunked(
+      db,
+      personStatus,
+      derived.flatMap((d) => d.status),
+    );
+    await insertChunked(
+      db,
+      personFacets,
+      derived.flatMap((d) => d.facets),
+    );
   }
 }
 
-async function replaceLinks(db: Db, kind: EntityKind, id: string, personIds: readonly string[]): Promise<string[]> {
+async function replaceLinks(
+  db: Db,
+  kind: EntityKind,
+  id: string,
+  personIds: readonly string[],
+): Promise<string[]> {
   const old = await db
     .select({ personId: personLinks.personId })
     .from(personLinks)
     .where(and(eq(personLinks.kind, kind), eq(personLinks.entityId, id)));
   await db.delete(personLinks).where(and(eq(personLinks.kind, kind), eq(personLinks.entityId, id)));
   const unique = [...new Set(personIds)];
-  if (unique.length) await db.insert(personLinks).values(unique.map((personId) => ({ kind, entityId: id, personId })));
+  if (unique.length)
+    await db.insert(personLinks).values(unique.map((personId) => ({ kind, entityId: id, personId })));
   return [...new Set([...old.map((o) => o.personId), ...unique])];
 }
 
@@ -141,25 +184,54 @@ export interface WriteOptions {
   publicationState?: PublicationState;
 }
 
-export async function createRecord<K extends EntityKind>(db: Db, kind: K, input: unknown, opts: WriteOptions): Promise<Stored<EntityTypes[K]>> {
+export async function createRecord<K extends EntityKind>(
+  db: Db,
+  kind: K,
+  input: unknown,
+  opts: WriteOptions,
+): Promise<Stored<EntityTypes[K]>> {
   const value = validate(kind, input);
   const t = tableOf(kind);
   const parts = splitRecord(value);
   return db.transaction(async (tx) => {
     const [dup] = await tx.select({ id: t.id }).from(t).where(eq(t.id, value.id));
     if (dup) throw new DomainError("CONFLICT", `A ${kind} with id ${value.id} already exists`);
-    const slug = "slug" in value ? (value.slug as string) : null;
+    const slug = "slug" in value ? value.slug : null;
     if (slug) {
       const [taken] = await tx.select({ id: t.id }).from(t).where(eq(t.slug, slug));
-      if (taken) throw new DomainError("CONFLICT", `The slug ${slug} is taken`, { fields: { formErrors: [], fieldErrors: { slug: ["This slug is taken"] } } });
+      if (taken)
+        throw new DomainError("CONFLICT", `The slug ${slug} is taken`, {
+          fields: { formErrors: [], fieldErrors: { slug: ["This slug is taken"] } },
+        });
     }
     const now = new Date().toISOString();
     const [row] = await tx
       .insert(t)
-      .values({ id: value.id, slug, data: parts.data, private: parts.private, publicationState: opts.publicationState ?? "draft", createdAt: now, updatedAt: now })
+      .values({
+        id: value.id,
+        slug,
+        data: parts.data,
+        private: parts.private,
+        publicationState: opts.publicationState ?? "draft",
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning();
-    await afterWrite(tx as unknown as Db, kind, value.id, value);
-    await appendAudit(tx as unknown as Db, [{ actor: opts.actor, action: "create", entityKind: kind, entityId: value.id, version: 1, changes: diffRecord(undefined, parts) }], now);
+    await afterWrite(tx, kind, value.id, value);
+    await appendAudit(
+      tx,
+      [
+        {
+          actor: opts.actor,
+          action: "create",
+          entityKind: kind,
+          entityId: value.id,
+          version: 1,
+          changes: diffRecord(undefined, parts),
+        },
+      ],
+      now,
+    );
     return toStored(kind, row as Row);
   });
 }
@@ -177,16 +249,26 @@ export async function updateRecord<K extends EntityKind>(
   opts: { actor: string; action?: AuditAction },
 ): Promise<Stored<EntityTypes[K]>> {
   const value = validate(kind, input);
-  if (value.id !== id) throw new DomainError("VALIDATION", "The id of a record cannot change", { fields: { formErrors: [], fieldErrors: { id: ["The id cannot change"] } } });
+  if (value.id !== id)
+    throw new DomainError("VALIDATION", "The id of a record cannot change", {
+      fields: { formErrors: [], fieldErrors: { id: ["The id cannot change"] } },
+    });
   const t = tableOf(kind);
   const parts = splitRecord(value);
   return db.transaction(async (tx) => {
     const before = await mustGet(tx as unknown as Db, kind, id);
-    if (before.meta.deletedAt) throw new DomainError("NOT_FOUND", `The ${kind} ${id} is deleted; restore it first`);
-    const slug = "slug" in value ? (value.slug as string) : null;
+    if (before.meta.deletedAt)
+      throw new DomainError("NOT_FOUND", `The ${kind} ${id} is deleted; restore it first`);
+    const slug = "slug" in value ? value.slug : null;
     if (slug) {
-      const [taken] = await tx.select({ id: t.id }).from(t).where(and(eq(t.slug, slug), sql`${t.id} <> ${id}`));
-      if (taken) throw new DomainError("CONFLICT", `The slug ${slug} is taken`, { fields: { formErrors: [], fieldErrors: { slug: ["This slug is taken"] } } });
+      const [taken] = await tx
+        .select({ id: t.id })
+        .from(t)
+        .where(and(eq(t.slug, slug), sql`${t.id} <> ${id}`));
+      if (taken)
+        throw new DomainError("CONFLICT", `The slug ${slug} is taken`, {
+          fields: { formErrors: [], fieldErrors: { slug: ["This slug is taken"] } },
+        });
     }
     const now = new Date().toISOString();
     const [row] = await tx
@@ -194,10 +276,28 @@ export async function updateRecord<K extends EntityKind>(
       .set({ slug, data: parts.data, private: parts.private, version: sql`${t.version} + 1`, updatedAt: now })
       .where(and(eq(t.id, id), eq(t.version, expectedVersion)))
       .returning();
-    if (!row) throw new DomainError("CONFLICT", `The ${kind} was changed by someone else (now version ${before.meta.version})`, { current: before });
-    await afterWrite(tx as unknown as Db, kind, id, value);
+    if (!row)
+      throw new DomainError(
+        "CONFLICT",
+        `The ${kind} was changed by someone else (now version ${before.meta.version})`,
+        { current: before },
+      );
+    await afterWrite(tx, kind, id, value);
     const changes = diffRecord(splitRecord(before.value), parts);
-    await appendAudit(tx as unknown as Db, [{ actor: opts.actor, action: opts.action ?? "update", entityKind: kind, entityId: id, version: row.version, changes }], now);
+    await appendAudit(
+      tx,
+      [
+        {
+          actor: opts.actor,
+          action: opts.action ?? "update",
+          entityKind: kind,
+          entityId: id,
+          version: row.version,
+          changes,
+        },
+      ],
+      now,
+    );
     return toStored(kind, row);
   });
 }
@@ -209,13 +309,21 @@ async function setMeta<K extends EntityKind>(
   expectedVersion: number,
   actor: string,
   action: AuditAction,
-  patch: (current: Stored<EntityTypes[K]>) => { publicationState?: PublicationState; deletedAt?: string | null; comment?: string },
+  patch: (current: Stored<EntityTypes[K]>) => {
+    publicationState?: PublicationState;
+    deletedAt?: string | null;
+    comment?: string;
+  },
 ): Promise<Stored<EntityTypes[K]>> {
   const t = tableOf(kind);
   return db.transaction(async (tx) => {
     const before = await mustGet(tx as unknown as Db, kind, id);
     if (before.meta.version !== expectedVersion) {
-      throw new DomainError("CONFLICT", `The ${kind} was changed by someone else (now version ${before.meta.version})`, { current: before });
+      throw new DomainError(
+        "CONFLICT",
+        `The ${kind} was changed by someone else (now version ${before.meta.version})`,
+        { current: before },
+      );
     }
     const { comment, ...set } = patch(before);
     const now = new Date().toISOString();
@@ -224,28 +332,45 @@ async function setMeta<K extends EntityKind>(
       .set({ ...set, version: sql`${t.version} + 1`, updatedAt: now })
       .where(and(eq(t.id, id), eq(t.version, expectedVersion)))
       .returning();
-    if (!row) throw new DomainError("CONFLICT", `The ${kind} was changed by someone else`, { current: before });
-    await afterWrite(tx as unknown as Db, kind, id, before.value);
+    if (!row)
+      throw new DomainError("CONFLICT", `The ${kind} was changed by someone else`, { current: before });
+    await afterWrite(tx, kind, id, before.value);
     const changes = Object.entries(set).map(([field, after]) => ({
       field,
       before: field === "publicationState" ? before.meta.publicationState : before.meta.deletedAt,
       after,
     }));
     if (comment) changes.push({ field: "comment", before: null, after: comment });
-    await appendAudit(tx as unknown as Db, [{ actor, action, entityKind: kind, entityId: id, version: row.version, changes }], now);
+    await appendAudit(
+      tx,
+      [{ actor, action, entityKind: kind, entityId: id, version: row.version, changes }],
+      now,
+    );
     return toStored(kind, row);
   });
 }
 
 /** Soft delete: the record leaves every public output and can be restored. */
-export function deleteRecord<K extends EntityKind>(db: Db, kind: K, id: string, expectedVersion: number, actor: string) {
+export function deleteRecord<K extends EntityKind>(
+  db: Db,
+  kind: K,
+  id: string,
+  expectedVersion: number,
+  actor: string,
+) {
   return setMeta(db, kind, id, expectedVersion, actor, "delete", (cur) => {
     if (cur.meta.deletedAt) throw new DomainError("NOT_FOUND", `The ${kind} ${id} is already deleted`);
     return { deletedAt: new Date().toISOString() };
   });
 }
 
-export function restoreRecord<K extends EntityKind>(db: Db, kind: K, id: string, expectedVersion: number, actor: string) {
+export function restoreRecord<K extends EntityKind>(
+  db: Db,
+  kind: K,
+  id: string,
+  expectedVersion: number,
+  actor: string,
+) {
   return setMeta(db, kind, id, expectedVersion, actor, "restore", (cur) => {
     if (!cur.meta.deletedAt) throw new DomainError("INVALID_TRANSITION", `The ${kind} ${id} is not deleted`);
     return { deletedAt: null };
@@ -253,11 +378,22 @@ export function restoreRecord<K extends EntityKind>(db: Db, kind: K, id: string,
 }
 
 /** Workflow: draft → in review → published → archived (see `canTransition`). */
-export function transitionRecord<K extends EntityKind>(db: Db, kind: K, id: string, expectedVersion: number, to: PublicationState, actor: string, comment?: string) {
+export function transitionRecord<K extends EntityKind>(
+  db: Db,
+  kind: K,
+  id: string,
+  expectedVersion: number,
+  to: PublicationState,
+  actor: string,
+  comment?: string,
+) {
   return setMeta(db, kind, id, expectedVersion, actor, "transition", (cur) => {
     if (cur.meta.deletedAt) throw new DomainError("NOT_FOUND", `The ${kind} ${id} is deleted`);
     if (!canTransition(cur.meta.publicationState, to)) {
-      throw new DomainError("INVALID_TRANSITION", `A ${kind} cannot go from ${cur.meta.publicationState} to ${to}`);
+      throw new DomainError(
+        "INVALID_TRANSITION",
+        `A ${kind} cannot go from ${cur.meta.publicationState} to ${to}`,
+      );
     }
     return { publicationState: to, ...(comment ? { comment } : {}) };
   });
@@ -271,7 +407,11 @@ export interface AdminListOptions {
 }
 
 /** Admin lists: every record of a kind regardless of state, keyset-paginated by id. */
-export async function listRecords<K extends EntityKind>(db: Db, kind: K, opts: AdminListOptions = {}): Promise<{ items: Stored<EntityTypes[K]>[]; next: string | null }> {
+export async function listRecords<K extends EntityKind>(
+  db: Db,
+  kind: K,
+  opts: AdminListOptions = {},
+): Promise<{ items: Stored<EntityTypes[K]>[]; next: string | null }> {
   const t = tableOf(kind);
   const limit = Math.min(opts.limit ?? 50, 500);
   const conds = [
@@ -287,4 +427,10 @@ export async function listRecords<K extends EntityKind>(db: Db, kind: K, opts: A
     .limit(limit + 1);
   const items = rows.slice(0, limit).map((r) => toStored(kind, r));
   return { items, next: rows.length > limit ? (items.at(-1)?.value.id ?? null) : null };
+}
+
+/** True before anything was loaded: start-up seeds the curated dataset then. */
+export async function isDatabaseEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.select({ id: personsTable.id }).from(personsTable).limit(1);
+  return row === undefined;
 }

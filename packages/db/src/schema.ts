@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 
 /**
  * Every aggregate of the domain is one row: its public fields in `data`, its private fields in `private`,
@@ -18,9 +29,14 @@ function aggregate<N extends string>(name: N) {
       createdAt: timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
       updatedAt: timestamp("updated_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
       data: jsonb("data").notNull(),
-      private: jsonb("private").notNull().default(sql`'{}'::jsonb`),
+      private: jsonb("private")
+        .notNull()
+        .default(sql`'{}'::jsonb`),
     },
-    (t) => [uniqueIndex(`${name}_slug_idx`).on(t.slug), index(`${name}_state_idx`).on(t.publicationState, t.deletedAt)],
+    (t) => [
+      uniqueIndex(`${name}_slug_idx`).on(t.slug),
+      index(`${name}_state_idx`).on(t.publicationState, t.deletedAt),
+    ],
   );
 }
 
@@ -64,7 +80,10 @@ export const personIndex = pgTable(
     killed: boolean("killed").notNull(),
     defender: boolean("defender").notNull(),
   },
-  (t) => [index("person_index_sort_idx").on(t.sortName, t.personId), index("person_index_region_idx").on(t.region)],
+  (t) => [
+    index("person_index_sort_idx").on(t.sortName, t.personId),
+    index("person_index_region_idx").on(t.region),
+  ],
 );
 
 export const personNameKeys = pgTable(
@@ -85,21 +104,34 @@ export const personStatus = pgTable(
     fromDay: text("from_day").notNull(),
     toDay: text("to_day"),
   },
-  (t) => [primaryKey({ columns: [t.personId, t.seq] }), index("person_status_lookup_idx").on(t.status, t.fromDay)],
+  (t) => [
+    primaryKey({ columns: [t.personId, t.seq] }),
+    index("person_status_lookup_idx").on(t.status, t.fromDay),
+  ],
 );
 
 /** Filter values of a person: article ("criminal:405"), year ("2019"), organisation, sentence kind. */
 export const personFacets = pgTable(
   "person_facets",
   { personId: text("person_id").notNull(), kind: text("kind").notNull(), value: text("value").notNull() },
-  (t) => [primaryKey({ columns: [t.kind, t.value, t.personId] }), index("person_facets_person_idx").on(t.personId)],
+  (t) => [
+    primaryKey({ columns: [t.kind, t.value, t.personId] }),
+    index("person_facets_person_idx").on(t.personId),
+  ],
 );
 
 /** Which persons a case, event, official, mass event or recognition refers to. */
 export const personLinks = pgTable(
   "person_links",
-  { kind: text("kind").notNull(), entityId: text("entity_id").notNull(), personId: text("person_id").notNull() },
-  (t) => [primaryKey({ columns: [t.kind, t.entityId, t.personId] }), index("person_links_person_idx").on(t.personId, t.kind)],
+  {
+    kind: text("kind").notNull(),
+    entityId: text("entity_id").notNull(),
+    personId: text("person_id").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.kind, t.entityId, t.personId] }),
+    index("person_links_person_idx").on(t.personId, t.kind),
+  ],
 );
 
 /** Append-only, hash-chained record of every change (ADR 005). */
@@ -135,7 +167,9 @@ export const users = pgTable("users", {
   passwordHash: text("password_hash").notNull(),
   totpSecret: text("totp_secret"),
   totpLastStep: integer("totp_last_step"),
-  recoveryCodes: jsonb("recovery_codes").notNull().default(sql`'[]'::jsonb`),
+  recoveryCodes: jsonb("recovery_codes")
+    .notNull()
+    .default(sql`'[]'::jsonb`),
   disabled: boolean("disabled").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
 });

@@ -41,7 +41,16 @@ export async function startPostgres(): Promise<PostgresServer> {
     user: "postgres",
     password: "postgres",
     persistent: false,
-    postgresFlags: ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "timezone=UTC"],
+    postgresFlags: [
+      "-c",
+      "fsync=off",
+      "-c",
+      "synchronous_commit=off",
+      "-c",
+      "full_page_writes=off",
+      "-c",
+      "timezone=UTC",
+    ],
     onLog: () => {},
     onError: () => {},
   });

@@ -49,6 +49,7 @@ export {
   PersonSchema,
   PublicPersonSchema,
   PersonNameSchema,
+  GenderSchema,
   PersonPrivateSchema,
   ScriptSchema,
   SCRIPTS,

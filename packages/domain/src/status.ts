@@ -274,6 +274,8 @@ function evaluate(facts: readonly Fact[], day: string): StatusResult {
     if (e.kind === "deceased") return { status: "deceased", since: f.date, citations: f.citations };
     if (e.kind === "open") {
       for (const k of e.supersedes) open.delete(k);
+      // A fine or warning is a one-off: anything graver that follows replaces it.
+      if (e.key !== "admin") open.delete("admin");
       open.set(e.key, {
         status: e.status,
         ...(f.endDay ? { endDay: f.endDay } : {}),
@@ -332,7 +334,9 @@ export function statusHistory(personId: string, facts: StatusFacts, day: string)
     const r = evaluate(all, d);
     const last = history[history.length - 1];
     if (last?.status === r.status) continue;
-    history.push({ status: r.status, from: r.since ?? d, citations: r.citations });
+    // A period starts on the day of the change; the fact's own date is kept when it is that day (precision).
+    const from = r.since !== undefined && startDay(r.since) === d ? r.since : d;
+    history.push({ status: r.status, from, citations: r.citations });
     if (r.status === "deceased") break;
   }
   return history;

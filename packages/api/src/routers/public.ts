@@ -1,0 +1,115 @@
+import {
+  getPublicDossier,
+  getPublicMassEvent,
+  getPublicOfficial,
+  listPublicMassEvents,
+  listPublicOfficials,
+  listPublicOrganisations,
+  listPublicPersons,
+  listPublicSources,
+  publicPersonRefs,
+  publicStatistics,
+  SORTS,
+} from "@registry/db";
+import {
+  DomainError,
+  GenderSchema,
+  IdSchema,
+  PersonDossierSchema,
+  PersonListItemSchema,
+  PersonListSchema,
+  PersonRefSchema,
+  PublicMassEventSchema,
+  PublicOfficialSchema,
+  PublicOrganisationSchema,
+  PublicSourceSchema,
+  RegionSchema,
+  SlugSchema,
+  StatisticsSchema,
+  StatusSchema,
+} from "@registry/domain";
+import { z } from "zod";
+import { publicProcedure, router } from "../trpc.ts";
+
+export const PersonFiltersSchema = z.strictObject({
+  q: z.string().max(200).optional(),
+  status: StatusSchema.optional(),
+  list: PersonListSchema.optional(),
+  article: z
+    .string()
+    .regex(/^(?:(?:criminal|administrative|civil):)?\d{1,4}$/)
+    .optional(),
+  region: RegionSchema.optional(),
+  year: z.int().min(1900).max(2100).optional(),
+  organisation: IdSchema.optional(),
+  gender: GenderSchema.optional(),
+  sort: z.enum(SORTS).optional(),
+  limit: z.int().min(1).max(200).optional(),
+  cursor: z.string().max(500).optional(),
+});
+
+const notFound = (what: string) => new DomainError("NOT_FOUND", `No such ${what}`);
+
+/** Read-only: everything here returns public schemas only (the `.output()` strips anything else). */
+export const publicRouter = router({
+  persons: publicProcedure
+    .input(PersonFiltersSchema)
+    .output(z.object({ items: z.array(PersonListItemSchema), next: z.string().nullable(), total: z.int() }))
+    .query(({ ctx, input }) => listPublicPersons(ctx.database.db, input, ctx.today())),
+
+  person: publicProcedure
+    .input(z.strictObject({ slug: SlugSchema }))
+    .output(PersonDossierSchema)
+    .query(async ({ ctx, input }) => {
+      const d = await getPublicDossier(ctx.database.db, input.slug, ctx.today());
+      if (!d) throw notFound("person");
+      return d;
+    }),
+
+  statistics: publicProcedure
+    .input(z.strictObject({}).optional())
+    .output(StatisticsSchema)
+    .query(({ ctx }) => publicStatistics(ctx.database.db, ctx.today())),
+
+  officials: publicProcedure
+    .input(z.strictObject({}).optional())
+    .output(z.array(PublicOfficialSchema))
+    .query(({ ctx }) => listPublicOfficials(ctx.database.db)),
+
+  official: publicProcedure
+    .input(z.strictObject({ slug: SlugSchema }))
+    .output(z.object({ official: PublicOfficialSchema, persons: z.array(PersonRefSchema) }))
+    .query(async ({ ctx, input }) => {
+      const official = await getPublicOfficial(ctx.database.db, input.slug);
+      if (!official) throw notFound("official");
+      const persons = await publicPersonRefs(
+        ctx.database.db,
+        official.involvements.flatMap((i) => i.persons),
+      );
+      return { official, persons };
+    }),
+
+  massEvents: publicProcedure
+    .input(z.strictObject({}).optional())
+    .output(z.array(PublicMassEventSchema))
+    .query(({ ctx }) => listPublicMassEvents(ctx.database.db)),
+
+  massEvent: publicProcedure
+    .input(z.strictObject({ slug: SlugSchema }))
+    .output(z.object({ massEvent: PublicMassEventSchema, detainees: z.array(PersonRefSchema) }))
+    .query(async ({ ctx, input }) => {
+      const massEvent = await getPublicMassEvent(ctx.database.db, input.slug);
+      if (!massEvent) throw notFound("event");
+      return { massEvent, detainees: await publicPersonRefs(ctx.database.db, massEvent.detainees) };
+    }),
+
+  sources: publicProcedure
+    .input(z.strictObject({}).optional())
+    .output(z.array(PublicSourceSchema))
+    .query(({ ctx }) => listPublicSources(ctx.database.db)),
+
+  organisations: publicProcedure
+    .input(z.strictObject({}).optional())
+    .output(z.array(PublicOrganisationSchema))
+    .query(({ ctx }) => listPublicOrganisations(ctx.database.db)),
+});

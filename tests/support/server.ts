@@ -1,0 +1,63 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { freePort } from "@registry/db/testing";
+
+export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  process: ChildProcess;
+  output: () => string;
+  /** Sends a signal to the server's whole process group (pnpm and node), as a terminal would. */
+  signal: (sig: NodeJS.Signals) => void;
+  exited: Promise<number | null>;
+}
+
+/** Starts the registry as a user does (`pnpm --filter @registry/server start`) and waits for /healthz. */
+export async function startServer(
+  env: Record<string, string>,
+  opts: { waitReady?: boolean; port?: number } = {},
+): Promise<RunningServer> {
+  const port = opts.port ?? (await freePort());
+  const child = spawn("pnpm", ["--silent", "--filter", "@registry/server", "start"], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", ...env },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  const server: RunningServer = {
+    url,
+    port,
+    process: child,
+    output: () => out,
+    signal: (sig) => {
+      try {
+        if (child.pid) process.kill(-child.pid, sig);
+      } catch {
+        // already gone
+      }
+    },
+    exited,
+  };
+  if (opts.waitReady === false) return server;
+  const deadline = Date.now() + 90_000;
+  let done = false;
+  void exited.then(() => (done = true));
+  while (Date.now() < deadline && !done) {
+    try {
+      const r = await fetch(`${url}/healthz`);
+      if (r.ok) return server;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  server.signal("SIGKILL");
+  throw new Error(`The server did not become ready:\n${out}`);
+}

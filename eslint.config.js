@@ -25,7 +25,10 @@ export default tseslint.config(
       "@typescript-eslint/no-floating-promises": "error",
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       "@typescript-eslint/no-non-null-assertion": "error",
-      "@typescript-eslint/no-unused-vars": ["error", { varsIgnorePattern: "^_", argsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { varsIgnorePattern: "^_", argsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/only-throw-error": "off",
     },
   },
@@ -48,9 +51,7 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         {
-          patterns: [
-            { regex: "^(?!zod$|\\.{1,2}/).*", message: "The domain package depends on zod alone." },
-          ],
+          patterns: [{ regex: "^(?!zod$|\\.{1,2}/).*", message: "The domain package depends on zod alone." }],
         },
       ],
       "no-restricted-globals": ["error", "process", "Buffer", "require", "__dirname"],

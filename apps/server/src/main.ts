@@ -43,7 +43,10 @@ async function main() {
       clearTimeout(force);
       database
         .close()
-        .then(() => process.exit(0))
+        .then(() => {
+          console.log("Database closed; bye.");
+          process.exit(0);
+        })
         .catch((e: unknown) => {
           console.error(e);
           process.exit(1);

@@ -3,9 +3,13 @@ import { checkDataset, facts, loadDataset } from "../src/index.ts";
 const result = loadDataset();
 const { dataset: d, personReports } = result;
 const all = facts(d);
+// A curator's directory is named after its report ("odf-2018-b" holds part of "odf-2018").
+const sourceOf = (dir: string) =>
+  d.sources.find((s) => dir === s.id || dir.startsWith(`${s.id}-`))?.id ?? dir;
 const perReport = new Map<string, number>();
-for (const reports of personReports.values()) for (const r of reports) perReport.set(r, (perReport.get(r) ?? 0) + 1);
-const multi = [...personReports.values()].filter((r) => r.length > 1).length;
+const reportsOfPerson = [...personReports.values()].map((dirs) => new Set(dirs.map(sourceOf)));
+for (const reports of reportsOfPerson) for (const r of reports) perReport.set(r, (perReport.get(r) ?? 0) + 1);
+const multi = reportsOfPerson.filter((r) => r.size > 1).length;
 
 const rows: [string, number][] = [
   ...d.sources.map((s): [string, number] => [`persons in ${s.id}`, perReport.get(s.id) ?? 0]),

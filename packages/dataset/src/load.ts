@@ -89,6 +89,16 @@ function parseAll<T>(files: RawFile[], schema: z.ZodType<T>, problems: Problem[]
   return out;
 }
 
+/** One assessment per PACE criterion: the reasonings of several reports joined, their citations combined. */
+function mergePace(items: Person["pace"]): Person["pace"] {
+  const byCriterion = groupById(items, (p) => p.criterion);
+  return [...byCriterion.values()].map((g) => ({
+    criterion: (g[0] as Person["pace"][number]).criterion,
+    reasoning: joinText(...g.map((p) => p.reasoning)) ?? "",
+    citations: unionCitations(...g.map((p) => p.citations)),
+  }));
+}
+
 function mergePersons(group: Parsed<Person>[], primaryName: string | undefined): Person {
   const values = group.map((g) => g.value);
   const names = mergeFacts(...values.map((v) => v.names.map((n) => ({ ...n, primary: undefined }))));
@@ -121,7 +131,7 @@ function mergePersons(group: Parsed<Person>[], primaryName: string | undefined):
     vulnerabilities: mergeFacts(...values.map((v) => v.vulnerabilities)),
     citizenship: union(...values.map((v) => v.citizenship)),
     ...(summary ? { summary } : {}),
-    pace: mergeFacts(...values.map((v) => v.pace)),
+    pace: mergePace(values.flatMap((v) => v.pace)),
     notes: mergeFacts(...values.map((v) => v.notes)),
     visibility: values.some((v) => v.visibility === "anonymous") ? "anonymous" : "public",
     consent: first.consent,

@@ -163,3 +163,50 @@ describe("classify", () => {
     ).toEqual(["persecuted", "killed", "human-rights-defenders"]);
   });
 });
+
+describe("statusAsOf, combined sentences and exile", () => {
+  it("keeps the graver of two sentences imposed together", () => {
+    const c = CaseSchema.parse({
+      ...abishevCase,
+      measures: [],
+      sentences: [
+        {
+          person: P,
+          kind: "restriction-of-liberty",
+          imposed: { date: "2019-01-10" },
+          termMonths: 36,
+          citations: cite,
+        },
+        {
+          person: P,
+          kind: "compulsory-labour",
+          imposed: { date: "2019-01-10" },
+          hours: 100,
+          citations: cite,
+        },
+      ],
+    });
+    expect(statusAsOf(P, { cases: [c], events: [] }, "2019-06-01").status).toBe("restriction-of-liberty");
+  });
+
+  it("keeps someone released from extradition custody abroad in exile", () => {
+    const ev = (id: string, type: string, date: string) =>
+      EventSchema.parse({
+        id,
+        type,
+        date: { date },
+        persons: [P],
+        description: { en: "x" },
+        citations: cite,
+      });
+    const facts = {
+      cases: [],
+      events: [
+        ev("a", "fled", "2017"),
+        ev("b", "extradition-arrest", "2018-01"),
+        ev("c", "released", "2018-03"),
+      ],
+    };
+    expect(statusAsOf(P, facts, "2019-01-01").status).toBe("in-exile");
+  });
+});

@@ -216,7 +216,8 @@ function collectFacts(personId: string, { cases, events }: StatusFacts): Fact[] 
           kind: "open",
           status,
           key: status === "fined-or-warned" ? "admin" : sentence,
-          supersedes: [inv, measure, sentence],
+          // A fine or compulsory labour given with a graver sentence must not replace it.
+          supersedes: status === "fined-or-warned" ? [inv, measure] : [inv, measure, sentence],
         },
         citations: s.citations,
       });
@@ -283,8 +284,10 @@ function evaluate(facts: readonly Fact[], day: string): StatusResult {
         citations: f.citations,
       });
     } else if (e.kind === "close") {
-      if (e.keys === "all") open.clear();
-      else for (const k of e.keys) open.delete(k);
+      // Release from custody ends every state but exile: someone freed abroad stays in exile.
+      if (e.keys === "all") {
+        for (const k of [...open.keys()]) if (k !== "exile") open.delete(k);
+      } else for (const k of e.keys) open.delete(k);
       lastChange = { since: f.date, citations: f.citations };
     }
   }

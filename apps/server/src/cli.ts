@@ -18,7 +18,7 @@ async function run() {
         await seed(database);
         break;
       case "backup": {
-        const dir = resolve(env.DATA_DIR, "..", "backups");
+        const dir = resolve(env.DATA_DIR, "backups");
         if (!arg && !existsSync(dir)) mkdirSync(dir, { recursive: true });
         const file = arg ?? join(dir, `registry-${new Date().toISOString().replace(/[:.]/g, "-")}.jsonl.gz`);
         const s = await backupDatabase(database.db, file);

@@ -1,4 +1,13 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+} from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
@@ -71,6 +80,15 @@ function lockDataDir(dataDir: string): () => void {
   throw new Error(`Could not lock ${dataDir}`);
 }
 
+/** The newest backup file in a directory (backups are named by time, so the last name sorts last). */
+export function latestBackup(dir: string): string | null {
+  if (!existsSync(dir)) return null;
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".jsonl.gz"))
+    .sort();
+  return files.length ? join(dir, files[files.length - 1] as string) : null;
+}
+
 /** Opens the database and runs the migrations; the same migrations run on both backends. */
 export async function createDb(config: DbConfig): Promise<Database> {
   if (config.kind === "postgres") {
@@ -89,8 +107,12 @@ export async function createDb(config: DbConfig): Promise<Database> {
       client = await PGlite.create(join(dir, "pgdata"), { extensions: { pg_trgm } });
     } catch (e) {
       unlock();
+      const latest = latestBackup(join(dir, "backups"));
       throw new Error(
-        `The database in ${dir} could not be opened (${(e as Error).message}). It may have been damaged by a crash: restore the latest backup with \`pnpm db:restore\`.`,
+        `The database in ${dir} could not be opened (${(e as Error).message}). It may have been damaged by a crash. ` +
+          (latest
+            ? `Move ${join(dir, "pgdata")} aside and restore the latest backup: pnpm db:restore ${latest}`
+            : `No backup was found in ${join(dir, "backups")}.`),
         { cause: e },
       );
     }

@@ -1,4 +1,7 @@
 import {
+  endDay,
+  startDay,
+  type Citation,
   CaseSchema,
   EventSchema,
   MassEventSchema,
@@ -147,6 +150,49 @@ function mergePersons(group: Parsed<Person>[], primaryName: string | undefined):
   };
 }
 
+/** True when one partial date lies within the other ("2019" and "2019-10-03"). */
+function nested(a: string, b: string): boolean {
+  return (startDay(a) <= startDay(b) && endDay(b) <= endDay(a)) || (startDay(b) <= startDay(a) && endDay(a) <= endDay(b));
+}
+
+/**
+ * The same measure or sentence reported with different precision ("2019" by one report, "October 2019" by
+ * another) is one fact: it keeps the more precise date and every citation.
+ */
+function mergeDated<T extends { citations: Citation[] }>(items: T[], key: (t: T) => unknown[], date: (t: T) => string): T[] {
+  const out: T[] = [];
+  for (const item of mergeFacts(items)) {
+    const k = JSON.stringify(key(item));
+    const i = out.findIndex((o) => JSON.stringify(key(o)) === k && nested(date(o), date(item)));
+    if (i < 0) {
+      out.push(item);
+      continue;
+    }
+    const prev = out[i] as T;
+    const precise = date(item).length > date(prev).length ? item : prev;
+    out[i] = { ...precise, citations: unionCitations(prev.citations, item.citations) };
+  }
+  return out;
+}
+
+/** One charge per person and article part; the first label, the most precise date, the furthest outcome. */
+function mergeCharges(items: Case["charges"]): Case["charges"] {
+  const groups = groupById(items, (c) => JSON.stringify([c.person, c.code, c.article, c.part ?? ""]));
+  return [...groups.values()].map((g) => {
+    const first = g[0] as Case["charges"][number];
+    const date = g.map((c) => c.date).filter((d) => d !== undefined).sort((a, b) => b.date.length - a.date.length)[0];
+    const outcome = g.map((c) => c.outcome).find((o) => o !== "pending") ?? first.outcome;
+    const label = g.map((c) => c.label).find((l) => l !== undefined);
+    return {
+      ...first,
+      ...(label ? { label } : {}),
+      ...(date ? { date } : {}),
+      outcome,
+      citations: unionCitations(...g.map((c) => c.citations)),
+    };
+  });
+}
+
 function mergeCases(values: Case[]): Case {
   const first = values[0] as Case;
   const opened = values
@@ -158,9 +204,13 @@ function mergeCases(values: Case[]): Case {
   return {
     ...first,
     defendants: union(...values.map((v) => v.defendants)),
-    charges: mergeFacts(...values.map((v) => v.charges)),
-    measures: mergeFacts(...values.map((v) => v.measures)),
-    sentences: mergeFacts(...values.map((v) => v.sentences)),
+    charges: mergeCharges(values.flatMap((v) => v.charges)),
+    measures: mergeDated(values.flatMap((v) => v.measures), (m) => [m.person, m.kind], (m) => m.from.date),
+    sentences: mergeDated(
+      values.flatMap((v) => v.sentences),
+      (x) => [x.person, x.kind, x.termMonths, x.days, x.hours, x.fine?.amount, x.stage],
+      (x) => x.imposed.date,
+    ),
     ...(firstDefined(...values.map((v) => v.investigatingBody))
       ? { investigatingBody: firstDefined(...values.map((v) => v.investigatingBody)) }
       : {}),
@@ -188,7 +238,11 @@ function mergeOrganisations(values: Organisation[]): Organisation {
   return {
     ...first,
     nameVariants: union(...values.map((v) => [v.name, ...v.nameVariants])).filter((n) => n !== first.name),
-    bans: mergeFacts(...values.map((v) => v.bans)),
+    // Reports name the same ban's court differently: one ban per date, the first wording, all citations.
+    bans: [...groupById(values.flatMap((v) => v.bans), (b) => b.date.date).values()].map((g) => ({
+      ...(g[0] as Organisation["bans"][number]),
+      citations: unionCitations(...g.map((b) => b.citations)),
+    })),
     citations: unionCitations(...values.map((v) => v.citations)),
     notes: mergeFacts(...values.map((v) => v.notes)),
   };

@@ -152,14 +152,21 @@ function mergePersons(group: Parsed<Person>[], primaryName: string | undefined):
 
 /** True when one partial date lies within the other ("2019" and "2019-10-03"). */
 function nested(a: string, b: string): boolean {
-  return (startDay(a) <= startDay(b) && endDay(b) <= endDay(a)) || (startDay(b) <= startDay(a) && endDay(a) <= endDay(b));
+  return (
+    (startDay(a) <= startDay(b) && endDay(b) <= endDay(a)) ||
+    (startDay(b) <= startDay(a) && endDay(a) <= endDay(b))
+  );
 }
 
 /**
  * The same measure or sentence reported with different precision ("2019" by one report, "October 2019" by
  * another) is one fact: it keeps the more precise date and every citation.
  */
-function mergeDated<T extends { citations: Citation[] }>(items: T[], key: (t: T) => unknown[], date: (t: T) => string): T[] {
+function mergeDated<T extends { citations: Citation[] }>(
+  items: T[],
+  key: (t: T) => unknown[],
+  date: (t: T) => string,
+): T[] {
   const out: T[] = [];
   for (const item of mergeFacts(items)) {
     const k = JSON.stringify(key(item));
@@ -180,7 +187,10 @@ function mergeCharges(items: Case["charges"]): Case["charges"] {
   const groups = groupById(items, (c) => JSON.stringify([c.person, c.code, c.article, c.part ?? ""]));
   return [...groups.values()].map((g) => {
     const first = g[0] as Case["charges"][number];
-    const date = g.map((c) => c.date).filter((d) => d !== undefined).sort((a, b) => b.date.length - a.date.length)[0];
+    const date = g
+      .map((c) => c.date)
+      .filter((d) => d !== undefined)
+      .sort((a, b) => b.date.length - a.date.length)[0];
     const outcome = g.map((c) => c.outcome).find((o) => o !== "pending") ?? first.outcome;
     const label = g.map((c) => c.label).find((l) => l !== undefined);
     return {
@@ -205,7 +215,11 @@ function mergeCases(values: Case[]): Case {
     ...first,
     defendants: union(...values.map((v) => v.defendants)),
     charges: mergeCharges(values.flatMap((v) => v.charges)),
-    measures: mergeDated(values.flatMap((v) => v.measures), (m) => [m.person, m.kind], (m) => m.from.date),
+    measures: mergeDated(
+      values.flatMap((v) => v.measures),
+      (m) => [m.person, m.kind],
+      (m) => m.from.date,
+    ),
     sentences: mergeDated(
       values.flatMap((v) => v.sentences),
       (x) => [x.person, x.kind, x.termMonths, x.days, x.hours, x.fine?.amount, x.stage],
@@ -239,7 +253,12 @@ function mergeOrganisations(values: Organisation[]): Organisation {
     ...first,
     nameVariants: union(...values.map((v) => [v.name, ...v.nameVariants])).filter((n) => n !== first.name),
     // Reports name the same ban's court differently: one ban per date, the first wording, all citations.
-    bans: [...groupById(values.flatMap((v) => v.bans), (b) => b.date.date).values()].map((g) => ({
+    bans: [
+      ...groupById(
+        values.flatMap((v) => v.bans),
+        (b) => b.date.date,
+      ).values(),
+    ].map((g) => ({
       ...(g[0] as Organisation["bans"][number]),
       citations: unionCitations(...g.map((b) => b.citations)),
     })),

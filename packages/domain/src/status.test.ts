@@ -210,3 +210,33 @@ describe("statusAsOf, combined sentences and exile", () => {
     expect(statusAsOf(P, facts, "2019-01-01").status).toBe("in-exile");
   });
 });
+
+describe("statusAsOf across cases", () => {
+  it("ends a measure left open in an earlier case when a later case sentences the person", () => {
+    const old = CaseSchema.parse({
+      id: "c-old",
+      slug: "c-old",
+      title: "old",
+      defendants: [P],
+      measures: [{ person: P, kind: "house-arrest", from: { date: "2019-06" }, citations: cite }],
+    });
+    const later = CaseSchema.parse({
+      id: "c-new",
+      slug: "c-new",
+      title: "new",
+      defendants: [P],
+      sentences: [
+        {
+          person: P,
+          kind: "restriction-of-liberty",
+          imposed: { date: "2021-06-04" },
+          termMonths: 12,
+          citations: cite,
+        },
+      ],
+    });
+    const facts = { cases: [old, later], events: [] };
+    expect(statusAsOf(P, facts, "2020-01-01").status).toBe("house-arrest");
+    expect(statusAsOf(P, facts, "2021-09-01").status).toBe("restriction-of-liberty");
+  });
+});

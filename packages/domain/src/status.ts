@@ -183,7 +183,9 @@ function collectFacts(personId: string, { cases, events }: StatusFacts): Fact[] 
       push({
         date: m.from.date,
         ...(m.to ? { endDay: addDays(lastDayOf(m.to), 1) } : {}),
-        effect: { kind: "open", status, key: measure, supersedes: [] },
+        // A new measure replaces any earlier one, whatever case it was recorded under (reports often leave
+        // the end of a measure unstated).
+        effect: { kind: "open", status, key: measure, supersedes: ["measure:*"] },
         citations: m.citations,
       });
     }
@@ -217,7 +219,7 @@ function collectFacts(personId: string, { cases, events }: StatusFacts): Fact[] 
           status,
           key: status === "fined-or-warned" ? "admin" : sentence,
           // A fine or compulsory labour given with a graver sentence must not replace it.
-          supersedes: status === "fined-or-warned" ? [inv, measure] : [inv, measure, sentence],
+          supersedes: status === "fined-or-warned" ? [inv, measure] : [inv, "measure:*", sentence],
         },
         citations: s.citations,
       });
@@ -274,7 +276,11 @@ function evaluate(facts: readonly Fact[], day: string): StatusResult {
     const e = f.effect;
     if (e.kind === "deceased") return { status: "deceased", since: f.date, citations: f.citations };
     if (e.kind === "open") {
-      for (const k of e.supersedes) open.delete(k);
+      for (const k of e.supersedes) {
+        if (k.endsWith(":*")) {
+          for (const open_ of [...open.keys()]) if (open_.startsWith(k.slice(0, -1))) open.delete(open_);
+        } else open.delete(k);
+      }
       // A fine or warning is a one-off: anything graver that follows replaces it.
       if (e.key !== "admin") open.delete("admin");
       open.set(e.key, {

@@ -57,5 +57,16 @@ export default tseslint.config(
       "no-restricted-globals": ["error", "process", "Buffer", "require", "__dirname"],
     },
   },
+  {
+    // The public site never touches the database: it reads through the public router only.
+    files: ["apps/public/src/**/*.{ts,tsx}"],
+    ignores: ["apps/public/src/**/*.test.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "^(@registry/db|@registry/dataset|drizzle-orm|pg|@electric-sql/pglite)(/.*)?$", message: "The public site has no database access; use the public API." }] },
+      ],
+    },
+  },
   prettier,
 );

@@ -9,19 +9,22 @@ export interface RunningServer {
   port: number;
   process: ChildProcess;
   output: () => string;
-  /** Sends a signal to the server's whole process group (pnpm and node), as a terminal would. */
+  /** Sends a signal to the server's process group, as a terminal or a service manager would. */
   signal: (sig: NodeJS.Signals) => void;
   exited: Promise<number | null>;
 }
 
-/** Starts the registry as a user does (`pnpm --filter @registry/server start`) and waits for /healthz. */
+/**
+ * Starts the registry with the command `pnpm start` runs (`node --import tsx src/main.ts` in apps/server),
+ * without pnpm in between, so signals reach the server itself; waits for /healthz.
+ */
 export async function startServer(
   env: Record<string, string>,
   opts: { waitReady?: boolean; port?: number } = {},
 ): Promise<RunningServer> {
   const port = opts.port ?? (await freePort());
-  const child = spawn("pnpm", ["--silent", "--filter", "@registry/server", "start"], {
-    cwd: ROOT,
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: `${ROOT}apps/server`,
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", ...env },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],

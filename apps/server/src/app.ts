@@ -1,15 +1,17 @@
-import { appRouter, createContextInner } from "@registry/api";
+import { appRouter, createContextInner, createPublicCaller } from "@registry/api";
+import { createPublicSite, notFoundHtml } from "@registry/public";
+import compression from "compression";
 import type { Database } from "@registry/db";
 import { today } from "@registry/domain";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { Env } from "./env.ts";
-import { personSchemaJson, streamPersonsCsv, streamPersonsJson } from "./open-data.ts";
+import { personSchemaJson, writePersonsCsv, writePersonsJson } from "./open-data.ts";
 import { csrfGuard, noStoreWhenAuthenticated, securityHeaders } from "./security.ts";
 
 export interface AppOptions {
   database: Database;
-  env: Pick<Env, "TRUST_PROXY">;
+  env: Pick<Env, "TRUST_PROXY" | "PUBLIC_URL">;
   /** Whether the database is migrated and seeded; /healthz answers 503 until then. */
   ready?: () => boolean;
   log?: (line: string) => void;
@@ -23,7 +25,9 @@ export function createApp({
   log = console.log,
 }: AppOptions): express.Express {
   const app = express();
+  const publicUrl = env.PUBLIC_URL?.replace(/\/$/, "");
   app.disable("x-powered-by");
+  app.use(compression());
   app.set("trust proxy", env.TRUST_PROXY ?? false);
   app.use(securityHeaders);
   app.use(noStoreWhenAuthenticated);
@@ -46,13 +50,35 @@ export function createApp({
   );
 
   app.get("/data/persons.json", (_req, res, next) => {
-    streamPersonsJson(database, today(), res).catch(next);
+    res.type("application/json").setHeader("Content-Disposition", 'inline; filename="persons.json"');
+    writePersonsJson(database, today(), res)
+      .then(() => res.end())
+      .catch(next);
   });
   app.get("/data/persons.csv", (_req, res, next) => {
-    streamPersonsCsv(database, today(), res).catch(next);
+    res
+      .type("text/csv; charset=utf-8")
+      .setHeader("Content-Disposition", 'attachment; filename="persons.csv"');
+    writePersonsCsv(database, today(), res)
+      .then(() => res.end())
+      .catch(next);
   });
   app.get("/data/schema.json", (_req, res) => {
     res.type("application/schema+json").send(JSON.stringify(personSchemaJson(), null, 2));
+  });
+
+  // The public site reads through the public router only: it is given a caller, not the database.
+  app.use(
+    createPublicSite({
+      api: createPublicCaller(createContextInner({ database })),
+      ...(publicUrl ? { publicUrl } : {}),
+    }),
+  );
+  app.use((req, res) => {
+    res.status(404).setHeader("Cache-Control", "no-store");
+    if (req.method === "GET" && !req.path.startsWith("/trpc") && !req.path.startsWith("/data/"))
+      res.type("html").send(notFoundHtml(req.path));
+    else res.type("text/plain").send("Not found");
   });
 
   // Errors never reveal internals: a generic body, the details only in the server log.

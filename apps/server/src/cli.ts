@@ -1,7 +1,11 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, type WriteStream } from "node:fs";
 import { join, resolve } from "node:path";
 import { backupDatabase, createDb, restoreDatabase, verifyAudit } from "@registry/db";
+import { createContextInner, createPublicCaller } from "@registry/api";
+import { today as todayOf } from "@registry/domain";
+import { exportStaticSite } from "@registry/public";
 import { dbConfigOf, loadEnv } from "./env.ts";
+import { personSchemaJson, writePersonsCsv, writePersonsJson } from "./open-data.ts";
 import { seed } from "./seed.ts";
 
 const [command, arg] = process.argv.slice(2);
@@ -38,9 +42,31 @@ async function run() {
         );
         break;
       }
+      case "export": {
+        if (!arg) throw new Error("Usage: pnpm public:export <directory>");
+        const dir = resolve(arg);
+        const today = todayOf();
+        const { files } = await exportStaticSite(createPublicCaller(createContextInner({ database })), dir, {
+          today,
+          publicUrl: env.PUBLIC_URL?.replace(/\/$/, "") ?? "https://example.org",
+        });
+        mkdirSync(join(dir, "data"), { recursive: true });
+        const toFile = async (name: string, fn: (out: WriteStream) => Promise<void>) => {
+          const out = createWriteStream(join(dir, "data", name));
+          await fn(out);
+          await new Promise<void>((ok, fail) => out.end((e?: Error | null) => (e ? fail(e) : ok())));
+        };
+        await toFile("persons.json", (out) => writePersonsJson(database, today, out));
+        await toFile("persons.csv", (out) => writePersonsCsv(database, today, out));
+        await toFile("schema.json", (out) =>
+          Promise.resolve(void out.write(JSON.stringify(personSchemaJson(), null, 2))),
+        );
+        console.log(`Static site written to ${dir} (${files + 3} files). Open ${join(dir, "index.html")}.`);
+        break;
+      }
       default:
         throw new Error(
-          `Unknown command ${command ?? ""}. Commands: migrate, seed, backup [file], restore <file>`,
+          `Unknown command ${command ?? ""}. Commands: migrate, seed, backup [file], restore <file>, export <dir>`,
         );
     }
   } finally {

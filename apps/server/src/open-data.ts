@@ -1,10 +1,10 @@
 import { formatArticle, primaryName, publicJsonSchemas, type PersonDossier } from "@registry/domain";
 import { publicDossiers, type Database } from "@registry/db";
-import type { Response } from "express";
+import type { Writable } from "node:stream";
 
-/** Waits for the socket to drain, so a slow reader holds back the query instead of filling memory. */
-async function write(res: Response, chunk: string): Promise<void> {
-  if (!res.write(chunk)) await new Promise<void>((resolve) => res.once("drain", resolve));
+/** Waits for the stream to drain, so a slow reader holds back the query instead of filling memory. */
+async function write(out: Writable, chunk: string): Promise<void> {
+  if (!out.write(chunk)) await new Promise<void>((resolve) => out.once("drain", resolve));
 }
 
 export const CSV_COLUMNS = [
@@ -57,8 +57,8 @@ function csvRow(d: PersonDossier): string {
   return cells.map(csvCell).join(",") + "\r\n";
 }
 
-export async function streamPersonsJson(database: Database, today: string, res: Response): Promise<void> {
-  res.type("application/json").setHeader("Content-Disposition", 'inline; filename="persons.json"');
+/** Every published person's dossier, as one JSON document written a batch at a time. */
+export async function writePersonsJson(database: Database, today: string, res: Writable): Promise<void> {
   await write(res, `{"asOf":"${today}","schema":"/data/schema.json","persons":[\n`);
   let first = true;
   for await (const batch of publicDossiers(database.db, today)) {
@@ -69,14 +69,12 @@ export async function streamPersonsJson(database: Database, today: string, res: 
     }
     await write(res, chunk);
   }
-  res.end("\n]}\n");
+  await write(res, "\n]}\n");
 }
 
-export async function streamPersonsCsv(database: Database, today: string, res: Response): Promise<void> {
-  res.type("text/csv; charset=utf-8").setHeader("Content-Disposition", 'attachment; filename="persons.csv"');
+export async function writePersonsCsv(database: Database, today: string, res: Writable): Promise<void> {
   await write(res, "\uFEFF" + CSV_COLUMNS.map(([c]) => c).join(",") + "\r\n");
   for await (const batch of publicDossiers(database.db, today)) await write(res, batch.map(csvRow).join(""));
-  res.end();
 }
 
 export function personSchemaJson(): unknown {

@@ -1,4 +1,11 @@
 // @registry/dataset: the curated records from the source reports, merged and checked.
-export { loadDataset, PersonFragmentSchema, type Dataset, type LoadResult, type Problem } from "./load.ts";
+export {
+  loadDataset,
+  importItems,
+  PersonFragmentSchema,
+  type Dataset,
+  type LoadResult,
+  type Problem,
+} from "./load.ts";
 export { checkDataset, facts, type Fact } from "./check.ts";
 export { DEFAULT_DATA_DIR } from "./files.ts";

@@ -358,3 +358,17 @@ export function loadDataset(dataDir: string = DEFAULT_DATA_DIR): LoadResult {
   };
   return { dataset, problems, personReports, fragments: { persons: personFragments } };
 }
+
+/** The records in load order (what is referred to comes first), ready for the database's importRecords. */
+export function importItems(d: Dataset) {
+  return [
+    ...d.sources.map((value) => ({ kind: "source" as const, value })),
+    ...d.organisations.map((value) => ({ kind: "organisation" as const, value })),
+    ...d.persons.map((value) => ({ kind: "person" as const, value })),
+    ...d.cases.map((value) => ({ kind: "case" as const, value })),
+    ...d.events.map((value) => ({ kind: "event" as const, value })),
+    ...d.officials.map((value) => ({ kind: "official" as const, value })),
+    ...d.massEvents.map((value) => ({ kind: "mass-event" as const, value })),
+    ...d.recognitions.map((value) => ({ kind: "recognition" as const, value })),
+  ];
+}

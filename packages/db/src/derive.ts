@@ -90,6 +90,11 @@ export function derivePerson(
   }
   for (const d of days) facets.add(`year\u0000${d.slice(0, 4)}`);
   for (const a of person.affiliations) facets.add(`organisation\u0000${a.organisation}`);
+  // Which sources speak of this person (their own record, their cases and events).
+  JSON.stringify([person, mine, myEvents], (k, v: unknown) => {
+    if (k === "source" && typeof v === "string") facets.add(`source\u0000${v}`);
+    return v;
+  });
 
   const history = statusHistory(id, { cases: mine, events: myEvents }, STATUS_HORIZON);
   const periods = history

@@ -36,6 +36,7 @@ export {
   listPublicSources,
   listPublicOrganisations,
   publicPersonRefs,
+  publicPersonChanges,
   SORTS,
   type PersonFilters,
   type Sort,

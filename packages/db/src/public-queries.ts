@@ -86,6 +86,7 @@ export interface PersonFilters {
   region?: string;
   year?: number;
   organisation?: string;
+  source?: string;
   gender?: string;
   sort?: Sort;
   limit?: number;
@@ -136,6 +137,7 @@ export async function listPublicPersons(
   if (f.article) conds.push(facet("article", f.article.includes(":") ? f.article : `criminal:${f.article}`));
   if (f.year) conds.push(facet("year", String(f.year)));
   if (f.organisation) conds.push(facet("organisation", f.organisation));
+  if (f.source) conds.push(facet("source", f.source));
   if (f.region) conds.push(sql`i.region = ${f.region}`);
   if (f.gender) conds.push(sql`i.gender = ${f.gender}`);
   const q = f.q?.trim().slice(0, 200);
@@ -379,13 +381,14 @@ export async function publicStatistics(db: Db, today: string): Promise<Statistic
         where p.publication_state = 'published' and p.deleted_at is null and f.kind = ${kind}
         group by 1 order by 2 desc, 1`,
     );
-  const [byStatus, byRegion, byGender, byArticle, byYear, bySentenceKind] = await Promise.all([
+  const [byStatus, byRegion, byGender, byArticle, byYear, bySentenceKind, bySource] = await Promise.all([
     counts(sql`coalesce(s.status, 'unknown')`),
     counts(sql`i.region`),
     counts(sql`i.gender`),
     facetCounts("article"),
     facetCounts("year"),
     facetCounts("sentence"),
+    facetCounts("source"),
   ]);
   const one = async (cond: SQL) =>
     (await query<{ n: number }>(db, sql`select count(*)::int as n ${base} and ${cond}`))[0]?.n ?? 0;
@@ -416,6 +419,7 @@ export async function publicStatistics(db: Db, today: string): Promise<Statistic
     byYear: byYear.sort((a, b) => (a.key < b.key ? -1 : 1)),
     bySentenceKind,
     byGender,
+    bySource,
   };
 }
 
@@ -476,4 +480,28 @@ export async function publicPersonRefs(
   return rows
     .map((r) => ({ id: r.id, slug: r.slug ?? r.id, name: displayName(r.data as Person) }))
     .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * What changed in a published person's record, newest first: dates and the names of public fields only
+ * (private fields are left out entirely, values are never shown).
+ */
+export async function publicPersonChanges(
+  db: Db,
+  slug: string,
+  limit = 5,
+): Promise<{ at: string; fields: string[] }[]> {
+  const [row] = await db
+    .select({ id: persons.id })
+    .from(persons)
+    .where(and(visible("person"), eq(persons.slug, slug)));
+  if (!row) return [];
+  const rows = await query<{ at: string; changes: { field: string }[] }>(
+    db,
+    sql`select at, changes from audit_log where entity_kind = 'person' and entity_id = ${row.id} order by seq desc limit ${limit}`,
+  );
+  return rows.map((r) => ({
+    at: new Date(r.at).toISOString(),
+    fields: r.changes.map((c) => c.field).filter((f) => !f.startsWith("private") && f !== "comment"),
+  }));
 }

@@ -135,6 +135,7 @@ export const StatisticsSchema = z.object({
   byYear: z.array(CountSchema),
   bySentenceKind: z.array(CountSchema),
   byGender: z.array(CountSchema),
+  bySource: z.array(CountSchema),
 });
 export type Statistics = z.infer<typeof StatisticsSchema>;
 

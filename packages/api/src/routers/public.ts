@@ -8,6 +8,7 @@ import {
   listPublicPersons,
   listPublicSources,
   publicPersonRefs,
+  publicPersonChanges,
   publicStatistics,
   SORTS,
 } from "@registry/db";
@@ -42,6 +43,7 @@ export const PersonFiltersSchema = z.strictObject({
   region: RegionSchema.optional(),
   year: z.int().min(1900).max(2100).optional(),
   organisation: IdSchema.optional(),
+  source: IdSchema.optional(),
   gender: GenderSchema.optional(),
   sort: z.enum(SORTS).optional(),
   limit: z.int().min(1).max(200).optional(),
@@ -65,6 +67,11 @@ export const publicRouter = router({
       if (!d) throw notFound("person");
       return d;
     }),
+
+  personChanges: publicProcedure
+    .input(z.strictObject({ slug: SlugSchema }))
+    .output(z.array(z.object({ at: z.iso.datetime(), fields: z.array(z.string()) })))
+    .query(({ ctx, input }) => publicPersonChanges(ctx.database.db, input.slug)),
 
   statistics: publicProcedure
     .input(z.strictObject({}).optional())

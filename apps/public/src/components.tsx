@@ -1,0 +1,204 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource react */
+import type { ReactNode } from "react";
+import { LOCALES, type Citation, type Source, type Status } from "@registry/domain";
+import { usePage } from "./ctx.tsx";
+import { LOCALE_NAMES } from "./i18n.ts";
+
+const NAV = ["persons", "officials", "events", "statistics", "sources", "data"] as const;
+
+export function Layout({
+  title,
+  children,
+  description,
+}: {
+  title: string;
+  children: ReactNode;
+  description?: string;
+}) {
+  const { t, href, hrefIn, asset, locale } = usePage();
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="referrer" content="no-referrer" />
+        <title>{`${title} · ${t("site.title")}`}</title>
+        <meta name="description" content={description ?? t("site.tagline")} />
+        <link rel="stylesheet" href={asset("site.css")} />
+        <link rel="alternate" type="application/atom+xml" title={t("data.feed")} href={href("/feed.xml")} />
+      </head>
+      <body>
+        <a className="skip" href="#main">
+          {t("site.skip")}
+        </a>
+        <header className="site-header">
+          <a className="brand" href={href("/")}>
+            {t("site.title")}
+          </a>
+          <nav aria-label={t("site.title")}>
+            <ul>
+              {NAV.map((n) => (
+                <li key={n}>
+                  <a href={href(`/${n}`)}>{t(`nav.${n}`)}</a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <nav aria-label={t("site.language")} className="languages">
+            <ul>
+              {LOCALES.map((l) => (
+                <li key={l}>
+                  {l === locale ? (
+                    <span aria-current="true">{LOCALE_NAMES[l]}</span>
+                  ) : (
+                    <a href={hrefIn(l)} lang={l} hrefLang={l}>
+                      {LOCALE_NAMES[l]}
+                    </a>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main">{children}</main>
+        <footer className="site-footer">
+          <p>{t("site.footer")}</p>
+          <p>
+            <a href={href("/data")}>{t("nav.data")}</a> · <a href={href("/sources")}>{t("nav.sources")}</a>
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+export function StatusBadge({ status }: { status: Status }) {
+  const { t } = usePage();
+  return <span className={`status status-${status}`}>{t(`status.${status}`)}</span>;
+}
+
+/** Numbered citations collected while a page renders, listed at its end (React renders in document order). */
+export class Footnotes {
+  readonly items: Citation[] = [];
+  private readonly index = new Map<string, number>();
+  add(c: Citation): number {
+    const key = JSON.stringify(c);
+    let n = this.index.get(key);
+    if (n === undefined) {
+      this.items.push(c);
+      n = this.items.length;
+      this.index.set(key, n);
+    }
+    return n;
+  }
+}
+
+export function Cite({ citations, notes }: { citations: readonly Citation[]; notes: Footnotes }) {
+  if (citations.length === 0) return null;
+  const ns = [...new Set(citations.map((c) => notes.add(c)))];
+  return (
+    <sup className="cite">
+      {ns.map((n) => (
+        <a key={n} href={`#fn-${n}`} id={`ref-${n}`}>
+          [{n}]
+        </a>
+      ))}
+    </sup>
+  );
+}
+
+export function FootnoteList({ notes, sources }: { notes: Footnotes; sources: readonly Source[] }) {
+  const { t, href } = usePage();
+  const byId = new Map(sources.map((s) => [s.id, s]));
+  return (
+    <ol className="footnotes">
+      {notes.items.map((c, i) => {
+        const s = byId.get(c.source);
+        return (
+          <li key={i} id={`fn-${i + 1}`}>
+            {s ? (
+              <a href={href("/sources", undefined) + `#${s.slug}`}>
+                {s.publisher}, <cite>{s.title}</cite> ({s.published})
+              </a>
+            ) : (
+              c.source
+            )}
+            {c.lines
+              ? `, ${t("misc.lines", { from: c.lines[0], to: c.lines[1] })}`
+              : c.locator
+                ? `, ${c.locator}`
+                : ""}
+            {c.quote ? <q> {c.quote}</q> : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+/** A horizontal bar chart drawn on the server as SVG, with the same numbers in a table next to it. */
+export function BarChart({
+  id,
+  title,
+  rows,
+}: {
+  id: string;
+  title: string;
+  rows: { label: string; count: number }[];
+}) {
+  const { t } = usePage();
+  const max = Math.max(1, ...rows.map((r) => r.count));
+  const barH = 20;
+  const labelW = 230;
+  const width = 640;
+  const height = rows.length * (barH + 6) + 6;
+  return (
+    <section className="chart" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{title}</h2>
+      <div className="chart-grid">
+        <svg
+          role="img"
+          aria-labelledby={`${id}-title`}
+          viewBox={`0 0 ${width} ${height}`}
+          width="100%"
+          preserveAspectRatio="xMinYMin meet"
+        >
+          {rows.map((r, i) => {
+            const y = 6 + i * (barH + 6);
+            const w = Math.max(1, ((width - labelW - 50) * r.count) / max);
+            return (
+              <g key={r.label}>
+                <text x={labelW - 6} y={y + barH * 0.72} textAnchor="end" fontSize="12">
+                  {r.label.length > 34 ? `${r.label.slice(0, 33)}…` : r.label}
+                </text>
+                <rect x={labelW} y={y} width={w} height={barH} className="bar" />
+                <text x={labelW + w + 4} y={y + barH * 0.72} fontSize="12">
+                  {r.count}
+                </text>
+              </g>
+            );
+          })}
+        </svg>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("statistics.key")}</th>
+              <th scope="col" className="num">
+                {t("statistics.count")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.label}>
+                <th scope="row">{r.label}</th>
+                <td className="num">{r.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import { primaryName } from "@registry/domain";
+import type { PublicApi } from "./api.ts";
+
+const esc = (s: string) =>
+  s.replace(
+    /[<>&'"]/g,
+    (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c] ?? c,
+  );
+
+/** All published person slugs, a page at a time. */
+export async function allPersonSlugs(api: PublicApi): Promise<{ slug: string; updatedAt: string }[]> {
+  const out: { slug: string; updatedAt: string }[] = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await api.persons({ limit: 200, ...(cursor ? { cursor } : {}) });
+    out.push(...page.items.map((i) => ({ slug: i.slug, updatedAt: i.updatedAt })));
+    if (!page.next) return out;
+    cursor = page.next;
+  }
+}
+
+/** An Atom feed of the most recently changed published records. */
+export async function atomFeed(api: PublicApi, base: string): Promise<string> {
+  const recent = await api.persons({ sort: "recent", limit: 50 });
+  const updated = recent.items[0]?.updatedAt ?? new Date(0).toISOString();
+  const entries = await Promise.all(
+    recent.items.map(async (i) => {
+      const d = await api.person({ slug: i.slug });
+      const url = `${base}/persons/${i.slug}`;
+      return `  <entry>
+    <id>${esc(url)}</id>
+    <title>${esc(`${primaryName(d.person)}: ${d.status.current}`)}</title>
+    <link href="${esc(url)}"/>
+    <updated>${i.updatedAt}</updated>
+    <summary>${esc(d.person.summary?.en ?? "")}</summary>
+  </entry>`;
+    }),
+  );
+  return `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <id>${esc(base)}/</id>
+  <title>Persecution Registry: changes</title>
+  <link href="${esc(base)}/feed.xml" rel="self"/>
+  <link href="${esc(base)}/"/>
+  <updated>${updated}</updated>
+  <author><name>Persecution Registry</name></author>
+${entries.join("\n")}
+</feed>
+`;
+}
+
+export async function sitemap(api: PublicApi, base: string): Promise<string> {
+  const [persons, officials, events] = await Promise.all([
+    allPersonSlugs(api),
+    api.officials(),
+    api.massEvents(),
+  ]);
+  const urls: { loc: string; lastmod?: string }[] = [
+    ...["/", "/persons", "/officials", "/events", "/statistics", "/sources", "/data"].map((p) => ({
+      loc: `${base}${p}`,
+    })),
+    ...persons.map((p) => ({ loc: `${base}/persons/${p.slug}`, lastmod: p.updatedAt.slice(0, 10) })),
+    ...officials.map((o) => ({ loc: `${base}/officials/${o.slug}` })),
+    ...events.map((e) => ({ loc: `${base}/events/${e.slug}` })),
+  ];
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${urls.map((u) => `  <url><loc>${esc(u.loc)}</loc>${u.lastmod ? `<lastmod>${u.lastmod}</lastmod>` : ""}</url>`).join("\n")}
+</urlset>
+`;
+}
+
+export function robots(base: string): string {
+  return `User-agent: *\nAllow: /\nDisallow: /admin/\nDisallow: /trpc/\nSitemap: ${base}/sitemap.xml\n`;
+}

@@ -1,0 +1,4 @@
+// @registry/public: the public site. It depends on the public API's type only, never on the database.
+export { createPublicSite, notFoundHtml, type PublicSiteOptions } from "./site.tsx";
+export { exportStaticSite } from "./export.tsx";
+export type { PublicApi } from "./api.ts";

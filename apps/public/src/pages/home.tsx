@@ -1,0 +1,76 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource react */
+import { PERSON_LISTS, type PersonListItem, type Statistics } from "@registry/domain";
+import { Layout, StatusBadge } from "../components.tsx";
+import { useDates, usePage } from "../ctx.tsx";
+
+export function HomePage({ stats, latest }: { stats: Statistics; latest: PersonListItem[] }) {
+  const { t, href } = usePage();
+  const { date } = useDates();
+  const count = (key: string) => stats.byStatus.find((s) => s.key === key)?.count ?? 0;
+  return (
+    <Layout title={t("nav.home")}>
+      <h1>{t("site.title")}</h1>
+      <p className="lead">{t("site.tagline")}</p>
+      <p>{t("home.intro")}</p>
+      <p className="muted">{t("home.asOf", { date: date(stats.asOf) })}</p>
+      <section aria-labelledby="counts" className="counts">
+        <h2 id="counts" className="visually-hidden">
+          {t("statistics.title")}
+        </h2>
+        <dl>
+          <div>
+            <dt>
+              <a href={href("/persons", { list: "political-prisoners" })}>{t("home.prisonersNow")}</a>
+            </dt>
+            <dd>{stats.politicalPrisoners}</dd>
+          </div>
+          <div>
+            <dt>
+              <a href={href("/persons", { list: "persecuted" })}>{t("home.persecuted")}</a>
+            </dt>
+            <dd>{stats.total - stats.politicalPrisoners}</dd>
+          </div>
+          <div>
+            <dt>
+              <a href={href("/persons")}>{t("home.total")}</a>
+            </dt>
+            <dd>{stats.total}</dd>
+          </div>
+        </dl>
+        <h3>{t("home.byKind")}</h3>
+        <ul className="inline">
+          {(["imprisoned", "pre-trial-detention", "psychiatric-detention", "house-arrest"] as const).map(
+            (s) => (
+              <li key={s}>
+                <a href={href("/persons", { status: s })}>{t(`status.${s}`)}</a>: {count(s)}
+              </li>
+            ),
+          )}
+        </ul>
+      </section>
+      <section aria-labelledby="lists">
+        <h2 id="lists">{t("home.lists")}</h2>
+        <ul className="lists">
+          {PERSON_LISTS.map((l) => (
+            <li key={l}>
+              <a href={href("/persons", { list: l })}>{t(`lists.${l}`)}</a> (
+              {stats.byList.find((b) => b.key === l)?.count ?? 0})
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="latest">
+        <h2 id="latest">{t("home.latest")}</h2>
+        <ul>
+          {latest.map((p) => (
+            <li key={p.id}>
+              <a href={href(`/persons/${p.slug}`)}>{p.name}</a> <StatusBadge status={p.status} />{" "}
+              <span className="muted">{date(p.updatedAt.slice(0, 10))}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </Layout>
+  );
+}

@@ -1,0 +1,353 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource react */
+import {
+  addMonths,
+  formatArticle,
+  primaryName,
+  startDay,
+  type PersonDossier,
+  type Sentence,
+} from "@registry/domain";
+import { Cite, FootnoteList, Footnotes, Layout, StatusBadge } from "../components.tsx";
+import { useDates, usePage } from "../ctx.tsx";
+
+const SCRIPT_LABEL = {
+  latin: "Latin",
+  "cyrillic-ru": "Кириллица (рус.)",
+  "cyrillic-kk": "Кирилица (қаз.)",
+} as const;
+
+function term(s: Sentence, t: ReturnType<typeof usePage>["t"]): string {
+  const parts: string[] = [];
+  if (s.termMonths) parts.push(t("person.months", { count: s.termMonths }));
+  if (s.days) parts.push(t("person.days", { count: s.days }));
+  if (s.hours) parts.push(t("person.hours", { count: s.hours }));
+  if (s.fine) parts.push(`${s.fine.amount.toLocaleString("en")} ${s.fine.currency}`);
+  if (s.scope) parts.push(s.scope);
+  return parts.join(", ");
+}
+
+export function PersonPage({
+  d,
+  changes,
+}: {
+  d: PersonDossier;
+  changes: { at: string; fields: string[] }[];
+}) {
+  const { t, href } = usePage();
+  const { date, value } = useDates();
+  const notes = new Footnotes();
+  const p = d.person;
+  const name = primaryName(p);
+  const others = p.names.filter((n) => !n.primary);
+  const anonymous = p.visibility === "anonymous";
+  return (
+    <Layout title={name} description={`${name}: ${t(`status.${d.status.current}`)}`}>
+      <article className="person">
+        <h1>{name}</h1>
+        {anonymous ? <p className="notice">{t("person.withheld")}</p> : null}
+        <section aria-labelledby="status" className="status-box">
+          <h2 id="status">{t("person.status")}</h2>
+          <p>
+            <StatusBadge status={d.status.current} /> {t("person.asOf", { date: date(d.status.asOf) })}
+            {d.status.since ? ` · ${t("person.since", { date: date(d.status.since) })}` : ""}
+          </p>
+          <ul className="inline">
+            {d.lists.map((l) => (
+              <li key={l}>
+                <a href={href("/persons", { list: l })}>{t(`lists.${l}`)}</a>
+              </li>
+            ))}
+          </ul>
+          {d.status.history.length > 0 ? (
+            <>
+              <h3>{t("person.history")}</h3>
+              <ol className="history">
+                {d.status.history.map((h, i) => (
+                  <li key={i}>
+                    <time dateTime={h.from}>{date(h.from)}</time>: {t(`status.${h.status}`)}
+                    <Cite citations={h.citations} notes={notes} />
+                  </li>
+                ))}
+              </ol>
+            </>
+          ) : null}
+        </section>
+
+        {p.pace.length > 0 ? (
+          <section aria-labelledby="why">
+            <h2 id="why">{d.politicalPrisoner ? t("person.why") : t("person.whyPersecuted")}</h2>
+            <p>{t("person.pace")}:</p>
+            <ul>
+              {p.pace.map((c) => (
+                <li key={c.criterion}>
+                  <strong>{t(`pace.${c.criterion}`)}</strong>. {c.reasoning}
+                  <Cite citations={c.citations} notes={notes} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+
+        <section aria-labelledby="about">
+          <h2 id="about">{t("person.about")}</h2>
+          {p.summary ? <p>{p.summary[useLocaleKey()] ?? p.summary.en}</p> : null}
+          {others.length > 0 ? (
+            <>
+              <h3>{t("person.names")}</h3>
+              <ul className="names">
+                {others.map((n, i) => (
+                  <li key={i} lang={n.script === "latin" ? "en" : n.script === "cyrillic-ru" ? "ru" : "kk"}>
+                    {n.text} <span className="muted">({SCRIPT_LABEL[n.script]})</span>
+                    <Cite citations={n.citations} notes={notes} />
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <dl className="facts">
+            {p.ages.map((a, i) => (
+              <div key={`a${i}`}>
+                <dt>{t("person.age", { age: a.age, date: date(a.asOf) })}</dt>
+                <dd>
+                  <Cite citations={a.citations} notes={notes} />
+                </dd>
+              </div>
+            ))}
+            {p.places.length ? (
+              <div>
+                <dt>{t("person.places")}</dt>
+                <dd>
+                  {p.places.map((pl, i) => (
+                    <span key={i}>
+                      {i ? "; " : ""}
+                      {pl.name}
+                      {pl.region ? ` (${t(`region.${pl.region}`)})` : ""}
+                      <Cite citations={pl.citations} notes={notes} />
+                    </span>
+                  ))}
+                </dd>
+              </div>
+            ) : null}
+            {p.occupations.length ? (
+              <div>
+                <dt>{t("person.occupation")}</dt>
+                <dd>
+                  {p.occupations.map((o, i) => (
+                    <span key={i}>
+                      {i ? "; " : ""}
+                      {o.label}
+                      <Cite citations={o.citations} notes={notes} />
+                    </span>
+                  ))}
+                </dd>
+              </div>
+            ) : null}
+            {p.affiliations.length ? (
+              <div>
+                <dt>{t("person.affiliations")}</dt>
+                <dd>
+                  {p.affiliations.map((a, i) => (
+                    <span key={i}>
+                      {i ? "; " : ""}
+                      {a.organisation.replace(/^org-/, "").toUpperCase()}
+                      {a.role ? `, ${a.role}` : ""} {a.alleged ? t("person.alleged") : ""}
+                      <Cite citations={a.citations} notes={notes} />
+                    </span>
+                  ))}
+                </dd>
+              </div>
+            ) : null}
+            {p.vulnerabilities.length ? (
+              <div>
+                <dt>{t("person.vulnerabilities")}</dt>
+                <dd>
+                  {p.vulnerabilities.map((v, i) => (
+                    <span key={i}>
+                      {i ? "; " : ""}
+                      {v.kind}
+                      {v.note ? ` (${v.note})` : ""}
+                      <Cite citations={v.citations} notes={notes} />
+                    </span>
+                  ))}
+                </dd>
+              </div>
+            ) : null}
+          </dl>
+        </section>
+
+        {d.cases.length > 0 ? (
+          <section aria-labelledby="cases">
+            <h2 id="cases">{t("person.cases")}</h2>
+            {d.cases.map((c) => {
+              const charges = c.charges.filter((x) => x.person === p.id);
+              const measures = c.measures.filter((x) => x.person === p.id);
+              const sentences = c.sentences.filter((x) => x.person === p.id);
+              return (
+                <section key={c.id} className="case" aria-label={c.title}>
+                  <h3>
+                    {c.title}
+                    <Cite citations={c.citations} notes={notes} />
+                  </h3>
+                  {c.summary ? <p>{c.summary.en}</p> : null}
+                  {charges.length ? (
+                    <>
+                      <h4>{t("person.charges")}</h4>
+                      <ul>
+                        {charges.map((ch, i) => (
+                          <li key={i}>
+                            <strong>{formatArticle(ch)}</strong>
+                            {ch.label ? ` “${ch.label}”` : ""}
+                            {ch.date ? ` · ${value(ch.date)}` : ""}
+                            <Cite citations={ch.citations} notes={notes} />
+                          </li>
+                        ))}
+                      </ul>
+                    </>
+                  ) : null}
+                  {measures.length ? (
+                    <>
+                      <h4>{t("person.measures")}</h4>
+                      <ul>
+                        {measures.map((m, i) => (
+                          <li key={i}>
+                            {t(`measure.${m.kind}`)}: {value(m.from)}
+                            {m.to ? ` – ${date(m.to)}` : ""}
+                            {m.place ? ` (${m.place})` : ""}
+                            <Cite citations={m.citations} notes={notes} />
+                          </li>
+                        ))}
+                      </ul>
+                    </>
+                  ) : null}
+                  {sentences.length ? (
+                    <>
+                      <h4>{t("person.sentences")}</h4>
+                      <ul>
+                        {sentences.map((s, i) => {
+                          const end =
+                            s.endsOn ??
+                            (s.termMonths && s.kind !== "life-imprisonment"
+                              ? addMonths(startDay(s.imposed.date), s.termMonths)
+                              : undefined);
+                          return (
+                            <li key={i}>
+                              {t(`sentence.${s.kind}`)}
+                              {term(s, t) ? `, ${term(s, t)}` : ""} · {value(s.imposed)}
+                              {s.inAbsentia ? ` (${t("person.inAbsentia")})` : ""}
+                              {end ? ` · ${t("person.ends", { date: date(end) })}` : ""}
+                              {s.court ? ` · ${s.court}` : ""}
+                              <Cite citations={s.citations} notes={notes} />
+                            </li>
+                          );
+                        })}
+                      </ul>
+                    </>
+                  ) : null}
+                </section>
+              );
+            })}
+          </section>
+        ) : null}
+
+        {d.events.length > 0 ? (
+          <section aria-labelledby="timeline">
+            <h2 id="timeline">{t("person.timeline")}</h2>
+            <ol className="timeline">
+              {d.events.map((e) => (
+                <li key={e.id}>
+                  <time dateTime={e.date.date}>{value(e.date)}</time> <strong>{t(`event.${e.type}`)}</strong>
+                  {e.place ? ` · ${e.place.name}` : ""}. {e.description.en}
+                  <Cite citations={e.citations} notes={notes} />
+                </li>
+              ))}
+            </ol>
+          </section>
+        ) : null}
+
+        {d.officials.length > 0 ? (
+          <section aria-labelledby="officials">
+            <h2 id="officials">{t("person.officials")}</h2>
+            <ul>
+              {d.officials.map((o) => (
+                <li key={o.id}>
+                  <a href={href(`/officials/${o.slug}`)}>{o.name}</a> ({t(`role.${o.role}`)}
+                  {o.body ? `, ${o.body}` : ""}){o.actions.length ? `: ${o.actions.join(" ")}` : ""}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+
+        {d.recognitions.length > 0 ? (
+          <section aria-labelledby="recognition">
+            <h2 id="recognition">{t("person.recognition")}</h2>
+            <ul>
+              {d.recognitions.map((r) => (
+                <li key={r.id}>
+                  {r.instrument}
+                  {r.reference ? `, ${r.reference}` : ""} · {value(r.date)}
+                  {r.summary ? `: ${r.summary.en}` : ""}
+                  <Cite citations={r.citations} notes={notes} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+
+        {d.massEvents.length > 0 ? (
+          <section aria-labelledby="mass">
+            <h2 id="mass">{t("person.massEvents")}</h2>
+            <ul>
+              {d.massEvents.map((m) => (
+                <li key={m.id}>
+                  <a href={href(`/events/${m.slug}`)}>{m.name}</a> ({date(m.date)})
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+
+        {d.coDefendants.length > 0 ? (
+          <section aria-labelledby="co">
+            <h2 id="co">{t("person.coDefendants")}</h2>
+            <ul className="inline">
+              {d.coDefendants.map((c) => (
+                <li key={c.id}>
+                  <a href={href(`/persons/${c.slug}`)}>{c.name}</a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+
+        {p.notes.length > 0 ? (
+          <section aria-labelledby="notes">
+            <h2 id="notes">{t("person.notes")}</h2>
+            <ul>
+              {p.notes.map((n, i) => (
+                <li key={i}>
+                  {n.text}
+                  <Cite citations={n.citations} notes={notes} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+
+        <section aria-labelledby="sources">
+          <h2 id="sources">{t("person.sources")}</h2>
+          <FootnoteList notes={notes} sources={d.sources} />
+        </section>
+        <p className="muted">
+          {t("person.lastChanged", { date: date(d.updatedAt.slice(0, 10)) })}
+          {changes[0] && changes[0].fields.length ? ` (${changes[0].fields.join(", ")})` : ""}
+        </p>
+      </article>
+    </Layout>
+  );
+}
+
+function useLocaleKey(): "en" | "ru" | "kk" {
+  return usePage().locale;
+}

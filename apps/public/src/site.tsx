@@ -1,0 +1,91 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource react */
+import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { LOCALES, today as todayOf, type Locale } from "@registry/domain";
+import express, { type Request, type Response, type Router } from "express";
+import type { PublicApi } from "./api.ts";
+import { serverLinks, type PageCtx, type Query } from "./ctx.tsx";
+import { atomFeed, robots, sitemap } from "./feeds.ts";
+import { translator } from "./i18n.ts";
+import { renderPage } from "./render.tsx";
+import { loadPage, parseRoute } from "./routes.tsx";
+import { NotFoundPage } from "./pages/misc.tsx";
+
+export const SITE_CSS = readFileSync(new URL("./assets/site.css", import.meta.url), "utf8");
+const CSS_ETAG = `"${createHash("sha256").update(SITE_CSS).digest("hex").slice(0, 16)}"`;
+
+export interface PublicSiteOptions {
+  api: PublicApi;
+  /** Absolute base URL for feeds and the sitemap; by default taken from the request. */
+  publicUrl?: string;
+  today?: () => string;
+}
+
+function localeOf(path: string): { locale: Locale; rest: string } {
+  const m = /^\/(ru|kk)(\/.*)?$/.exec(path);
+  if (m) return { locale: m[1] as Locale, rest: m[2] ?? "/" };
+  return { locale: "en", rest: path };
+}
+
+function ctxFor(locale: Locale, path: string, query: Query, today: string): PageCtx {
+  return { locale, t: translator(locale), today, staticExport: false, ...serverLinks(locale, path, query) };
+}
+
+/** The public site as an express router. It has no database: everything comes through `api`. */
+export function createPublicSite(opts: PublicSiteOptions): Router {
+  const router = express.Router();
+  const today = opts.today ?? (() => todayOf());
+  const base = (req: Request) => opts.publicUrl ?? `${req.protocol}://${req.get("host") ?? "localhost"}`;
+
+  router.get("/assets/site.css", (req, res) => {
+    res.setHeader("Cache-Control", "public, max-age=86400");
+    res.setHeader("ETag", CSS_ETAG);
+    if (req.headers["if-none-match"] === CSS_ETAG) return void res.status(304).end();
+    res.type("text/css").send(SITE_CSS);
+  });
+  router.get("/robots.txt", (req, res) => void res.type("text/plain").send(robots(base(req))));
+  router.get("/feed.xml", async (req, res) => {
+    res.setHeader("Cache-Control", "public, max-age=300");
+    res.type("application/atom+xml").send(await atomFeed(opts.api, base(req)));
+  });
+  router.get("/sitemap.xml", async (req, res) => {
+    res.setHeader("Cache-Control", "public, max-age=3600");
+    res.type("application/xml").send(await sitemap(opts.api, base(req)));
+  });
+
+  const page = async (req: Request, res: Response) => {
+    const { locale, rest } = localeOf(req.path);
+    const query = req.query as Record<string, unknown>;
+    const route = parseRoute(rest, query);
+    const stringQuery = Object.fromEntries(
+      Object.entries(query).filter(([, v]) => typeof v === "string"),
+    ) as Query;
+    const { status, page: element } = await loadPage(opts.api, route);
+    res.status(status);
+    res.setHeader("Cache-Control", status === 200 ? "public, max-age=300" : "no-store");
+    res.type("html").send(renderPage(ctxFor(locale, rest, stringQuery, today()), element));
+  };
+  const prefixes = ["", ...LOCALES.filter((l) => l !== "en").map((l) => `/${l}`)];
+  const paths = [
+    "/",
+    "/persons",
+    "/persons/:slug",
+    "/officials",
+    "/officials/:slug",
+    "/events",
+    "/events/:slug",
+    "/statistics",
+    "/sources",
+    "/data",
+  ];
+  for (const prefix of prefixes)
+    for (const p of paths) router.get(`${prefix}${p === "/" && prefix ? "" : p}`, page);
+  return router;
+}
+
+/** The 404 page for any address the site does not know, in the language of its prefix. */
+export function notFoundHtml(path: string, today: string = todayOf()): string {
+  const { locale, rest } = localeOf(path);
+  return renderPage(ctxFor(locale, rest, {}, today), <NotFoundPage />);
+}

@@ -1,4 +1,7 @@
-import { appRouter, createContextInner, createPublicCaller } from "@registry/api";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { appRouter, createContextInner, createLimiters, createPublicCaller, createSessionContext } from "@registry/api";
 import { createPublicSite, notFoundHtml } from "@registry/public";
 import compression from "compression";
 import type { Database } from "@registry/db";
@@ -9,8 +12,20 @@ import type { Env } from "./env.ts";
 import { personSchemaJson, writePersonsCsv, writePersonsJson } from "./open-data.ts";
 import { csrfGuard, noStoreWhenAuthenticated, securityHeaders } from "./security.ts";
 
+export const SESSION_COOKIE = "__Host-session";
+
+function cookieOf(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? "").split(";")) {
+    const [k, ...v] = part.trim().split("=");
+    if (k === name) return decodeURIComponent(v.join("="));
+  }
+  return null;
+}
+
 export interface AppOptions {
   database: Database;
+  /** Key for encrypting second-factor secrets at rest. */
+  secretKey: Buffer;
   env: Pick<Env, "TRUST_PROXY" | "PUBLIC_URL">;
   /** Whether the database is migrated and seeded; /healthz answers 503 until then. */
   ready?: () => boolean;
@@ -20,10 +35,12 @@ export interface AppOptions {
 /** The HTTP surface: /trpc, /healthz and the open data. The public site and the admin app mount here too. */
 export function createApp({
   database,
+  secretKey,
   env,
   ready = () => true,
   log = console.log,
 }: AppOptions): express.Express {
+  const limits = createLimiters();
   const app = express();
   const publicUrl = env.PUBLIC_URL?.replace(/\/$/, "");
   app.disable("x-powered-by");
@@ -42,7 +59,23 @@ export function createApp({
     express.json({ limit: "1mb" }),
     createExpressMiddleware({
       router: appRouter,
-      createContext: () => createContextInner({ database, user: null }),
+      createContext: ({ req, res }) =>
+        createSessionContext({
+          database,
+          secretKey,
+          limits,
+          transport: {
+            token: cookieOf(req.headers.cookie, SESSION_COOKIE),
+            ip: req.ip ?? req.socket.remoteAddress ?? "unknown",
+            ...(req.headers["user-agent"] ? { userAgent: req.headers["user-agent"] } : {}),
+            // __Host-: Secure, Path=/, no Domain. Browsers accept Secure cookies on http://localhost too.
+            setToken: (token) => {
+              if (token) res.cookie(SESSION_COOKIE, token, { httpOnly: true, secure: true, sameSite: "strict", path: "/" });
+              else res.clearCookie(SESSION_COOKIE, { httpOnly: true, secure: true, sameSite: "strict", path: "/" });
+            },
+            setHeader: (name, value) => res.setHeader(name, value),
+          },
+        }),
       onError: ({ error, path }) => {
         if (error.code === "INTERNAL_SERVER_ERROR") log(`trpc ${path ?? "?"} failed: ${error.message}`);
       },
@@ -66,6 +99,22 @@ export function createApp({
   app.get("/data/schema.json", (_req, res) => {
     res.type("application/schema+json").send(JSON.stringify(personSchemaJson(), null, 2));
   });
+
+  // The curators' app: a static build of apps/admin, talking to /trpc.
+  const adminDist = fileURLToPath(new URL("../../admin/dist/", import.meta.url));
+  if (existsSync(join(adminDist, "index.html"))) {
+    const index = readFileSync(join(adminDist, "index.html"), "utf8");
+    const sendIndex = (_req: Request, res: Response) => {
+      res.setHeader("Cache-Control", "no-store");
+      res.type("html").send(index);
+    };
+    app.use("/admin/assets", express.static(join(adminDist, "assets"), { immutable: true, maxAge: "365d", index: false }));
+    app.get(["/admin", "/admin/", "/admin/*rest"], sendIndex);
+  } else {
+    app.get(["/admin", "/admin/*rest"], (_req, res) => {
+      res.status(503).type("text/plain").send("The admin app is not built. Run `pnpm build` (or `pnpm start`, which builds it).");
+    });
+  }
 
   // The public site reads through the public router only: it is given a caller, not the database.
   app.use(

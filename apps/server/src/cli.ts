@@ -1,7 +1,8 @@
 import { createWriteStream, existsSync, mkdirSync, type WriteStream } from "node:fs";
 import { join, resolve } from "node:path";
 import { backupDatabase, createDb, restoreDatabase, verifyAudit } from "@registry/db";
-import { createContextInner, createPublicCaller } from "@registry/api";
+import { createContextInner, createPublicCaller, createUser } from "@registry/api";
+import { createInterface } from "node:readline/promises";
 import { today as todayOf } from "@registry/domain";
 import { exportStaticSite } from "@registry/public";
 import { dbConfigOf, loadEnv } from "./env.ts";
@@ -10,6 +11,22 @@ import { seed } from "./seed.ts";
 
 const [command, arg] = process.argv.slice(2);
 const env = loadEnv();
+
+async function ask(question: string, hidden = false): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+  if (hidden && process.stdin.isTTY) {
+    // Echo nothing while the password is typed.
+    (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => {
+      if (s.startsWith(question)) process.stdout.write(question);
+    };
+  }
+  try {
+    return (await rl.question(question)).trim();
+  } finally {
+    rl.close();
+    if (hidden) process.stdout.write("\n");
+  }
+}
 
 async function run() {
   const database = await createDb(dbConfigOf(env));
@@ -62,6 +79,18 @@ async function run() {
           Promise.resolve(void out.write(JSON.stringify(personSchemaJson(), null, 2))),
         );
         console.log(`Static site written to ${dir} (${files + 3} files). Open ${join(dir, "index.html")}.`);
+        break;
+      }
+      case "admin:create": {
+        const opt = (name: string) => {
+          const i = process.argv.indexOf(`--${name}`);
+          return i > 0 ? process.argv[i + 1] : undefined;
+        };
+        const email = opt("email") ?? (await ask("E-mail: "));
+        const name = opt("name") ?? (await ask("Name: "));
+        const password = process.env.ADMIN_PASSWORD ?? (await ask("Password (at least 12 characters): ", true));
+        const u = await createUser(database.db, { email, name, role: "admin", password });
+        console.log(`Administrator ${u.email} created. Log in at /admin/ and set up the second factor.`);
         break;
       }
       default:

@@ -1,3 +1,6 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { z } from "zod";
 
 const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
@@ -16,6 +19,11 @@ const EnvSchema = z.object({
   SEED: bool.default(true),
   /** Trust X-Forwarded-For from this proxy address (e.g. 127.0.0.1); unset = trust no proxy. */
   TRUST_PROXY: z.string().optional(),
+  /** 32 bytes, base64: the key that encrypts second-factor secrets. Default: generated once into DATA_DIR/secret.key. */
+  SECRET_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, "Must be 32 bytes, base64-encoded")
+    .optional(),
   /** The public base URL, used in feeds, the sitemap and the open data (e.g. https://registry.example.org). */
   PUBLIC_URL: z.url().optional(),
 });
@@ -37,4 +45,15 @@ export function dbConfigOf(env: Env) {
   return env.DATABASE_URL
     ? ({ kind: "postgres", url: env.DATABASE_URL } as const)
     : ({ kind: "pglite", dataDir: env.DATA_DIR } as const);
+}
+
+/** The key for second-factor secrets: SECRET_KEY, or a key generated once and kept in the data directory. */
+export function secretKeyOf(env: Env): Buffer {
+  if (env.SECRET_KEY) return Buffer.from(env.SECRET_KEY, "base64");
+  const file = join(resolve(env.DATA_DIR), "secret.key");
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600, flag: "wx" });
+  }
+  return Buffer.from(readFileSync(file, "utf8").trim(), "base64");
 }

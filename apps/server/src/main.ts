@@ -1,7 +1,7 @@
 import type { Server } from "node:http";
 import { createDb, type Database } from "@registry/db";
 import { createApp } from "./app.ts";
-import { dbConfigOf, loadEnv } from "./env.ts";
+import { dbConfigOf, loadEnv, secretKeyOf } from "./env.ts";
 import { isEmpty, seed } from "./seed.ts";
 
 async function main() {
@@ -15,7 +15,7 @@ async function main() {
     process.exit(1);
   }
   let ready = false;
-  const app = createApp({ database, env, ready: () => ready });
+  const app = createApp({ database, env, secretKey: secretKeyOf(env), ready: () => ready });
   if (env.SEED && (await isEmpty(database))) await seed(database);
   ready = true;
 

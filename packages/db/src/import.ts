@@ -19,7 +19,11 @@ export interface ImportResult {
   created: number;
   updated: number;
   unchanged: number;
+  /** What happened to each record, by id. */
+  outcome: Record<string, "create" | "update" | "unchanged">;
 }
+
+class DryRun extends Error {}
 
 /**
  * Loads many records in one transaction: new ids are inserted, changed records updated (new version), and
@@ -29,7 +33,7 @@ export interface ImportResult {
 export async function importRecords(
   db: Db,
   items: readonly ImportItem[],
-  opts: { actor: string; publicationState?: PublicationState },
+  opts: { actor: string; publicationState?: PublicationState; dryRun?: boolean },
 ): Promise<ImportResult> {
   const parsed = items.map((it, i) => {
     const r = ENTITY_SCHEMAS[it.kind].safeParse(it.value);
@@ -39,8 +43,9 @@ export async function importRecords(
       );
     return { kind: it.kind, value: r.data };
   });
-  const result: ImportResult = { created: 0, updated: 0, unchanged: 0 };
+  const result: ImportResult = { created: 0, updated: 0, unchanged: 0, outcome: {} };
   const now = new Date().toISOString();
+  // A dry run does all the work in a transaction and rolls it back: the preview is exactly what would happen.
   await db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     const audit: Parameters<typeof appendAudit>[1] = [];
@@ -71,6 +76,7 @@ export async function importRecords(
           canonicalJson(prev.private) === canonicalJson(parts.private)
         ) {
           result.unchanged++;
+          result.outcome[value.id] = "unchanged";
           continue;
         }
         if (prev) {
@@ -99,6 +105,7 @@ export async function importRecords(
             ),
           });
           result.updated++;
+          result.outcome[value.id] = "update";
         } else {
           inserts.push({
             id: value.id,
@@ -118,6 +125,7 @@ export async function importRecords(
             changes: diffRecord(undefined, parts),
           });
           result.created++;
+          result.outcome[value.id] = "create";
         }
         if (kind === "person") touchedPersons.add(value.id);
         const refs = personRefs(kind, value);
@@ -141,6 +149,9 @@ export async function importRecords(
     }
     await refreshPersons(tx, [...touchedPersons]);
     await appendAudit(tx, audit, now);
+    if (opts.dryRun) throw new DryRun();
+  }).catch((e: unknown) => {
+    if (!(e instanceof DryRun)) throw e;
   });
   return result;
 }

@@ -12,6 +12,7 @@ export {
   listRecords,
   refreshPersons,
   isDatabaseEmpty,
+  restoreVersion,
   type Stored,
   type AdminListOptions,
 } from "./repo.ts";
@@ -41,4 +42,7 @@ export {
   type PersonFilters,
   type Sort,
 } from "./public-queries.ts";
+export { userStore, sessionStore, type UserRow, type SessionRow } from "./auth.ts";
 export { backupDatabase, restoreDatabase, tableChecksums, type BackupSummary } from "./backup.ts";
+export { mergePersons, combinePersons } from "./merge.ts";
+export { findDuplicates, dashboard, searchPersonIds, type DuplicateCandidate } from "./admin-queries.ts";

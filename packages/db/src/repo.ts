@@ -1,6 +1,8 @@
 import { canTransition, DomainError, type PublicationState, type RecordMeta } from "@registry/domain";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { appendAudit, diffRecord, type AuditAction } from "./audit.ts";
+import { searchPersonIds } from "./admin-queries.ts";
+import { appendAudit, diffRecord, type AuditAction, type FieldChange } from "./audit.ts";
+import { auditLog } from "./schema.ts";
 import type { Db } from "./client.ts";
 import { derivePerson } from "./derive.ts";
 import { ENTITY_SCHEMAS, joinRecord, personRefs, splitRecord, type EntityTypes } from "./entities.ts";
@@ -400,6 +402,8 @@ export function transitionRecord<K extends EntityKind>(
 }
 
 export interface AdminListOptions {
+  /** Persons only: names in any spelling. */
+  q?: string;
   state?: PublicationState;
   includeDeleted?: boolean;
   limit?: number;
@@ -414,6 +418,23 @@ export async function listRecords<K extends EntityKind>(
 ): Promise<{ items: Stored<EntityTypes[K]>[]; next: string | null }> {
   const t = tableOf(kind);
   const limit = Math.min(opts.limit ?? 50, 500);
+  if (kind === "person" && opts.q?.trim()) {
+    const ids = await searchPersonIds(db, opts.q.trim(), limit);
+    if (ids.length === 0) return { items: [], next: null };
+    const rows = await db
+      .select()
+      .from(t)
+      .where(
+        and(
+          inArray(t.id, ids),
+          opts.state ? eq(t.publicationState, opts.state) : undefined,
+          opts.includeDeleted ? undefined : isNull(t.deletedAt),
+        ),
+      );
+    const order = new Map(ids.map((id, i) => [id, i]));
+    rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+    return { items: rows.map((r) => toStored(kind, r)), next: null };
+  }
   const conds = [
     opts.state ? eq(t.publicationState, opts.state) : undefined,
     opts.includeDeleted ? undefined : isNull(t.deletedAt),
@@ -433,4 +454,30 @@ export async function listRecords<K extends EntityKind>(
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ id: personsTable.id }).from(personsTable).limit(1);
   return row === undefined;
+}
+
+const META_FIELDS = new Set(["publicationState", "deletedAt", "comment"]);
+
+/**
+ * Makes a record's public fields what they were at an earlier version, by undoing the logged changes since then
+ * (newest first). Private fields keep their current values: the log never held them. The result is a new
+ * version, audited as a revert.
+ */
+export async function restoreVersion<K extends EntityKind>(db: Db, kind: K, id: string, expectedVersion: number, toVersion: number, actor: string) {
+  const current = await mustGet(db, kind, id);
+  if (toVersion < 1 || toVersion >= current.meta.version) throw new DomainError("VALIDATION", `Choose a version between 1 and ${current.meta.version - 1}`);
+  const entries = await db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityKind, kind), eq(auditLog.entityId, id), sql`${auditLog.version} > ${toVersion}`))
+    .orderBy(sql`${auditLog.seq} desc`);
+  const { data, private: priv } = splitRecord(current.value);
+  for (const e of entries) {
+    for (const c of e.changes as FieldChange[]) {
+      if (c.field.startsWith("private.") || META_FIELDS.has(c.field)) continue;
+      if ("before" in c) data[c.field] = c.before;
+      else delete data[c.field];
+    }
+  }
+  return updateRecord(db, kind, id, expectedVersion, { ...data, ...(Object.keys(priv).length || kind === "person" ? { private: priv } : {}) }, { actor, action: "revert" });
 }

@@ -1,4 +1,8 @@
 import {
+  dashboard,
+  findDuplicates,
+  mergePersons,
+  restoreVersion,
   auditHistory,
   createRecord,
   deleteRecord,
@@ -25,6 +29,7 @@ import {
 } from "@registry/domain";
 import { z } from "zod";
 import { adminProcedure, editorProcedure, reviewerProcedure, router } from "../trpc.ts";
+import { importRouter } from "./import.ts";
 
 const Version = z.int().min(1);
 const ByVersion = z.strictObject({ id: IdSchema, version: Version });
@@ -55,6 +60,7 @@ function entityRouter<S extends z.ZodType>(kind: EntityKind, schema: S) {
           includeDeleted: z.boolean().optional(),
           limit: z.int().min(1).max(500).optional(),
           after: IdSchema.optional(),
+          q: z.string().max(200).optional(),
         }),
       )
       .query(({ ctx, input }) => listRecords(ctx.database.db, kind, input)),
@@ -111,11 +117,26 @@ function entityRouter<S extends z.ZodType>(kind: EntityKind, schema: S) {
     history: editorProcedure
       .input(z.strictObject({ id: IdSchema }))
       .query(({ ctx, input }) => auditHistory(ctx.database.db, kind, input.id)),
+    restoreVersion: editorProcedure
+      .input(z.strictObject({ id: IdSchema, version: Version, toVersion: Version }))
+      .mutation(({ ctx, input }) => restoreVersion(ctx.database.db, kind, input.id, input.version, input.toVersion, ctx.user.id)),
   });
 }
 
+const personsRouter = router({
+  ...entityRouter("person", PersonSchema)._def.record,
+  duplicates: editorProcedure
+    .input(z.strictObject({ names: z.array(z.string().max(300)).max(60), excludeId: IdSchema.optional() }))
+    .query(({ ctx, input }) => findDuplicates(ctx.database.db, input.names, input.excludeId)),
+  merge: reviewerProcedure
+    .input(z.strictObject({ keepId: IdSchema, keepVersion: Version, mergeId: IdSchema, mergeVersion: Version }))
+    .mutation(({ ctx, input }) => mergePersons(ctx.database.db, input.keepId, input.keepVersion, input.mergeId, input.mergeVersion, ctx.user.id)),
+});
+
 export const adminRouter = router({
-  persons: entityRouter("person", PersonSchema),
+  dashboard: editorProcedure.query(({ ctx }) => dashboard(ctx.database.db)),
+  import: importRouter,
+  persons: personsRouter,
   cases: entityRouter("case", CaseSchema),
   events: entityRouter("event", EventSchema),
   officials: entityRouter("official", OfficialSchema),

@@ -1,0 +1,107 @@
+import { foldName, nameSearchKeys, nameTokens, primaryName, type Person, type PublicationState } from "@registry/domain";
+import { sql } from "drizzle-orm";
+import type { Db } from "./client.ts";
+import { query } from "./public-queries.ts";
+import { ENTITY_KINDS } from "./entities.ts";
+import { tableOf } from "./schema.ts";
+
+/** Persons of any state whose names match, any spelling (name keys, words, or trigram word similarity). */
+export async function searchPersonIds(db: Db, q: string, limit = 50): Promise<string[]> {
+  const keys = nameSearchKeys(q);
+  const tokens = nameTokens(q).slice(0, 6);
+  const folded = foldName(q);
+  if (!folded) return [];
+  const byKey = keys.length
+    ? sql`exists (select 1 from person_name_keys k where k.person_id = i.person_id and k.key in (${sql.join(
+        keys.map((k) => sql`${k}`),
+        sql`, `,
+      )}))`
+    : sql`false`;
+  const byTokens = tokens.length ? sql.join(tokens.map((t) => sql`i.search_text like ${`%${t}%`}`), sql` and `) : sql`false`;
+  const rows = await query<{ id: string }>(
+    db,
+    sql`select i.person_id as id from person_index i where ${byKey} or (${byTokens}) or ${folded} <% i.search_text
+      order by word_similarity(${folded}, i.search_text) desc, i.sort_name limit ${limit}`,
+  );
+  return rows.map((r) => r.id);
+}
+
+export interface DuplicateCandidate {
+  id: string;
+  slug: string;
+  name: string;
+  publicationState: PublicationState;
+  reason: "same-name-key" | "similar-name";
+}
+
+/** Likely duplicates of a person being entered: the same name keys, or names similar enough. */
+export async function findDuplicates(db: Db, names: readonly string[], excludeId?: string): Promise<DuplicateCandidate[]> {
+  const keys = [...new Set(names.flatMap((n) => nameSearchKeys(n)))];
+  const out = new Map<string, DuplicateCandidate>();
+  const add = async (ids: string[], reason: DuplicateCandidate["reason"]) => {
+    const fresh = ids.filter((id) => id !== excludeId && !out.has(id));
+    if (!fresh.length) return;
+    const rows = await query<{ id: string; slug: string; data: Person; publication_state: PublicationState }>(
+      db,
+      sql`select id, slug, data, publication_state from persons where deleted_at is null and id in (${sql.join(
+        fresh.map((id) => sql`${id}`),
+        sql`, `,
+      )})`,
+    );
+    for (const r of rows) out.set(r.id, { id: r.id, slug: r.slug, name: primaryName(r.data), publicationState: r.publication_state, reason });
+  };
+  if (keys.length) {
+    const rows = await query<{ person_id: string }>(
+      db,
+      sql`select distinct person_id from person_name_keys where key in (${sql.join(
+        keys.map((k) => sql`${k}`),
+        sql`, `,
+      )}) limit 50`,
+    );
+    await add(
+      rows.map((r) => r.person_id),
+      "same-name-key",
+    );
+  }
+  for (const n of names) {
+    const folded = foldName(n);
+    if (!folded.includes(" ")) continue;
+    const rows = await query<{ person_id: string }>(
+      db,
+      sql`select person_id from person_index where similarity(${folded}, search_text) > 0.45 or ${folded} <% search_text limit 20`,
+    );
+    await add(
+      rows.map((r) => r.person_id),
+      "similar-name",
+    );
+  }
+  return [...out.values()];
+}
+
+/** Counts per kind and state, and what awaits review. */
+export async function dashboard(db: Db) {
+  const counts: { kind: string; state: string; count: number }[] = [];
+  const awaitingReview: { kind: string; id: string; title: string; updatedAt: string }[] = [];
+  for (const kind of ENTITY_KINDS) {
+    const t = tableOf(kind);
+    const rows = await query<{ state: string; n: number }>(
+      db,
+      sql`select publication_state as state, count(*)::int as n from ${t} where deleted_at is null group by 1`,
+    );
+    for (const r of rows) counts.push({ kind, state: r.state, count: r.n });
+    const review = await query<{ id: string; data: Record<string, unknown>; updated_at: string }>(
+      db,
+      sql`select id, data, updated_at from ${t} where deleted_at is null and publication_state = 'in-review' order by updated_at limit 50`,
+    );
+    for (const r of review) {
+      const d = r.data;
+      const text = (v: unknown) => (typeof v === "string" ? v : undefined);
+      const title =
+        kind === "person"
+          ? primaryName(d as unknown as Person)
+          : (text(d.title) ?? text(d.name) ?? text(d.instrument) ?? text((d.description as { en?: unknown } | undefined)?.en) ?? r.id);
+      awaitingReview.push({ kind, id: r.id, title, updatedAt: new Date(r.updated_at).toISOString() });
+    }
+  }
+  return { counts, awaitingReview };
+}

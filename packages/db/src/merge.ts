@@ -1,0 +1,83 @@
+import { DomainError, primaryName, type Person } from "@registry/domain";
+import { eq } from "drizzle-orm";
+import type { Db } from "./client.ts";
+import { deleteRecord, getRecord, updateRecord, type Stored } from "./repo.ts";
+import { personLinks, type EntityKind } from "./schema.ts";
+
+function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((i) => {
+    const k = key(i);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+const json = (v: unknown) => JSON.stringify(v);
+
+/** One person's record from two: every name, fact and private detail of both, the kept record's primary name. */
+export function combinePersons(keep: Person, other: Person): Person {
+  const names = uniqueBy([...keep.names, ...other.names.map(({ primary: _p, ...n }) => n)], (n) => `${n.script}\u0000${n.text}`);
+  const internal = [keep.private.internalNotes, other.private.internalNotes].filter(Boolean).join("\n\n");
+  return {
+    ...keep,
+    names,
+    gender: keep.gender !== "unknown" ? keep.gender : other.gender,
+    ...(keep.birthYear ?? other.birthYear ? { birthYear: keep.birthYear ?? other.birthYear } : {}),
+    ages: uniqueBy([...keep.ages, ...other.ages], json),
+    places: uniqueBy([...keep.places, ...other.places], json),
+    occupations: uniqueBy([...keep.occupations, ...other.occupations], json),
+    roles: uniqueBy([...keep.roles, ...other.roles], json),
+    affiliations: uniqueBy([...keep.affiliations, ...other.affiliations], json),
+    vulnerabilities: uniqueBy([...keep.vulnerabilities, ...other.vulnerabilities], json),
+    citizenship: [...new Set([...keep.citizenship, ...other.citizenship])],
+    pace: uniqueBy([...keep.pace, ...other.pace], (p) => p.criterion),
+    notes: [
+      ...keep.notes,
+      ...other.notes,
+      { kind: "identity", text: `Merged with the record of ${primaryName(other)} (${other.id}): the same person.`, citations: [] },
+    ],
+    private: {
+      relatives: uniqueBy([...keep.private.relatives, ...other.private.relatives], json),
+      contacts: uniqueBy([...keep.private.contacts, ...other.private.contacts], json),
+      ...(internal ? { internalNotes: internal } : {}),
+    },
+  };
+}
+
+/** Replaces one person id by another everywhere in a record, without duplicates in id lists. */
+function repoint(value: unknown, from: string, to: string): unknown {
+  const replaced = JSON.parse(JSON.stringify(value).split(`"${from}"`).join(`"${to}"`)) as Record<string, unknown>;
+  for (const key of ["defendants", "persons", "detainees"]) {
+    if (Array.isArray(replaced[key])) replaced[key] = [...new Set(replaced[key] as string[])];
+  }
+  return replaced;
+}
+
+/**
+ * Merges two person records in one transaction: the kept record receives everything of the other, every case,
+ * event, official, mass event and recognition pointing at the other is repointed, and the other is deleted.
+ * Each change is a normal, versioned and audited write.
+ */
+export async function mergePersons(db: Db, keepId: string, keepVersion: number, mergeId: string, mergeVersion: number, actor: string): Promise<Stored<Person>> {
+  if (keepId === mergeId) throw new DomainError("VALIDATION", "Choose two different persons");
+  return db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    const keep = await getRecord(tx, "person", keepId);
+    const other = await getRecord(tx, "person", mergeId);
+    if (!keep || !other || keep.meta.deletedAt || other.meta.deletedAt) throw new DomainError("NOT_FOUND", "Both persons must exist");
+    if (keep.meta.version !== keepVersion || other.meta.version !== mergeVersion) {
+      throw new DomainError("CONFLICT", "One of the records changed; reload both", { current: keep.meta.version !== keepVersion ? keep : other });
+    }
+    const links = await tx.select().from(personLinks).where(eq(personLinks.personId, mergeId));
+    for (const link of links) {
+      const kind = link.kind as EntityKind;
+      const rec = await getRecord(tx, kind, link.entityId);
+      if (!rec) continue;
+      await updateRecord(tx, kind, link.entityId, rec.meta.version, repoint(rec.value, mergeId, keepId), { actor, action: "merge" });
+    }
+    const merged = await updateRecord(tx, "person", keepId, keepVersion, combinePersons(keep.value, other.value), { actor, action: "merge" });
+    await deleteRecord(tx, "person", mergeId, mergeVersion, actor);
+    return merged;
+  });
+}

@@ -11,3 +11,4 @@ export { createContextInner, createSessionContext, memoryTransport, ROLES, type 
 export { createLimiters, type Limiters } from "./auth/limits.ts";
 export { createUser } from "./auth/router.ts";
 export { PersonFiltersSchema } from "./routers/public.ts";
+export { POLICY, type Caller } from "./policy.ts";

@@ -56,5 +56,5 @@ export const POLICY: Record<string, readonly Caller[]> = {
   "admin.persons.duplicates": EDITOR,
   "admin.persons.merge": REVIEWER,
   "admin.audit.verify": ADMIN,
-  ...Object.assign({}, ...ENTITY_ROUTERS.map(entity)),
+  ...(Object.assign({}, ...ENTITY_ROUTERS.map(entity)) as Record<string, readonly Caller[]>),
 };

@@ -149,3 +149,61 @@ async function loginWithTotp(email: string): Promise<string> {
   }
   return t.token ?? "";
 }
+
+describe("curators' login, continued", () => {
+  it("A1: takes as long for an unknown e-mail as for a wrong password (a dummy hash runs)", async () => {
+    limits = createLimiters();
+    const time = async (email: string) => {
+      const t0 = performance.now();
+      await errorOf((await api(memoryTransport(null, `192.0.2.${Math.floor(Math.random() * 250)}`))).auth.login({ email, password: "not the password" }));
+      return performance.now() - t0;
+    };
+    const unknown: number[] = [];
+    const known: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      unknown.push(await time(`nobody${i}@example.org`));
+      known.push(await time("admin@example.org"));
+      limits = createLimiters();
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+    const ratio = median(unknown) / median(known);
+    // Both are dominated by one argon2id verification (~50 ms); a missing dummy hash would make unknown ~0.
+    expect(ratio).toBeGreaterThan(0.8);
+    expect(ratio).toBeLessThan(1.25);
+  });
+
+  it("A3: rehashes a password stored with weaker parameters at the next login", async () => {
+    const { hash } = await import("@node-rs/argon2");
+    await createUser(database.db, { email: "old@example.org", name: "Old", role: "editor", password: PASSWORD });
+    const u = await userStore.byEmail(database.db, "old@example.org");
+    await userStore.update(database.db, u?.id ?? "", { passwordHash: await hash(PASSWORD, { algorithm: 2, memoryCost: 4096, timeCost: 1, parallelism: 1 }) });
+    await (await api(memoryTransport())).auth.login({ email: "old@example.org", password: PASSWORD });
+    expect((await userStore.byEmail(database.db, "old@example.org"))?.passwordHash).toMatch(/m=19456,t=2,p=1/);
+  });
+
+  it("A4: accepts the previous 30-second step's code but not the next one's", async () => {
+    await createUser(database.db, { email: "window@example.org", name: "W", role: "editor", password: PASSWORD });
+    const { secret } = await enrol("window@example.org");
+    const u = await userStore.byEmail(database.db, "window@example.org");
+    await userStore.update(database.db, u?.id ?? "", { totpLastStep: null });
+    const now = Math.floor(Date.now() / 1000);
+    const t = memoryTransport();
+    await (await api(t)).auth.login({ email: "window@example.org", password: PASSWORD });
+    const next = await errorOf((await api(t)).auth.verify({ code: await generate({ secret, epoch: now + 30 }) }));
+    expect(next.code).toBe("UNAUTHORIZED");
+    await (await api(t)).auth.verify({ code: await generate({ secret, epoch: now - 30 }) });
+    expect((await (await api(t)).auth.me()).user?.role).toBe("editor");
+  });
+
+  it("A6: an administrator ends another curator's session", async () => {
+    await createUser(database.db, { email: "victim@example.org", name: "V", role: "editor", password: PASSWORD });
+    const { t: victim } = await enrol("victim@example.org");
+    const admin = await loginWithTotp("admin@example.org");
+    const list = await (await api(memoryTransport(admin))).auth.sessions();
+    const u = await userStore.byEmail(database.db, "victim@example.org");
+    const target = list.find((s) => s.userId === u?.id);
+    expect(target).toBeDefined();
+    await (await api(memoryTransport(admin))).auth.endSession({ id: target?.id ?? "" });
+    expect((await (await api(victim)).auth.me()).user).toBeNull();
+  });
+});

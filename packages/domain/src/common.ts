@@ -126,3 +126,6 @@ export const MoneySchema = z.strictObject({
   currency: z.string().regex(/^[A-Z]{3}$/, "ISO 4217 code such as KZT or EUR"),
 });
 export type Money = z.infer<typeof MoneySchema>;
+
+/** Links shown to readers: http(s) only (a javascript: or data: URL would run script when clicked). */
+export const HttpUrlSchema = z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).max(2000);

@@ -6,6 +6,7 @@ import {
   LocalizedTextSchema,
   ShortText,
   SlugSchema,
+  HttpUrlSchema,
 } from "./common.ts";
 import { DateValueSchema } from "./partial-date.ts";
 
@@ -40,7 +41,7 @@ export const OrganisationSchema = z
       .max(10)
       .default([]),
     description: LocalizedTextSchema.optional(),
-    url: z.url().max(2000).optional(),
+    url: HttpUrlSchema.optional(),
     citations: CitationsSchema,
     notes: z.array(CuratorNoteSchema).max(50).default([]),
   })

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CitationsSchema, IdSchema, LocalizedTextSchema, ShortText } from "./common.ts";
+import { HttpUrlSchema, CitationsSchema, IdSchema, LocalizedTextSchema, ShortText } from "./common.ts";
 import { DateValueSchema } from "./partial-date.ts";
 
 export const RECOGNITION_BODIES = [
@@ -32,7 +32,7 @@ export const RecognitionSchema = z
       "other",
     ]),
     persons: z.array(IdSchema).min(1).max(500),
-    url: z.url().max(2000).optional(),
+    url: HttpUrlSchema.optional(),
     summary: LocalizedTextSchema.optional(),
     citations: CitationsSchema,
   })

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IdSchema, LocalizedTextSchema, ShortText, SlugSchema } from "./common.ts";
+import { HttpUrlSchema, IdSchema, LocalizedTextSchema, ShortText, SlugSchema } from "./common.ts";
 import { PartialDateSchema } from "./partial-date.ts";
 
 export const SourceSchema = z
@@ -12,7 +12,7 @@ export const SourceSchema = z
     published: PartialDateSchema,
     /** The date the source describes the situation as of, when it says so. */
     asOf: PartialDateSchema.optional(),
-    url: z.url().max(2000).optional(),
+    url: HttpUrlSchema.optional(),
     language: z.enum(["en", "ru", "kk"]),
     /** The project's plain-text copy, so that line citations can be checked. */
     copy: z

@@ -42,6 +42,23 @@ export async function query<T>(db: Db, q: SQL): Promise<T[]> {
   return (result as { rows: T[] }).rows;
 }
 
+/**
+ * Results that only change when data changes: every write advances the audit chain's head, so (head, day, key)
+ * identifies a result. Kept per database, a few hundred entries at most.
+ */
+const memo = new WeakMap<Db, Map<string, unknown>>();
+async function cached<T>(db: Db, day: string, key: string, compute: () => Promise<T>): Promise<T> {
+  const [head] = await query<{ seq: number }>(db, sql`select seq from audit_head where id = 1`);
+  const full = `${head?.seq ?? 0}\u0000${day}\u0000${key}`;
+  let m = memo.get(db);
+  if (!m) memo.set(db, (m = new Map()));
+  if (m.has(full)) return m.get(full) as T;
+  const value = await compute();
+  if (m.size > 500) m.clear();
+  m.set(full, value);
+  return value;
+}
+
 const visible = (kind: EntityKind) => {
   const t = tableOf(kind);
   return and(eq(t.publicationState, "published"), isNull(t.deletedAt));
@@ -180,7 +197,7 @@ export async function listPublicPersons(
     left join person_status s on s.person_id = p.id and s.from_day <= ${today} and (s.to_day is null or s.to_day > ${today})`;
   const rows = await query<Record<string, unknown>>(
     db,
-    sql`select p.id, p.slug, p.data as data, p.updated_at, i.gender, i.region, i.first_day, i.has_pace, i.killed, i.defender,
+    sql`select p.id, p.slug, p.data->'names' as names, p.data->>'visibility' as visibility, p.updated_at, i.gender, i.region, i.first_day, i.has_pace, i.killed, i.defender,
         s.status, s.since, ${sortExpr} as sort_key,
         (select string_agg(f.value, ',' order by f.value) from person_facets f where f.person_id = p.id and f.kind = 'article') as articles
       ${from}
@@ -188,11 +205,17 @@ export async function listPublicPersons(
       order by ${sortExpr} ${desc ? sql`desc` : sql`asc`}, p.id ${desc ? sql`desc` : sql`asc`}
       limit ${limit + 1}`,
   );
-  const [countRow] = await query<{ n: number }>(db, sql`select count(*)::int as n ${from} where ${where}`);
+  const { cursor: _cursor, ...countKey } = f;
+  const countRow = await cached(db, today, `count:${JSON.stringify(countKey)}`, async () => (await query<{ n: number }>(db, sql`select count(*)::int as n ${from} where ${where}`))[0]);
   const items = rows.slice(0, limit).map((r): PersonListItem => {
-    const data = r.data as Person;
+    // Only the names travel: the flags the lists need are in the index.
+    const data = { names: r.names, visibility: r.visibility } as Person;
     const status = (r.status as Status | null) ?? "unknown";
-    const c = classify(status, data, r.killed ? [{ type: "killed" }] : []);
+    const c = classify(
+      status,
+      { pace: r.has_pace ? [{ criterion: "fundamental-freedoms" }] : [], roles: r.defender ? [{ kind: "human-rights-defender" }] : [] },
+      r.killed ? [{ type: "killed" }] : [],
+    );
     return {
       id: r.id as string,
       slug: r.slug as string,
@@ -360,7 +383,11 @@ export async function* publicDossiers(
   }
 }
 
-export async function publicStatistics(db: Db, today: string): Promise<Statistics> {
+export function publicStatistics(db: Db, today: string): Promise<Statistics> {
+  return cached(db, today, "statistics", () => computeStatistics(db, today));
+}
+
+async function computeStatistics(db: Db, today: string): Promise<Statistics> {
   const base = sql`from persons p join person_index i on i.person_id = p.id
     left join person_status s on s.person_id = p.id and s.from_day <= ${today} and (s.to_day is null or s.to_day > ${today})
     where p.publication_state = 'published' and p.deleted_at is null`;

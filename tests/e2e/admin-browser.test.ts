@@ -1,0 +1,285 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { generate } from "otplib";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser } from "../support/browser.ts";
+import { ROOT, startServer, type RunningServer } from "../support/server.ts";
+
+const SHOTS = join(ROOT, "tests/.tmp/screenshots");
+const PASSWORD = "correct horse battery staple";
+const PERSON = "Zhanna Testova";
+const SLUG = "zhanna-testova";
+
+interface Curator {
+  context: BrowserContext;
+  page: Page;
+}
+
+/**
+ * The curators' app, built (`apps/admin/dist`) and served by the server as a user starts it: the first admin
+ * from the CLI, TOTP enrolment in the browser, users, a person with a case and citations from draft to the
+ * public site, a conflicting edit, and a CSV import with a bad row.
+ */
+describe("the admin app in a real browser", () => {
+  const dataDir = mkdtempSync(join(tmpdir(), "registry-admin-"));
+  let server: RunningServer;
+  let browser: Browser;
+  const curators: Record<string, Curator> = {};
+  /** Console errors and CSP refusals of every page, and any request that leaves our origin. */
+  const problems: string[] = [];
+  let personUrl = "";
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `admin-${name}.png`), fullPage: true });
+
+  async function open(name: string): Promise<Curator> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-GB" });
+    const page = await context.newPage();
+    page.on("console", (m) => {
+      // The browser logs the refused login (401) and the stale save (409) that the test provokes on purpose.
+      const expected = /Failed to load resource: the server responded with a status of (401|409)/.test(m.text());
+      if (m.type() === "error" && !expected) problems.push(`${name} console: ${m.text()}`);
+    });
+    page.on("pageerror", (e) => problems.push(`${name} page error: ${e.message}`));
+    page.on("request", (r) => {
+      if (!r.url().startsWith(server.url) && !r.url().startsWith("data:") && !r.url().startsWith("blob:"))
+        problems.push(`${name} foreign request: ${r.url()}`);
+    });
+    const c = { context, page };
+    curators[name] = c;
+    return c;
+  }
+
+  /** Password, then (first login) enrolment: the secret is read from the page, the code computed from it. */
+  async function logInAndEnrol(page: Page, email: string, screenshots = false) {
+    await page.goto(`${server.url}/admin/`);
+    await page.getByLabel("E-mail").fill(email);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Log in" }).click();
+    const secretEl = page.getByTestId("totp-secret");
+    await secretEl.waitFor();
+    const secret = (await secretEl.textContent())?.trim() ?? "";
+    expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+    if (screenshots) await shot(page, "enrol");
+    await page.getByLabel("Code").fill(await generate({ secret }));
+    await page.getByRole("button", { name: "Confirm" }).click();
+    const codes = page.getByTestId("recovery-codes");
+    await codes.waitFor();
+    expect(await codes.locator("li").count()).toBeGreaterThanOrEqual(8);
+    if (screenshots) await shot(page, "recovery-codes");
+    await page.getByRole("button", { name: "I have stored them, continue" }).click();
+    await page.getByRole("navigation", { name: "Main" }).waitFor();
+  }
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    execFileSync("pnpm", ["--silent", "--filter", "@registry/admin", "build"], { cwd: ROOT, stdio: "pipe" });
+    execFileSync(
+      "pnpm",
+      ["--silent", "--filter", "@registry/server", "admin:create", "--email", "admin@example.org", "--name", "Admin"],
+      { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, ADMIN_PASSWORD: PASSWORD }, stdio: "pipe" },
+    );
+    server = await startServer({ DATA_DIR: dataDir });
+    browser = await launchBrowser();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.signal("SIGTERM");
+    await server?.exited;
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("the first admin logs in with a password and enrols a second factor; creates an editor and a reviewer", async () => {
+    const { page } = await open("admin");
+    await page.goto(`${server.url}/admin/`);
+    await shot(page, "login");
+    await page.getByLabel("E-mail").fill("admin@example.org");
+    await page.getByLabel("Password").fill("wrong password!!");
+    await page.getByRole("button", { name: "Log in" }).click();
+    await expect(page.getByRole("alert").textContent()).resolves.toContain("Wrong e-mail or password");
+
+    await logInAndEnrol(page, "admin@example.org", true);
+    await expect(page.locator("h1").textContent()).resolves.toBe("Dashboard");
+    await page.getByTestId("awaiting-review").waitFor({ state: "attached" });
+    await shot(page, "dashboard");
+
+    await page.getByRole("link", { name: "Users" }).click();
+    for (const [email, name, role] of [
+      ["editor@example.org", "Erlan Editor", "editor"],
+      ["reviewer@example.org", "Roza Reviewer", "reviewer"],
+    ] as const) {
+      await page.locator("#nu-email").fill(email);
+      await page.locator("#nu-name").fill(name);
+      await page.locator("#nu-role").selectOption(role);
+      await page.locator("#nu-password").fill(PASSWORD);
+      await page.getByRole("button", { name: "Create user" }).last().click();
+      await page.locator(`tr[data-email="${email}"]`).waitFor();
+    }
+    await shot(page, "users");
+  });
+
+  it("an editor enters a person with a case and citations, checks the preview and sends both for review", async () => {
+    const { page } = await open("editor");
+    await logInAndEnrol(page, "editor@example.org");
+
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Persons" }).click();
+    await page.getByRole("link", { name: "+ New" }).click();
+    await page.waitForURL(/\/admin\/persons\/new$/);
+
+    // Saving an empty form: the domain schema's issues, inline, in the curator's language.
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.locator('[data-path="names.0.text"]').textContent()).resolves.toContain("Required");
+    await page.getByRole("button", { name: "Русский" }).click();
+    await expect(page.locator('[data-path="names.0.text"]').textContent()).resolves.toContain("Обязательное поле");
+    await shot(page, "person-invalid-ru");
+    await page.getByRole("button", { name: "English" }).click();
+
+    await page.locator("#f-names-0-text").fill(PERSON);
+    const nameItem = page.locator("#f-names .list-item").first();
+    await nameItem.getByRole("button", { name: "+ Add citation" }).click();
+    await page.locator("#f-names-0-citations-0-source").selectOption("hrw-2021");
+    await page.locator("#f-names-0-citations-0-lines").fill("42");
+    await page.getByRole("button", { name: "+ Add name" }).click();
+    await page.locator("#f-names-1-text").fill("Жанна Тестова");
+    await page.locator("#f-names-1-script").selectOption("cyrillic-ru");
+    await page.locator("#f-birthYear").fill("1984");
+    await page.locator("#f-summary-en").fill("A journalist detained for her reporting on the 2022 protests.");
+    await page.locator("#f-private-internalNotes").fill("Contact through her lawyer only.");
+    await expect(page.locator("#f-slug").inputValue()).resolves.toBe(SLUG);
+    await page.getByTestId("duplicates").getByText("No likely duplicates.").waitFor();
+    await shot(page, "person-new");
+
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.waitForURL(/\/admin\/persons\/p-[0-9a-f]{8}$/);
+    personUrl = page.url();
+    await page.getByText("Created. You can now send it for review.").waitFor();
+
+    await page.getByRole("link", { name: "+ Add a case for this person" }).click();
+    await page.waitForURL(/\/admin\/cases\/new\?defendant=p-/);
+    await page.getByText(PERSON).first().waitFor();
+    await page.locator("#f-title").fill("Zhanna Testova: reporting on the January 2022 protests (2023)");
+    await page.getByRole("button", { name: "+ Add charge" }).click();
+    await page.locator("#f-charges-0-article").selectOption("274");
+    await page.locator("#f-charges-0-part").fill("2");
+    await page.locator("#f-charges-0-outcome").selectOption("convicted");
+    await page.locator("#f-charges .list-item").first().getByRole("button", { name: "+ Add citation" }).click();
+    await page.locator("#f-charges-0-citations-0-source").selectOption("hrw-2021");
+    await page.locator("#f-charges-0-citations-0-lines").fill("42");
+    await page.getByRole("button", { name: "+ Add sentence" }).click();
+    await page.locator("#f-sentences-0-imposed").fill("2023-05-10");
+    await page.locator("#f-sentences-0-termMonths").fill("60");
+    await page.locator("#f-sentences .list-item").first().getByRole("button", { name: "+ Add citation" }).click();
+    await page.locator("#f-sentences-0-citations-0-source").selectOption("hrw-2021");
+    await page.locator("#f-sentences-0-citations-0-lines").fill("42");
+    await shot(page, "case-new");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.waitForURL(/\/admin\/cases\/c-[0-9a-f]{8}$/);
+    await page.getByRole("button", { name: "Send for review" }).click();
+    await page.getByText("Done: In review.").waitFor();
+
+    await page.goto(personUrl);
+    await page.getByRole("tab", { name: "Public preview" }).click();
+    await expect(page.getByTestId("preview-status").textContent()).resolves.toContain("imprisoned");
+    await expect(page.getByTestId("preview").textContent()).resolves.not.toContain("Contact through her lawyer");
+    await shot(page, "person-preview");
+    await page.getByRole("tab", { name: "Form" }).click();
+    await page.getByRole("button", { name: "Send for review" }).click();
+    await page.getByText("Done: In review.").waitFor();
+    await shot(page, "person-in-review");
+  });
+
+  it("a reviewer publishes the person and the case, and the public site shows them", async () => {
+    const { page } = await open("reviewer");
+    await logInAndEnrol(page, "reviewer@example.org");
+    const awaiting = page.getByTestId("awaiting-review");
+    await awaiting.getByRole("link", { name: PERSON, exact: true }).waitFor();
+    await shot(page, "reviewer-dashboard");
+    await awaiting.getByRole("link", { name: /Zhanna Testova: reporting/ }).click();
+    await page.getByRole("button", { name: "Publish" }).click();
+    await page.getByText("Done: Published.").waitFor();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }).click();
+    await awaiting.getByRole("link", { name: PERSON, exact: true }).click();
+    await page.getByRole("button", { name: "Publish" }).click();
+    await page.getByText("Done: Published.").waitFor();
+    await page.getByRole("tab", { name: "History" }).click();
+    await page.locator(".history-list li").first().waitFor();
+    await shot(page, "history");
+
+    const pub = await browser.newContext({ javaScriptEnabled: false });
+    const p = await pub.newPage();
+    const res = await p.goto(`${server.url}/persons/${SLUG}`);
+    expect(res?.status()).toBe(200);
+    await expect(p.locator("h1").textContent()).resolves.toBe(PERSON);
+    const text = (await p.locator("main").textContent()) ?? "";
+    expect(text).not.toContain("Contact through her lawyer");
+    await p.screenshot({ path: join(SHOTS, "admin-public-person.png"), fullPage: true });
+    await pub.close();
+  });
+
+  it("a conflicting edit from a second browser context shows both versions side by side and loses nothing", async () => {
+    const editor = curators.editor?.page;
+    const admin = curators.admin?.page;
+    if (!editor || !admin) throw new Error("earlier steps did not run");
+    await editor.goto(personUrl);
+    await admin.goto(personUrl);
+    await admin.locator("#f-birthYear").fill("1985");
+    await admin.getByRole("button", { name: "Save" }).click();
+    await admin.getByText("Saved", { exact: true }).waitFor();
+
+    await editor.locator("#f-summary-en").fill("A journalist detained for her reporting; sentenced in May 2023.");
+    await editor.getByRole("button", { name: "Save" }).click();
+    const conflict = editor.getByTestId("conflict");
+    await conflict.waitFor();
+    await expect(conflict.locator('tr[data-field="birthYear"] .theirs').textContent()).resolves.toContain("1985");
+    await expect(conflict.locator('tr[data-field="birthYear"] .mine').textContent()).resolves.toContain("1984");
+    await expect(conflict.locator('tr[data-field="summary"] .mine').textContent()).resolves.toContain("sentenced in May 2023");
+    await shot(editor, "conflict");
+    await conflict.getByRole("button", { name: "Save merged version" }).click();
+    await editor.getByText("Saved", { exact: true }).waitFor();
+    await expect(editor.locator("#f-birthYear").inputValue()).resolves.toBe("1985");
+    await expect(editor.locator("#f-summary-en").inputValue()).resolves.toContain("sentenced in May 2023");
+
+    await admin.reload();
+    await expect(admin.locator("#f-birthYear").inputValue()).resolves.toBe("1985");
+    await expect(admin.locator("#f-summary-en").inputValue()).resolves.toContain("sentenced in May 2023");
+  });
+
+  it("imports a CSV: the bad row's problem in words, the other rows imported, and again changes nothing", async () => {
+    const { page } = curators.editor ?? (await open("editor"));
+    const csv = [
+      "id,name,variants,gender,birth_year,region,place,occupation,summary,source,lines",
+      "p-imp-0001,Bolat Importov,Болат Импортов,male,1979,almaty,Almaty,teacher,Detained after a rally.,hrw-2021,10-12",
+      'p-imp-0002,"Aigul Importova","Айгуль Импортова | Айгүл Импортова",female,,astana,Astana,,"Fined, then detained.",hrw-2021,13',
+      "p-imp-0003,Broken Row,,male,19x9,mars,,,,hrw-2021,abc",
+    ].join("\n");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Import" }).click();
+    await page.locator("#import-file").setInputFiles({ name: "persons.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page.getByRole("button", { name: "Preview" }).click();
+    const bad = page.locator('tr.row-error[data-line="4"]');
+    await bad.waitFor();
+    const words = (await bad.textContent()) ?? "";
+    expect(words).toMatch(/lines/i);
+    expect(words).toMatch(/region/i);
+    await expect(page.getByTestId("import-summary").textContent()).resolves.toContain("2 new");
+    await shot(page, "import-preview");
+    await page.getByRole("button", { name: "Import 2 row(s)" }).click();
+    await expect(page.getByTestId("import-done").textContent()).resolves.toContain("2 new");
+    await shot(page, "import-done");
+
+    await page.getByRole("button", { name: "Preview" }).click();
+    await expect(page.getByTestId("import-summary").textContent()).resolves.toContain("0 new, 0 updated, 2 unchanged");
+
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Persons" }).click();
+    await page.locator("#list-q").fill("Импортова");
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.getByRole("link", { name: "Aigul Importova" }).waitFor();
+    await shot(page, "persons-search");
+  });
+
+  it("raised no console errors, no CSP refusals and no request to another origin", () => {
+    expect(problems).toEqual([]);
+  });
+});

@@ -51,7 +51,7 @@ async function cached<T>(db: Db, day: string, key: string, compute: () => Promis
   const [head] = await query<{ seq: number }>(db, sql`select seq from audit_head where id = 1`);
   const full = `${head?.seq ?? 0}\u0000${day}\u0000${key}`;
   let m = memo.get(db);
-  if (!m) memo.set(db, (m = new Map()));
+  if (!m) memo.set(db, (m = new Map<string, unknown>()));
   if (m.has(full)) return m.get(full) as T;
   const value = await compute();
   if (m.size > 500) m.clear();

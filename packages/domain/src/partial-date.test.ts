@@ -119,3 +119,10 @@ describe("PartialDate", () => {
     expect(addMonths("2018-01-01", 1.5)).toBe("2018-02-16");
   });
 });
+
+describe("bounded dates", () => {
+  it("formats a date known only as a bound", () => {
+    expect(formatDateValue({ date: "2021-09", qualifier: "before" })).toBe("before September 2021");
+    expect(formatDateValue({ date: "2021-09", qualifier: "before" }, "ru")).toBe("до сентябрь 2021");
+  });
+});

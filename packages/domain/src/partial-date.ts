@@ -46,6 +46,11 @@ export const DateValueSchema = z
     end: PartialDateSchema.optional(),
     /** The source says "about", "early June", "mid-March" and the like. */
     approx: z.boolean().optional(),
+    /**
+     * Only a bound is known: "before" = by that date at the latest (a person reported as serving a sentence on a
+     * report's date, with no date of the sentence). Status counts the fact from the date given.
+     */
+    qualifier: z.enum(["before", "after"]).optional(),
   })
   .refine((v) => v.end === undefined || comparePartialDates(v.date, v.end) <= 0, {
     message: "A range must not end before it starts",
@@ -182,7 +187,14 @@ export function formatPartialDate(value: PartialDate, locale: Locale = "en"): st
   return `${p.day} ${monthName} ${p.year}`;
 }
 
+const QUALIFIER: Record<Locale, Record<"before" | "after", (d: string) => string>> = {
+  en: { before: (d) => `before ${d}`, after: (d) => `after ${d}` },
+  ru: { before: (d) => `до ${d}`, after: (d) => `после ${d}` },
+  kk: { before: (d) => `${d} дейін`, after: (d) => `${d} кейін` },
+};
+
 export function formatDateValue(value: DateValue, locale: Locale = "en"): string {
+  if (value.qualifier) return QUALIFIER[locale][value.qualifier](formatDateValue({ ...value, qualifier: undefined }, locale));
   const prefix = value.approx ? `${APPROX[locale]} ` : "";
   if (value.end === undefined || value.end === value.date)
     return prefix + formatPartialDate(value.date, locale);

@@ -1,19 +1,10 @@
 import type { Database } from "@registry/db";
 import { importRecords, verifyAudit } from "@registry/db";
-import { TRPCError } from "@trpc/server";
 import { sql } from "drizzle-orm";
+import { errorOf } from "../support/errors.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BACKENDS } from "../support/backends.ts";
 import { ADMIN, CANARY, caller, EDITOR, person, REVIEWER, seedFixture } from "../support/fixtures.ts";
-
-async function errorOf(p: Promise<unknown>): Promise<TRPCError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  if (!(e instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(e)}`);
-  return e;
-}
 
 describe.each(BACKENDS)("API on $name", (backend) => {
   let database: Database;

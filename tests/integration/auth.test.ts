@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 import { createCaller, createLimiters, createSessionContext, createUser, memoryTransport } from "@registry/api";
 import { sessionStore, userStore, type Database } from "@registry/db";
 import { createTestDb } from "@registry/db/testing";
-import { TRPCError } from "@trpc/server";
 import { generate } from "otplib";
+import { errorOf } from "../support/errors.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 let database: Database;
@@ -11,15 +11,6 @@ const secrets = new Map<string, string>();
 const secretKey = randomBytes(32);
 let limits = createLimiters();
 const PASSWORD = "correct horse battery staple";
-
-async function errorOf(p: Promise<unknown>): Promise<TRPCError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  if (!(e instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(e)}`);
-  return e;
-}
 
 const ctxOf = (transport: ReturnType<typeof memoryTransport>, now?: Date) =>
   createSessionContext({ database, secretKey, limits, transport, ...(now ? { now } : {}) });

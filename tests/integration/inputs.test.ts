@@ -22,7 +22,7 @@ afterAll(async () => {
   await database.close();
 });
 
-const procedures = Object.entries(appRouter._def.procedures as Record<string, { _def: { type: string } }>);
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>);
 const call = (path: string, input: unknown) => {
   let fn: unknown = admin();
   for (const part of path.split(".")) fn = (fn as Record<string, unknown>)[part];

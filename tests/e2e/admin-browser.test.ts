@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { generate } from "otplib";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -9,6 +10,7 @@ import { launchBrowser } from "../support/browser.ts";
 import { ROOT, startServer, type RunningServer } from "../support/server.ts";
 
 const SHOTS = join(ROOT, "tests/.tmp/screenshots");
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const PASSWORD = "correct horse battery staple";
 const PERSON = "Zhanna Testova";
 const SLUG = "zhanna-testova";
@@ -32,14 +34,17 @@ describe("the admin app in a real browser", () => {
   const problems: string[] = [];
   let personUrl = "";
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `admin-${name}.png`), fullPage: true });
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: join(SHOTS, `admin-${name}.png`), fullPage: true });
 
   async function open(name: string): Promise<Curator> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-GB" });
     const page = await context.newPage();
     page.on("console", (m) => {
       // The browser logs the refused login (401) and the stale save (409) that the test provokes on purpose.
-      const expected = /Failed to load resource: the server responded with a status of (401|409)/.test(m.text());
+      const expected = /Failed to load resource: the server responded with a status of (401|409)/.test(
+        m.text(),
+      );
       if (m.type() === "error" && !expected) problems.push(`${name} console: ${m.text()}`);
     });
     page.on("pageerror", (e) => problems.push(`${name} page error: ${e.message}`));
@@ -75,10 +80,24 @@ describe("the admin app in a real browser", () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    execFileSync("pnpm", ["--silent", "--filter", "@registry/admin", "build"], { cwd: ROOT, stdio: "pipe" });
+    // `pnpm test` builds the app first (turbo: tests depend on @registry/admin); a bare vitest run may not have.
+    if (!existsSync(join(ROOT, "apps/admin/dist/index.html")))
+      execFileSync("pnpm", ["--silent", "--filter", "@registry/admin", "build"], {
+        cwd: ROOT,
+        stdio: "pipe",
+      });
     execFileSync(
       "pnpm",
-      ["--silent", "--filter", "@registry/server", "admin:create", "--email", "admin@example.org", "--name", "Admin"],
+      [
+        "--silent",
+        "--filter",
+        "@registry/server",
+        "admin:create",
+        "--email",
+        "admin@example.org",
+        "--name",
+        "Admin",
+      ],
       { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, ADMIN_PASSWORD: PASSWORD }, stdio: "pipe" },
     );
     server = await startServer({ DATA_DIR: dataDir });
@@ -133,7 +152,9 @@ describe("the admin app in a real browser", () => {
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page.locator('[data-path="names.0.text"]').textContent()).resolves.toContain("Required");
     await page.getByRole("button", { name: "Русский" }).click();
-    await expect(page.locator('[data-path="names.0.text"]').textContent()).resolves.toContain("Обязательное поле");
+    await expect(page.locator('[data-path="names.0.text"]').textContent()).resolves.toContain(
+      "Обязательное поле",
+    );
     await shot(page, "person-invalid-ru");
     await page.getByRole("button", { name: "English" }).click();
 
@@ -165,13 +186,21 @@ describe("the admin app in a real browser", () => {
     await page.locator("#f-charges-0-article").selectOption("274");
     await page.locator("#f-charges-0-part").fill("2");
     await page.locator("#f-charges-0-outcome").selectOption("convicted");
-    await page.locator("#f-charges .list-item").first().getByRole("button", { name: "+ Add citation" }).click();
+    await page
+      .locator("#f-charges .list-item")
+      .first()
+      .getByRole("button", { name: "+ Add citation" })
+      .click();
     await page.locator("#f-charges-0-citations-0-source").selectOption("hrw-2021");
     await page.locator("#f-charges-0-citations-0-lines").fill("42");
     await page.getByRole("button", { name: "+ Add sentence" }).click();
     await page.locator("#f-sentences-0-imposed").fill("2023-05-10");
     await page.locator("#f-sentences-0-termMonths").fill("60");
-    await page.locator("#f-sentences .list-item").first().getByRole("button", { name: "+ Add citation" }).click();
+    await page
+      .locator("#f-sentences .list-item")
+      .first()
+      .getByRole("button", { name: "+ Add citation" })
+      .click();
     await page.locator("#f-sentences-0-citations-0-source").selectOption("hrw-2021");
     await page.locator("#f-sentences-0-citations-0-lines").fill("42");
     await shot(page, "case-new");
@@ -183,7 +212,9 @@ describe("the admin app in a real browser", () => {
     await page.goto(personUrl);
     await page.getByRole("tab", { name: "Public preview" }).click();
     await expect(page.getByTestId("preview-status").textContent()).resolves.toContain("imprisoned");
-    await expect(page.getByTestId("preview").textContent()).resolves.not.toContain("Contact through her lawyer");
+    await expect(page.getByTestId("preview").textContent()).resolves.not.toContain(
+      "Contact through her lawyer",
+    );
     await shot(page, "person-preview");
     await page.getByRole("tab", { name: "Form" }).click();
     await page.getByRole("button", { name: "Send for review" }).click();
@@ -229,13 +260,21 @@ describe("the admin app in a real browser", () => {
     await admin.getByRole("button", { name: "Save" }).click();
     await admin.getByText("Saved", { exact: true }).waitFor();
 
-    await editor.locator("#f-summary-en").fill("A journalist detained for her reporting; sentenced in May 2023.");
+    await editor
+      .locator("#f-summary-en")
+      .fill("A journalist detained for her reporting; sentenced in May 2023.");
     await editor.getByRole("button", { name: "Save" }).click();
     const conflict = editor.getByTestId("conflict");
     await conflict.waitFor();
-    await expect(conflict.locator('tr[data-field="birthYear"] .theirs').textContent()).resolves.toContain("1985");
-    await expect(conflict.locator('tr[data-field="birthYear"] .mine').textContent()).resolves.toContain("1984");
-    await expect(conflict.locator('tr[data-field="summary"] .mine').textContent()).resolves.toContain("sentenced in May 2023");
+    await expect(conflict.locator('tr[data-field="birthYear"] .theirs').textContent()).resolves.toContain(
+      "1985",
+    );
+    await expect(conflict.locator('tr[data-field="birthYear"] .mine').textContent()).resolves.toContain(
+      "1984",
+    );
+    await expect(conflict.locator('tr[data-field="summary"] .mine').textContent()).resolves.toContain(
+      "sentenced in May 2023",
+    );
     await shot(editor, "conflict");
     await conflict.getByRole("button", { name: "Save merged version" }).click();
     await editor.getByText("Saved", { exact: true }).waitFor();
@@ -245,6 +284,23 @@ describe("the admin app in a real browser", () => {
     await admin.reload();
     await expect(admin.locator("#f-birthYear").inputValue()).resolves.toBe("1985");
     await expect(admin.locator("#f-summary-en").inputValue()).resolves.toContain("sentenced in May 2023");
+
+    // History: restore the first version's public fields as a new version; the private notes stay.
+    await editor.getByRole("tab", { name: "History" }).click();
+    editor.once("dialog", (d) => void d.accept());
+    await editor
+      .locator('.history-list li[data-version="1"]')
+      .getByRole("button", { name: "Restore this version" })
+      .click();
+    await editor.getByText("Restored version 1 as a new version.").waitFor();
+    await editor.getByRole("tab", { name: "Form" }).click();
+    await expect(editor.locator("#f-birthYear").inputValue()).resolves.toBe("1984");
+    await expect(editor.locator("#f-summary-en").inputValue()).resolves.toBe(
+      "A journalist detained for her reporting on the 2022 protests.",
+    );
+    await expect(editor.locator("#f-private-internalNotes").inputValue()).resolves.toBe(
+      "Contact through her lawyer only.",
+    );
   });
 
   it("imports a CSV: the bad row's problem in words, the other rows imported, and again changes nothing", async () => {
@@ -254,29 +310,125 @@ describe("the admin app in a real browser", () => {
       "p-imp-0001,Bolat Importov,Болат Импортов,male,1979,almaty,Almaty,teacher,Detained after a rally.,hrw-2021,10-12",
       'p-imp-0002,"Aigul Importova","Айгуль Импортова | Айгүл Импортова",female,,astana,Astana,,"Fined, then detained.",hrw-2021,13',
       "p-imp-0003,Broken Row,,male,19x9,mars,,,,hrw-2021,abc",
+      "p-imp-0004,Importov Bolat,,male,,,,,,hrw-2021,14",
     ].join("\n");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Import" }).click();
-    await page.locator("#import-file").setInputFiles({ name: "persons.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page
+      .locator("#import-file")
+      .setInputFiles({ name: "persons.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
     await page.getByRole("button", { name: "Preview" }).click();
     const bad = page.locator('tr.row-error[data-line="4"]');
     await bad.waitFor();
     const words = (await bad.textContent()) ?? "";
     expect(words).toMatch(/lines/i);
     expect(words).toMatch(/region/i);
-    await expect(page.getByTestId("import-summary").textContent()).resolves.toContain("2 new");
+    await expect(page.getByTestId("import-summary").textContent()).resolves.toContain("3 new");
     await shot(page, "import-preview");
-    await page.getByRole("button", { name: "Import 2 row(s)" }).click();
-    await expect(page.getByTestId("import-done").textContent()).resolves.toContain("2 new");
+    await page.getByRole("button", { name: "Import 3 row(s)" }).click();
+    await expect(page.getByTestId("import-done").textContent()).resolves.toContain("3 new");
     await shot(page, "import-done");
 
     await page.getByRole("button", { name: "Preview" }).click();
-    await expect(page.getByTestId("import-summary").textContent()).resolves.toContain("0 new, 0 updated, 2 unchanged");
+    await expect(page.getByTestId("import-summary").textContent()).resolves.toContain(
+      "0 new, 0 updated, 3 unchanged",
+    );
 
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Persons" }).click();
     await page.locator("#list-q").fill("Импортова");
     await page.getByRole("button", { name: "Search" }).click();
     await page.getByRole("link", { name: "Aigul Importova" }).waitFor();
     await shot(page, "persons-search");
+
+    // Export of the filtered list, built in the browser: drafts only here, private fields left out.
+    await page.locator("#list-state").selectOption("draft");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Export CSV" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^persons-draft-\d{4}-\d{2}-\d{2}\.csv$/);
+    const exported = readFileSync(await download.path(), "utf8");
+    expect(exported.split("\r\n")[0]).toBe(
+      "id,title,state,version,updated_at,deleted_at,names,gender,birth_year,record",
+    );
+    expect(exported).toContain("Aigul Importova");
+    expect(exported).not.toContain(PERSON);
+    expect(exported).not.toContain("internalNotes");
+  });
+
+  it("shows likely duplicates while a name is typed, and merges two records of one person", async () => {
+    const editor = curators.editor?.page;
+    const admin = curators.admin?.page;
+    if (!editor || !admin) throw new Error("earlier steps did not run");
+    await editor.goto(`${server.url}/admin/persons/new`);
+    await editor.locator("#f-names-0-text").fill("Абишев Асет");
+    const dups = editor.getByTestId("duplicates");
+    await dups.getByRole("link", { name: "Aset Abishev" }).waitFor();
+    await shot(editor, "duplicates");
+
+    await admin.goto(`${server.url}/admin/persons/p-imp-0001`);
+    const panel = admin.getByTestId("duplicates");
+    await panel.getByRole("link", { name: "Importov Bolat" }).waitFor();
+    admin.once("dialog", (d) => void d.accept());
+    await panel.getByRole("button", { name: "Merge into this record" }).click();
+    await admin.getByText("Merged.").waitFor();
+    await shot(admin, "merged");
+    // The merged-away record is deleted (soft), not gone: the audit trail keeps it.
+    const other = await admin.evaluate(async () => {
+      const r = await fetch(
+        `/trpc/admin.persons.get?input=${encodeURIComponent(JSON.stringify({ id: "p-imp-0004" }))}`,
+      );
+      return r.text();
+    });
+    expect(other).toMatch(/"deletedAt":"\d{4}-/);
+  });
+
+  it("has no axe-core violations on the main screens", async () => {
+    const page = curators.admin?.page;
+    if (!page) throw new Error("earlier steps did not run");
+    const results: Record<string, string[]> = {};
+    await page.goto(`${server.url}/admin/officials`);
+    const official =
+      (await page.locator("table.records tbody tr th a").first().getAttribute("href")) ?? "/admin/officials";
+    const screens = [
+      "",
+      "persons",
+      `persons/${personUrl.split("/").pop() ?? ""}`,
+      "cases",
+      "officials",
+      official.replace("/admin/", ""),
+      "import",
+      "users",
+      "account",
+    ];
+    for (const path of screens) {
+      await page.goto(`${server.url}/admin/${path}`);
+      await page.getByRole("navigation", { name: "Main" }).waitFor();
+      await page.waitForLoadState("networkidle");
+      // Evaluated through the DevTools protocol, so the page's CSP (script-src 'self') stays as it is.
+      await page.evaluate(axeSource);
+      results[path || "dashboard"] = await page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+            };
+          }
+        ).axe;
+        const r = await axe.run({
+          runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        return r.violations.map(
+          (v) =>
+            `${v.id}: ${v.nodes
+              .map((n) => n.target.join(" "))
+              .slice(0, 3)
+              .join(", ")}`,
+        );
+      });
+      if (["officials", "account"].includes(path) || path.startsWith("officials/"))
+        await shot(page, path.replace("/", "-"));
+    }
+    expect(Object.entries(results).filter(([, v]) => v.length > 0)).toEqual([]);
   });
 
   it("raised no console errors, no CSP refusals and no request to another origin", () => {

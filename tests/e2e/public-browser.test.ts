@@ -149,5 +149,5 @@ describe("the public site in a real browser with JavaScript off", () => {
       rmSync(out, { recursive: true, force: true });
       server = await startServer({ DATA_DIR: dataDir });
     }
-  });
+  }, 240_000);
 });

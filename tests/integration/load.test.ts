@@ -28,7 +28,7 @@ describe("under load (behaviour, not speed: the figures are in `pnpm bench`)", (
       const r = await run({ url: app.url + path });
       expect(r.errors, path).toBe(0);
       expect(r.non2xx, path).toBe(0);
-      expect(r.requests.total, path).toBeGreaterThan(50);
+      expect(r.requests.total, path).toBeGreaterThan(5);
     }
   }, 60_000);
 

@@ -12,15 +12,27 @@ const CODE: Record<DomainErrorCode, TRPCError["code"]> = {
   INVALID_TRANSITION: "PRECONDITION_FAILED",
 };
 
+/**
+ * Zod issues as { "names.0.text": ["Required"] }: full dotted paths, without the `record.` wrapper of the admin
+ * inputs, so a form can put each message next to its field.
+ */
+function fieldErrorsOf(e: z.ZodError) {
+  const fieldErrors: Record<string, string[]> = {};
+  const formErrors: string[] = [];
+  for (const issue of e.issues) {
+    const path = issue.path.map(String);
+    if (path[0] === "record") path.shift();
+    const key = path.join(".");
+    if (key) (fieldErrors[key] ??= []).push(issue.message);
+    else formErrors.push(issue.message);
+  }
+  return { formErrors, fieldErrors };
+}
+
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const cause = error.cause;
-    const fieldErrors =
-      cause instanceof z.ZodError
-        ? z.flattenError(cause)
-        : isDomainError(cause)
-          ? (cause.details.fields ?? null)
-          : null;
+    const fieldErrors = cause instanceof z.ZodError ? fieldErrorsOf(cause) : isDomainError(cause) ? (cause.details.fields ?? null) : null;
     const current =
       isDomainError(cause) && cause.code === "CONFLICT" ? (cause.details.current ?? null) : null;
     // Unexpected failures get a generic message: no stack, no SQL, no record contents.

@@ -1,26 +1,17 @@
-import { foldName, nameSearchKeys, nameTokens, primaryName, type Person, type PublicationState } from "@registry/domain";
+import { foldName, nameSearchKeys, primaryName, type Person, type PublicationState } from "@registry/domain";
 import { sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
-import { query } from "./public-queries.ts";
+import { nameMatchIds, query } from "./public-queries.ts";
 import { ENTITY_KINDS } from "./entities.ts";
 import { tableOf } from "./schema.ts";
 
 /** Persons of any state whose names match, any spelling (name keys, words, or trigram word similarity). */
 export async function searchPersonIds(db: Db, q: string, limit = 50): Promise<string[]> {
-  const keys = nameSearchKeys(q);
-  const tokens = nameTokens(q).slice(0, 6);
   const folded = foldName(q);
   if (!folded) return [];
-  const byKey = keys.length
-    ? sql`exists (select 1 from person_name_keys k where k.person_id = i.person_id and k.key in (${sql.join(
-        keys.map((k) => sql`${k}`),
-        sql`, `,
-      )}))`
-    : sql`false`;
-  const byTokens = tokens.length ? sql.join(tokens.map((t) => sql`i.search_text like ${`%${t}%`}`), sql` and `) : sql`false`;
   const rows = await query<{ id: string }>(
     db,
-    sql`select i.person_id as id from person_index i where ${byKey} or (${byTokens}) or ${folded} <% i.search_text
+    sql`select i.person_id as id from person_index i where i.person_id in (${nameMatchIds(q)})
       order by word_similarity(${folded}, i.search_text) desc, i.sort_name limit ${limit}`,
   );
   return rows.map((r) => r.id);

@@ -129,6 +129,22 @@ function decodeCursor(cursor: string): [string, string] | null {
   return null;
 }
 
+/**
+ * Ids of persons whose names match, any spelling: exact name keys, every word as a substring, or trigram word
+ * similarity for typos. A union of three index scans (btree on keys, GIN trigram on the folded names), so the
+ * search does not read every row.
+ */
+export function nameMatchIds(q: string): SQL {
+  const keys = nameSearchKeys(q);
+  const tokens = nameTokens(q).slice(0, 6);
+  const folded = foldName(q);
+  const parts: SQL[] = [];
+  if (keys.length) parts.push(sql`select person_id from person_name_keys where key in (${sql.join(keys.map((k) => sql`${k}`), sql`, `)})`);
+  if (tokens.length) parts.push(sql`select person_id from person_index where ${sql.join(tokens.map((t) => sql`search_text like ${`%${t}%`}`), sql` and `)}`);
+  if (folded) parts.push(sql`select person_id from person_index where ${folded} <% search_text`);
+  return parts.length ? sql.join(parts, sql` union `) : sql`select null::text where false`;
+}
+
 function displayName(data: Person): string {
   return data.visibility === "anonymous" ? WITHHELD_NAME : primaryName(data);
 }
@@ -158,25 +174,7 @@ export async function listPublicPersons(
   if (f.region) conds.push(sql`i.region = ${f.region}`);
   if (f.gender) conds.push(sql`i.gender = ${f.gender}`);
   const q = f.q?.trim().slice(0, 200);
-  if (q) {
-    const keys = nameSearchKeys(q);
-    const tokens = nameTokens(q).slice(0, 6);
-    const folded = foldName(q);
-    const byKey = keys.length
-      ? sql`exists (select 1 from person_name_keys k where k.person_id = p.id and k.key in (${sql.join(
-          keys.map((k) => sql`${k}`),
-          sql`, `,
-        )}))`
-      : sql`false`;
-    const byTokens = tokens.length
-      ? sql.join(
-          tokens.map((t) => sql`i.search_text like ${`%${t}%`}`),
-          sql` and `,
-        )
-      : sql`false`;
-    // Word similarity catches typos ("Abishv"); `<%` uses the trigram index.
-    conds.push(sql`(${byKey} or (${byTokens}) or ${folded} <% i.search_text)`);
-  }
+  if (q) conds.push(sql`p.id in (${nameMatchIds(q)})`);
   const where = sql.join(conds, sql` and `);
   const sort = f.sort ?? "name";
   const sortExpr =
@@ -529,6 +527,6 @@ export async function publicPersonChanges(
   );
   return rows.map((r) => ({
     at: new Date(r.at).toISOString(),
-    fields: r.changes.map((c) => c.field).filter((f) => !f.startsWith("private") && f !== "comment"),
+    fields: r.changes.map((c) => c.field).filter((f) => !f.startsWith("private") && !["comment", "publicationState", "deletedAt"].includes(f)),
   }));
 }

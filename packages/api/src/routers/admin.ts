@@ -74,11 +74,14 @@ function entityRouter<S extends z.ZodType>(kind: EntityKind, schema: S) {
       .mutation(({ ctx, input }) =>
         createRecord(ctx.database.db, kind, input.record, { actor: ctx.user.id }),
       ),
-    update: editorProcedure
-      .input(updateInput)
-      .mutation(({ ctx, input }) =>
-        updateRecord(ctx.database.db, kind, input.id, input.version, input.record, { actor: ctx.user.id }),
-      ),
+    update: editorProcedure.input(updateInput).mutation(async ({ ctx, input }) => {
+      // Nothing reaches the public site without review: a published record is changed by a reviewer only.
+      const current = await getRecord(ctx.database.db, kind, input.id);
+      if (current?.meta.publicationState === "published" && ctx.user.role === "editor") {
+        throw new DomainError("FORBIDDEN", "This record is published: a reviewer must make or approve changes to it");
+      }
+      return updateRecord(ctx.database.db, kind, input.id, input.version, input.record, { actor: ctx.user.id });
+    }),
     submit: editorProcedure
       .input(ByVersion)
       .mutation(({ ctx, input }) =>

@@ -1,0 +1,124 @@
+import { canTransition, type PublicationState } from "@registry/domain";
+import { useState } from "react";
+import { records, type Kind, type KindTypes, type Stored } from "../api.ts";
+import { can, useSession } from "../auth/session.tsx";
+import { useI18n } from "../i18n/index.tsx";
+import { ErrorNote, Notice } from "./ui.tsx";
+
+/** draft → in review (editor) → published / back to draft with a comment / archived (reviewer). */
+export function Workflow<K extends Kind>({
+  kind,
+  stored,
+  dirty,
+  onChange,
+}: {
+  kind: K;
+  stored: Stored<KindTypes[K]>;
+  dirty: boolean;
+  onChange: (s: Stored<KindTypes[K]>) => void;
+}) {
+  const { t } = useI18n();
+  const { user } = useSession();
+  const [comment, setComment] = useState("");
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState("");
+  const [busy, setBusy] = useState(false);
+  const rapi = records(kind);
+  const { id } = stored.value as { id: string };
+  const { version, publicationState: state, deletedAt } = stored.meta;
+  const reviewer = can(user, "reviewer");
+
+  const act = async (fn: () => Promise<Stored<KindTypes[K]>>) => {
+    setBusy(true);
+    setError(null);
+    setDone("");
+    try {
+      const r = await fn();
+      onChange(r);
+      setComment("");
+      setDone(t("wf.done", { state: t(`state.${r.meta.publicationState}`) }));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const to = (target: PublicationState) => () =>
+    act(() =>
+      rapi.transition.mutate({
+        id,
+        version,
+        to: target,
+        ...(comment.trim() ? { comment: comment.trim() } : {}),
+      }),
+    );
+
+  const disabled = busy || dirty;
+  const buttons: { label: string; onClick: () => Promise<void>; kind?: string }[] = [];
+  if (!deletedAt) {
+    if (state === "draft")
+      buttons.push({ label: t("wf.submit"), onClick: () => act(() => rapi.submit.mutate({ id, version })) });
+    if (reviewer && canTransition(state, "published"))
+      buttons.push({ label: t("wf.publish"), onClick: to("published") });
+    if (reviewer && state !== "draft" && canTransition(state, "draft"))
+      buttons.push({
+        label: t(state === "archived" ? "wf.unarchive" : "wf.sendBack"),
+        onClick: to("draft"),
+        kind: "secondary",
+      });
+    if (reviewer && canTransition(state, "archived"))
+      buttons.push({ label: t("wf.archive"), onClick: to("archived"), kind: "secondary" });
+  }
+
+  return (
+    <section className="panel workflow" aria-labelledby="wf-h">
+      <h2 id="wf-h">
+        {t("list.state")}: {t(`state.${state}`)}
+      </h2>
+      {deletedAt ? <p className="muted">{t("wf.deleted")}</p> : null}
+      {dirty ? <p className="muted">{t("edit.saveFirst")}</p> : null}
+      {reviewer && !deletedAt && state !== "draft" ? (
+        <div className="field">
+          <label htmlFor="wf-comment">{t("wf.comment")}</label>
+          <textarea id="wf-comment" rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
+        </div>
+      ) : null}
+      <div className="buttons">
+        {buttons.map((b) => (
+          <button
+            key={b.label}
+            type="button"
+            className={b.kind}
+            disabled={disabled}
+            onClick={() => void b.onClick()}
+          >
+            {b.label}
+          </button>
+        ))}
+        {reviewer ? (
+          deletedAt ? (
+            <button
+              type="button"
+              className="secondary"
+              disabled={busy}
+              onClick={() => void act(() => rapi.restore.mutate({ id, version }))}
+            >
+              {t("wf.restore")}
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="danger"
+              disabled={disabled}
+              onClick={() => void act(() => rapi.delete.mutate({ id, version }))}
+            >
+              {t("wf.delete")}
+            </button>
+          )
+        ) : null}
+      </div>
+      {done ? <Notice kind="success">{done}</Notice> : null}
+      <ErrorNote error={error} />
+    </section>
+  );
+}

@@ -54,17 +54,26 @@ export function createPublicSite(opts: PublicSiteOptions): Router {
     res.type("application/xml").send(await sitemap(opts.api, base(req)));
   });
 
+  // Rendered pages are kept until the data changes (the API's version moves with every write) or the day does.
+  const rendered = new Map<string, { version: string; status: number; html: string }>();
   const page = async (req: Request, res: Response) => {
     const { locale, rest } = localeOf(req.path);
     const query = req.query as Record<string, unknown>;
-    const route = parseRoute(rest, query);
-    const stringQuery = Object.fromEntries(
-      Object.entries(query).filter(([, v]) => typeof v === "string"),
-    ) as Query;
-    const { status, page: element } = await loadPage(opts.api, route);
-    res.status(status);
-    res.setHeader("Cache-Control", status === 200 ? "public, max-age=300" : "no-store");
-    res.type("html").send(renderPage(ctxFor(locale, rest, stringQuery, today()), element));
+    const day = today();
+    const version = `${(await opts.api.version()).version}:${day}`;
+    const key = req.originalUrl;
+    let hit = rendered.get(key);
+    if (hit?.version !== version) {
+      const route = parseRoute(rest, query);
+      const stringQuery = Object.fromEntries(Object.entries(query).filter(([, v]) => typeof v === "string")) as Query;
+      const { status, page: element } = await loadPage(opts.api, route);
+      hit = { version, status, html: renderPage(ctxFor(locale, rest, stringQuery, day), element) };
+      if (rendered.size >= 2000) rendered.clear();
+      if (key.length <= 1000) rendered.set(key, hit);
+    }
+    res.status(hit.status);
+    res.setHeader("Cache-Control", hit.status === 200 ? "public, max-age=300" : "no-store");
+    res.type("html").send(hit.html);
   };
   const prefixes = ["", ...LOCALES.filter((l) => l !== "en").map((l) => `/${l}`)];
   const paths = [

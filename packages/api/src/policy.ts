@@ -30,6 +30,7 @@ export const POLICY: Record<string, readonly Caller[]> = {
   "public.person": EVERYONE,
   "public.personChanges": EVERYONE,
   "public.statistics": EVERYONE,
+  "public.version": EVERYONE,
   "public.officials": EVERYONE,
   "public.official": EVERYONE,
   "public.massEvents": EVERYONE,

@@ -38,6 +38,7 @@ export {
   listPublicOrganisations,
   publicPersonRefs,
   publicPersonChanges,
+  dataVersion,
   SORTS,
   type PersonFilters,
   type Sort,

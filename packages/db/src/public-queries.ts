@@ -48,8 +48,7 @@ export async function query<T>(db: Db, q: SQL): Promise<T[]> {
  */
 const memo = new WeakMap<Db, Map<string, unknown>>();
 async function cached<T>(db: Db, day: string, key: string, compute: () => Promise<T>): Promise<T> {
-  const [head] = await query<{ seq: number }>(db, sql`select seq from audit_head where id = 1`);
-  const full = `${head?.seq ?? 0}\u0000${day}\u0000${key}`;
+  const full = `${await dataVersion(db)}\u0000${day}\u0000${key}`;
   let m = memo.get(db);
   if (!m) memo.set(db, (m = new Map<string, unknown>()));
   if (m.has(full)) return m.get(full) as T;
@@ -57,6 +56,12 @@ async function cached<T>(db: Db, day: string, key: string, compute: () => Promis
   if (m.size > 500) m.clear();
   m.set(full, value);
   return value;
+}
+
+/** A number that changes whenever any record changes: the position of the audit chain's head. */
+export async function dataVersion(db: Db): Promise<number> {
+  const [head] = await query<{ seq: number }>(db, sql`select seq from audit_head where id = 1`);
+  return head?.seq ?? 0;
 }
 
 const visible = (kind: EntityKind) => {

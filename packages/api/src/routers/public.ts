@@ -9,6 +9,7 @@ import {
   listPublicSources,
   publicPersonRefs,
   publicPersonChanges,
+  dataVersion,
   publicStatistics,
   SORTS,
 } from "@registry/db";
@@ -72,6 +73,12 @@ export const publicRouter = router({
     .input(z.strictObject({ slug: SlugSchema }))
     .output(z.array(z.object({ at: z.iso.datetime(), fields: z.array(z.string()) })))
     .query(({ ctx, input }) => publicPersonChanges(ctx.database.db, input.slug)),
+
+  /** Changes whenever published data may have changed: lets the public site reuse rendered pages. */
+  version: publicProcedure
+    .input(z.strictObject({}).optional())
+    .output(z.object({ version: z.int() }))
+    .query(async ({ ctx }) => ({ version: await dataVersion(ctx.database.db) })),
 
   statistics: publicProcedure
     .input(z.strictObject({}).optional())

@@ -13,6 +13,7 @@ export default tseslint.config(
       "**/schema/*.json",
       "bench/results/**",
       "eslint.config.js",
+      "**/*.mjs",
       "**/vite.config.ts",
       "**/vitest.config.ts",
     ],

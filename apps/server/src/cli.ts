@@ -88,7 +88,7 @@ async function run() {
         };
         const email = opt("email") ?? (await ask("E-mail: "));
         const name = opt("name") ?? (await ask("Name: "));
-        const password = process.env.ADMIN_PASSWORD ?? (await ask("Password (at least 12 characters): ", true));
+        const password = env.ADMIN_PASSWORD ?? (await ask("Password (at least 12 characters): ", true));
         const u = await createUser(database.db, { email, name, role: "admin", password });
         console.log(`Administrator ${u.email} created. Log in at /admin/ and set up the second factor.`);
         break;

@@ -24,6 +24,8 @@ const EnvSchema = z.object({
     .string()
     .refine((v) => Buffer.from(v, "base64").length === 32, "Must be 32 bytes, base64-encoded")
     .optional(),
+  /** For `admin:create` without a prompt (scripts, tests). */
+  ADMIN_PASSWORD: z.string().optional(),
   /** The public base URL, used in feeds, the sitemap and the open data (e.g. https://registry.example.org). */
   PUBLIC_URL: z.url().optional(),
 });

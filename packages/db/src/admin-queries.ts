@@ -26,7 +26,11 @@ export interface DuplicateCandidate {
 }
 
 /** Likely duplicates of a person being entered: the same name keys, or names similar enough. */
-export async function findDuplicates(db: Db, names: readonly string[], excludeId?: string): Promise<DuplicateCandidate[]> {
+export async function findDuplicates(
+  db: Db,
+  names: readonly string[],
+  excludeId?: string,
+): Promise<DuplicateCandidate[]> {
   const keys = [...new Set(names.flatMap((n) => nameSearchKeys(n)))];
   const out = new Map<string, DuplicateCandidate>();
   const add = async (ids: string[], reason: DuplicateCandidate["reason"]) => {
@@ -39,7 +43,14 @@ export async function findDuplicates(db: Db, names: readonly string[], excludeId
         sql`, `,
       )})`,
     );
-    for (const r of rows) out.set(r.id, { id: r.id, slug: r.slug, name: primaryName(r.data), publicationState: r.publication_state, reason });
+    for (const r of rows)
+      out.set(r.id, {
+        id: r.id,
+        slug: r.slug,
+        name: primaryName(r.data),
+        publicationState: r.publication_state,
+        reason,
+      });
   };
   if (keys.length) {
     const rows = await query<{ person_id: string }>(
@@ -90,7 +101,11 @@ export async function dashboard(db: Db) {
       const title =
         kind === "person"
           ? primaryName(d as unknown as Person)
-          : (text(d.title) ?? text(d.name) ?? text(d.instrument) ?? text((d.description as { en?: unknown } | undefined)?.en) ?? r.id);
+          : (text(d.title) ??
+            text(d.name) ??
+            text(d.instrument) ??
+            text((d.description as { en?: unknown } | undefined)?.en) ??
+            r.id);
       awaitingReview.push({ kind, id: r.id, title, updatedAt: new Date(r.updated_at).toISOString() });
     }
   }

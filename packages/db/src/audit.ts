@@ -6,7 +6,8 @@ import { auditHead, auditLog } from "./schema.ts";
 export const GENESIS_HASH = "0".repeat(64);
 export const REDACTED = "[redacted]";
 
-export type AuditAction = "create" | "update" | "delete" | "restore" | "transition" | "import" | "merge" | "revert";
+export type AuditAction =
+  "create" | "update" | "delete" | "restore" | "transition" | "import" | "merge" | "revert";
 
 export interface FieldChange {
   field: string;

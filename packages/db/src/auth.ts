@@ -7,24 +7,42 @@ export type SessionRow = typeof sessions.$inferSelect;
 
 /** Users and sessions: storage only. Hashing, TOTP and policy live in the API's auth module. */
 export const userStore = {
-  byEmail: async (db: Db, email: string) => (await db.select().from(users).where(eq(users.email, email.toLowerCase())))[0] ?? null,
+  byEmail: async (db: Db, email: string) =>
+    (await db.select().from(users).where(eq(users.email, email.toLowerCase())))[0] ?? null,
   byId: async (db: Db, id: string) => (await db.select().from(users).where(eq(users.id, id)))[0] ?? null,
   list: (db: Db) => db.select().from(users).orderBy(users.email),
   count: async (db: Db) => (await db.select({ n: sql<number>`count(*)::int` }).from(users))[0]?.n ?? 0,
-  create: async (db: Db, u: typeof users.$inferInsert) => (await db.insert(users).values({ ...u, email: u.email.toLowerCase() }).returning())[0] as UserRow,
+  create: async (db: Db, u: typeof users.$inferInsert) =>
+    (
+      await db
+        .insert(users)
+        .values({ ...u, email: u.email.toLowerCase() })
+        .returning()
+    )[0] as UserRow,
   update: async (db: Db, id: string, patch: Partial<typeof users.$inferInsert>) =>
     (await db.update(users).set(patch).where(eq(users.id, id)).returning())[0] ?? null,
 };
 
 export const sessionStore = {
   create: (db: Db, s: typeof sessions.$inferInsert) => db.insert(sessions).values(s),
-  get: async (db: Db, tokenHash: string) => (await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash)))[0] ?? null,
-  touch: (db: Db, tokenHash: string, at: string) => db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.tokenHash, tokenHash)),
-  upgrade: (db: Db, tokenHash: string) => db.update(sessions).set({ secondFactor: true }).where(eq(sessions.tokenHash, tokenHash)),
+  get: async (db: Db, tokenHash: string) =>
+    (await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash)))[0] ?? null,
+  touch: (db: Db, tokenHash: string, at: string) =>
+    db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.tokenHash, tokenHash)),
+  upgrade: (db: Db, tokenHash: string) =>
+    db.update(sessions).set({ secondFactor: true }).where(eq(sessions.tokenHash, tokenHash)),
   delete: (db: Db, tokenHash: string) => db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)),
   deleteForUser: (db: Db, userId: string, exceptTokenHash?: string) =>
-    db.delete(sessions).where(and(eq(sessions.userId, userId), exceptTokenHash ? sql`${sessions.tokenHash} <> ${exceptTokenHash}` : undefined)),
-  forUser: (db: Db, userId: string) => db.select().from(sessions).where(eq(sessions.userId, userId)).orderBy(sessions.createdAt),
+    db
+      .delete(sessions)
+      .where(
+        and(
+          eq(sessions.userId, userId),
+          exceptTokenHash ? sql`${sessions.tokenHash} <> ${exceptTokenHash}` : undefined,
+        ),
+      ),
+  forUser: (db: Db, userId: string) =>
+    db.select().from(sessions).where(eq(sessions.userId, userId)).orderBy(sessions.createdAt),
   all: (db: Db) => db.select().from(sessions).orderBy(sessions.createdAt),
   /** Removes sessions past their idle or absolute limit. */
   expire: (db: Db, idleBefore: string, createdBefore: string) =>

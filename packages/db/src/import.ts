@@ -3,7 +3,7 @@ import { inArray, sql } from "drizzle-orm";
 import { appendAudit, canonicalJson, diffRecord } from "./audit.ts";
 import type { Db } from "./client.ts";
 import { ENTITY_KINDS, ENTITY_SCHEMAS, personRefs, splitRecord } from "./entities.ts";
-import { refreshPersons } from "./repo.ts";
+import { refreshPersons } from "./person-index.ts";
 import { personLinks, tableOf, type EntityKind } from "./schema.ts";
 
 function slugOf(v: object): string | null {
@@ -46,112 +46,114 @@ export async function importRecords(
   const result: ImportResult = { created: 0, updated: 0, unchanged: 0, outcome: {} };
   const now = new Date().toISOString();
   // A dry run does all the work in a transaction and rolls it back: the preview is exactly what would happen.
-  await db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
-    const audit: Parameters<typeof appendAudit>[1] = [];
-    const touchedPersons = new Set<string>();
-    for (const kind of ENTITY_KINDS) {
-      const mine = parsed.filter((p) => p.kind === kind);
-      if (mine.length === 0) continue;
-      const t = tableOf(kind);
-      const existing = new Map<string, { data: unknown; private: unknown; version: number }>();
-      for (let i = 0; i < mine.length; i += 1000) {
-        const ids = mine.slice(i, i + 1000).map((m) => m.value.id);
-        for (const r of await tx
-          .select({ id: t.id, data: t.data, private: t.private, version: t.version })
-          .from(t)
-          .where(inArray(t.id, ids))) {
-          existing.set(r.id, r);
+  await db
+    .transaction(async (txRaw) => {
+      const tx = txRaw as unknown as Db;
+      const audit: Parameters<typeof appendAudit>[1] = [];
+      const touchedPersons = new Set<string>();
+      for (const kind of ENTITY_KINDS) {
+        const mine = parsed.filter((p) => p.kind === kind);
+        if (mine.length === 0) continue;
+        const t = tableOf(kind);
+        const existing = new Map<string, { data: unknown; private: unknown; version: number }>();
+        for (let i = 0; i < mine.length; i += 1000) {
+          const ids = mine.slice(i, i + 1000).map((m) => m.value.id);
+          for (const r of await tx
+            .select({ id: t.id, data: t.data, private: t.private, version: t.version })
+            .from(t)
+            .where(inArray(t.id, ids))) {
+            existing.set(r.id, r);
+          }
         }
-      }
-      const inserts: (typeof t.$inferInsert)[] = [];
-      const linkRows: { kind: string; entityId: string; personId: string }[] = [];
-      const relinked: string[] = [];
-      for (const { value } of mine) {
-        const parts = splitRecord(value);
-        const prev = existing.get(value.id);
-        if (
-          prev &&
-          canonicalJson(prev.data) === canonicalJson(parts.data) &&
-          canonicalJson(prev.private) === canonicalJson(parts.private)
-        ) {
-          result.unchanged++;
-          result.outcome[value.id] = "unchanged";
-          continue;
-        }
-        if (prev) {
-          await tx
-            .update(t)
-            .set({
+        const inserts: (typeof t.$inferInsert)[] = [];
+        const linkRows: { kind: string; entityId: string; personId: string }[] = [];
+        const relinked: string[] = [];
+        for (const { value } of mine) {
+          const parts = splitRecord(value);
+          const prev = existing.get(value.id);
+          if (
+            prev &&
+            canonicalJson(prev.data) === canonicalJson(parts.data) &&
+            canonicalJson(prev.private) === canonicalJson(parts.private)
+          ) {
+            result.unchanged++;
+            result.outcome[value.id] = "unchanged";
+            continue;
+          }
+          if (prev) {
+            await tx
+              .update(t)
+              .set({
+                slug: slugOf(value),
+                data: parts.data,
+                private: parts.private,
+                version: sql`${t.version} + 1`,
+                updatedAt: now,
+              })
+              .where(sql`${t.id} = ${value.id}`);
+            audit.push({
+              actor: opts.actor,
+              action: "import",
+              entityKind: kind,
+              entityId: value.id,
+              version: prev.version + 1,
+              changes: diffRecord(
+                {
+                  data: prev.data as Record<string, unknown>,
+                  private: prev.private as Record<string, unknown>,
+                },
+                parts,
+              ),
+            });
+            result.updated++;
+            result.outcome[value.id] = "update";
+          } else {
+            inserts.push({
+              id: value.id,
               slug: slugOf(value),
               data: parts.data,
               private: parts.private,
-              version: sql`${t.version} + 1`,
+              publicationState: opts.publicationState ?? "draft",
+              createdAt: now,
               updatedAt: now,
-            })
-            .where(sql`${t.id} = ${value.id}`);
-          audit.push({
-            actor: opts.actor,
-            action: "import",
-            entityKind: kind,
-            entityId: value.id,
-            version: prev.version + 1,
-            changes: diffRecord(
-              {
-                data: prev.data as Record<string, unknown>,
-                private: prev.private as Record<string, unknown>,
-              },
-              parts,
-            ),
-          });
-          result.updated++;
-          result.outcome[value.id] = "update";
-        } else {
-          inserts.push({
-            id: value.id,
-            slug: slugOf(value),
-            data: parts.data,
-            private: parts.private,
-            publicationState: opts.publicationState ?? "draft",
-            createdAt: now,
-            updatedAt: now,
-          });
-          audit.push({
-            actor: opts.actor,
-            action: "import",
-            entityKind: kind,
-            entityId: value.id,
-            version: 1,
-            changes: diffRecord(undefined, parts),
-          });
-          result.created++;
-          result.outcome[value.id] = "create";
+            });
+            audit.push({
+              actor: opts.actor,
+              action: "import",
+              entityKind: kind,
+              entityId: value.id,
+              version: 1,
+              changes: diffRecord(undefined, parts),
+            });
+            result.created++;
+            result.outcome[value.id] = "create";
+          }
+          if (kind === "person") touchedPersons.add(value.id);
+          const refs = personRefs(kind, value);
+          relinked.push(value.id);
+          for (const personId of new Set(refs)) linkRows.push({ kind, entityId: value.id, personId });
+          if (kind === "case" || kind === "event") refs.forEach((r) => touchedPersons.add(r));
         }
-        if (kind === "person") touchedPersons.add(value.id);
-        const refs = personRefs(kind, value);
-        relinked.push(value.id);
-        for (const personId of new Set(refs)) linkRows.push({ kind, entityId: value.id, personId });
-        if (kind === "case" || kind === "event") refs.forEach((r) => touchedPersons.add(r));
+        for (let i = 0; i < inserts.length; i += 500) await tx.insert(t).values(inserts.slice(i, i + 500));
+        for (let i = 0; i < relinked.length; i += 1000) {
+          await tx
+            .delete(personLinks)
+            .where(
+              sql`${personLinks.kind} = ${kind} and ${inArray(personLinks.entityId, relinked.slice(i, i + 1000))}`,
+            );
+        }
+        for (let i = 0; i < linkRows.length; i += 1000)
+          await tx
+            .insert(personLinks)
+            .values(linkRows.slice(i, i + 1000))
+            .onConflictDoNothing();
       }
-      for (let i = 0; i < inserts.length; i += 500) await tx.insert(t).values(inserts.slice(i, i + 500));
-      for (let i = 0; i < relinked.length; i += 1000) {
-        await tx
-          .delete(personLinks)
-          .where(
-            sql`${personLinks.kind} = ${kind} and ${inArray(personLinks.entityId, relinked.slice(i, i + 1000))}`,
-          );
-      }
-      for (let i = 0; i < linkRows.length; i += 1000)
-        await tx
-          .insert(personLinks)
-          .values(linkRows.slice(i, i + 1000))
-          .onConflictDoNothing();
-    }
-    await refreshPersons(tx, [...touchedPersons]);
-    await appendAudit(tx, audit, now);
-    if (opts.dryRun) throw new DryRun();
-  }).catch((e: unknown) => {
-    if (!(e instanceof DryRun)) throw e;
-  });
+      await refreshPersons(tx, [...touchedPersons]);
+      await appendAudit(tx, audit, now);
+      if (opts.dryRun) throw new DryRun();
+    })
+    .catch((e: unknown) => {
+      if (!(e instanceof DryRun)) throw e;
+    });
   return result;
 }

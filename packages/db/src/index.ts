@@ -10,7 +10,6 @@ export {
   transitionRecord,
   getRecord,
   listRecords,
-  refreshPersons,
   isDatabaseEmpty,
   restoreVersion,
   type Stored,
@@ -27,8 +26,6 @@ export {
 } from "./audit.ts";
 export {
   listPublicPersons,
-  getPublicDossier,
-  publicDossiers,
   publicStatistics,
   listPublicOfficials,
   getPublicOfficial,
@@ -47,3 +44,5 @@ export { userStore, sessionStore, type UserRow, type SessionRow } from "./auth.t
 export { backupDatabase, restoreDatabase, tableChecksums, type BackupSummary } from "./backup.ts";
 export { mergePersons, combinePersons } from "./merge.ts";
 export { findDuplicates, dashboard, searchPersonIds, type DuplicateCandidate } from "./admin-queries.ts";
+export { getPublicDossier, publicDossiers } from "./public-dossiers.ts";
+export { refreshPersons } from "./person-index.ts";

@@ -17,13 +17,16 @@ const json = (v: unknown) => JSON.stringify(v);
 
 /** One person's record from two: every name, fact and private detail of both, the kept record's primary name. */
 export function combinePersons(keep: Person, other: Person): Person {
-  const names = uniqueBy([...keep.names, ...other.names.map(({ primary: _p, ...n }) => n)], (n) => `${n.script}\u0000${n.text}`);
+  const names = uniqueBy(
+    [...keep.names, ...other.names.map(({ primary: _p, ...n }) => n)],
+    (n) => `${n.script}\u0000${n.text}`,
+  );
   const internal = [keep.private.internalNotes, other.private.internalNotes].filter(Boolean).join("\n\n");
   return {
     ...keep,
     names,
     gender: keep.gender !== "unknown" ? keep.gender : other.gender,
-    ...(keep.birthYear ?? other.birthYear ? { birthYear: keep.birthYear ?? other.birthYear } : {}),
+    ...((keep.birthYear ?? other.birthYear) ? { birthYear: keep.birthYear ?? other.birthYear } : {}),
     ages: uniqueBy([...keep.ages, ...other.ages], json),
     places: uniqueBy([...keep.places, ...other.places], json),
     occupations: uniqueBy([...keep.occupations, ...other.occupations], json),
@@ -35,7 +38,11 @@ export function combinePersons(keep: Person, other: Person): Person {
     notes: [
       ...keep.notes,
       ...other.notes,
-      { kind: "identity", text: `Merged with the record of ${primaryName(other)} (${other.id}): the same person.`, citations: [] },
+      {
+        kind: "identity",
+        text: `Merged with the record of ${primaryName(other)} (${other.id}): the same person.`,
+        citations: [],
+      },
     ],
     private: {
       relatives: uniqueBy([...keep.private.relatives, ...other.private.relatives], json),
@@ -47,7 +54,10 @@ export function combinePersons(keep: Person, other: Person): Person {
 
 /** Replaces one person id by another everywhere in a record, without duplicates in id lists. */
 function repoint(value: unknown, from: string, to: string): unknown {
-  const replaced = JSON.parse(JSON.stringify(value).split(`"${from}"`).join(`"${to}"`)) as Record<string, unknown>;
+  const replaced = JSON.parse(JSON.stringify(value).split(`"${from}"`).join(`"${to}"`)) as Record<
+    string,
+    unknown
+  >;
   for (const key of ["defendants", "persons", "detainees"]) {
     if (Array.isArray(replaced[key])) replaced[key] = [...new Set(replaced[key] as string[])];
   }
@@ -59,24 +69,44 @@ function repoint(value: unknown, from: string, to: string): unknown {
  * event, official, mass event and recognition pointing at the other is repointed, and the other is deleted.
  * Each change is a normal, versioned and audited write.
  */
-export async function mergePersons(db: Db, keepId: string, keepVersion: number, mergeId: string, mergeVersion: number, actor: string): Promise<Stored<Person>> {
+export async function mergePersons(
+  db: Db,
+  keepId: string,
+  keepVersion: number,
+  mergeId: string,
+  mergeVersion: number,
+  actor: string,
+): Promise<Stored<Person>> {
   if (keepId === mergeId) throw new DomainError("VALIDATION", "Choose two different persons");
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     const keep = await getRecord(tx, "person", keepId);
     const other = await getRecord(tx, "person", mergeId);
-    if (!keep || !other || keep.meta.deletedAt || other.meta.deletedAt) throw new DomainError("NOT_FOUND", "Both persons must exist");
+    if (!keep || !other || keep.meta.deletedAt || other.meta.deletedAt)
+      throw new DomainError("NOT_FOUND", "Both persons must exist");
     if (keep.meta.version !== keepVersion || other.meta.version !== mergeVersion) {
-      throw new DomainError("CONFLICT", "One of the records changed; reload both", { current: keep.meta.version !== keepVersion ? keep : other });
+      throw new DomainError("CONFLICT", "One of the records changed; reload both", {
+        current: keep.meta.version !== keepVersion ? keep : other,
+      });
     }
     const links = await tx.select().from(personLinks).where(eq(personLinks.personId, mergeId));
     for (const link of links) {
       const kind = link.kind as EntityKind;
       const rec = await getRecord(tx, kind, link.entityId);
       if (!rec) continue;
-      await updateRecord(tx, kind, link.entityId, rec.meta.version, repoint(rec.value, mergeId, keepId), { actor, action: "merge" });
+      await updateRecord(tx, kind, link.entityId, rec.meta.version, repoint(rec.value, mergeId, keepId), {
+        actor,
+        action: "merge",
+      });
     }
-    const merged = await updateRecord(tx, "person", keepId, keepVersion, combinePersons(keep.value, other.value), { actor, action: "merge" });
+    const merged = await updateRecord(
+      tx,
+      "person",
+      keepId,
+      keepVersion,
+      combinePersons(keep.value, other.value),
+      { actor, action: "merge" },
+    );
     await deleteRecord(tx, "person", mergeId, mergeVersion, actor);
     return merged;
   });

@@ -13,7 +13,16 @@ const server = new EmbeddedPostgres({
   user: "postgres",
   password: "postgres",
   persistent: false,
-  postgresFlags: ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "timezone=UTC"],
+  postgresFlags: [
+    "-c",
+    "fsync=off",
+    "-c",
+    "synchronous_commit=off",
+    "-c",
+    "full_page_writes=off",
+    "-c",
+    "timezone=UTC",
+  ],
   onLog: () => {},
   onError: () => {},
 });

@@ -5,31 +5,23 @@ import {
   nameSearchKeys,
   nameTokens,
   primaryName,
-  statusHistory,
-  toPublicCase,
-  toPublicEvent,
   toPublicMassEvent,
   toPublicOfficial,
-  toPublicPerson,
   WITHHELD_NAME,
-  type Case,
-  type Event,
   type MassEvent,
   type Official,
   type Organisation,
   type Person,
-  type PersonDossier,
   type PersonList,
   type PersonListItem,
   type PublicOfficial,
-  type Recognition,
   type Source,
   type Statistics,
   type Status,
 } from "@registry/domain";
 import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "./client.ts";
-import { personLinks, persons, tableOf, type EntityKind } from "./schema.ts";
+import { persons, tableOf, type EntityKind } from "./schema.ts";
 
 /**
  * Everything the public may see. Every query here reads only `data` (never the `private` column) of records
@@ -64,12 +56,12 @@ export async function dataVersion(db: Db): Promise<number> {
   return head?.seq ?? 0;
 }
 
-const visible = (kind: EntityKind) => {
+export const visible = (kind: EntityKind) => {
   const t = tableOf(kind);
   return and(eq(t.publicationState, "published"), isNull(t.deletedAt));
 };
 
-async function publicData<T>(
+export async function publicData<T>(
   db: Db,
   kind: EntityKind,
   where?: SQL,
@@ -144,13 +136,25 @@ export function nameMatchIds(q: string): SQL {
   const tokens = nameTokens(q).slice(0, 6);
   const folded = foldName(q);
   const parts: SQL[] = [];
-  if (keys.length) parts.push(sql`select person_id from person_name_keys where key in (${sql.join(keys.map((k) => sql`${k}`), sql`, `)})`);
-  if (tokens.length) parts.push(sql`select person_id from person_index where ${sql.join(tokens.map((t) => sql`search_text like ${`%${t}%`}`), sql` and `)}`);
+  if (keys.length)
+    parts.push(
+      sql`select person_id from person_name_keys where key in (${sql.join(
+        keys.map((k) => sql`${k}`),
+        sql`, `,
+      )})`,
+    );
+  if (tokens.length)
+    parts.push(
+      sql`select person_id from person_index where ${sql.join(
+        tokens.map((t) => sql`search_text like ${`%${t}%`}`),
+        sql` and `,
+      )}`,
+    );
   if (folded) parts.push(sql`select person_id from person_index where ${folded} <% search_text`);
   return parts.length ? sql.join(parts, sql` union `) : sql`select null::text where false`;
 }
 
-function displayName(data: Person): string {
+export function displayName(data: Person): string {
   return data.visibility === "anonymous" ? WITHHELD_NAME : primaryName(data);
 }
 
@@ -209,14 +213,22 @@ export async function listPublicPersons(
       limit ${limit + 1}`,
   );
   const { cursor: _cursor, ...countKey } = f;
-  const countRow = await cached(db, today, `count:${JSON.stringify(countKey)}`, async () => (await query<{ n: number }>(db, sql`select count(*)::int as n ${from} where ${where}`))[0]);
+  const countRow = await cached(
+    db,
+    today,
+    `count:${JSON.stringify(countKey)}`,
+    async () => (await query<{ n: number }>(db, sql`select count(*)::int as n ${from} where ${where}`))[0],
+  );
   const items = rows.slice(0, limit).map((r): PersonListItem => {
     // Only the names travel: the flags the lists need are in the index.
     const data = { names: r.names, visibility: r.visibility } as Person;
     const status = (r.status as Status | null) ?? "unknown";
     const c = classify(
       status,
-      { pace: r.has_pace ? [{ criterion: "fundamental-freedoms" }] : [], roles: r.defender ? [{ kind: "human-rights-defender" }] : [] },
+      {
+        pace: r.has_pace ? [{ criterion: "fundamental-freedoms" }] : [],
+        roles: r.defender ? [{ kind: "human-rights-defender" }] : [],
+      },
       r.killed ? [{ type: "killed" }] : [],
     );
     return {
@@ -240,150 +252,6 @@ export async function listPublicPersons(
     next: last ? encodeCursor([String(last.sort_key), String(last.id)]) : null,
     total: countRow?.n ?? 0,
   };
-}
-
-async function linked<T>(
-  db: Db,
-  kind: EntityKind,
-  personIds: readonly string[],
-): Promise<{ data: T; personId: string }[]> {
-  if (personIds.length === 0) return [];
-  const t = tableOf(kind);
-  const rows = await db
-    .select({ data: t.data, personId: personLinks.personId })
-    .from(t)
-    .innerJoin(personLinks, and(eq(personLinks.kind, kind), eq(personLinks.entityId, t.id)))
-    .where(and(visible(kind), inArray(personLinks.personId, [...personIds])))
-    .orderBy(asc(t.id));
-  return rows.map((r) => ({ data: r.data as T, personId: r.personId }));
-}
-
-/** Builds the public dossiers of a batch of published persons. */
-async function buildDossiers(
-  db: Db,
-  people: { data: Person; updatedAt: string }[],
-  today: string,
-): Promise<PersonDossier[]> {
-  const ids = people.map((p) => p.data.id);
-  const [cases, events, officials, recognitions, massEvents, sources] = await Promise.all([
-    linked<Case>(db, "case", ids),
-    linked<Event>(db, "event", ids),
-    linked<Official>(db, "official", ids),
-    linked<Recognition>(db, "recognition", ids),
-    linked<MassEvent>(db, "mass-event", ids),
-    publicData<Source>(db, "source"),
-  ]);
-  const referenced = [
-    ...cases.flatMap((c) => c.data.defendants),
-    ...events.flatMap((e) => e.data.persons),
-    ...officials.flatMap((o) => o.data.involvements.flatMap((i) => i.persons)),
-    ...massEvents.flatMap((m) => m.data.detainees),
-  ];
-  const pub = await publicPersonIds(db, referenced);
-  const isPublic = (id: string) => pub.has(id);
-  const names = new Map<string, { slug: string; name: string }>();
-  const coIds = [...new Set(cases.flatMap((c) => c.data.defendants))].filter(isPublic);
-  for (let i = 0; i < coIds.length; i += 1000) {
-    const rows = await db
-      .select({ id: persons.id, slug: persons.slug, data: persons.data })
-      .from(persons)
-      .where(inArray(persons.id, coIds.slice(i, i + 1000)));
-    for (const r of rows) names.set(r.id, { slug: r.slug ?? r.id, name: displayName(r.data as Person) });
-  }
-  const group = <T>(items: { data: T; personId: string }[]) => {
-    const m = new Map<string, T[]>();
-    for (const it of items) m.set(it.personId, [...(m.get(it.personId) ?? []), it.data]);
-    return m;
-  };
-  const [byCase, byEvent, byOfficial, byRec, byMass] = [
-    group(cases),
-    group(events),
-    group(officials),
-    group(recognitions),
-    group(massEvents),
-  ];
-  return people.map(({ data: person, updatedAt }) => {
-    const id = person.id;
-    const myCases = byCase.get(id) ?? [];
-    const myEvents = byEvent.get(id) ?? [];
-    const history = statusHistory(id, { cases: myCases, events: myEvents }, today);
-    const current = history.at(-1);
-    const status = current?.status ?? "unknown";
-    const c = classify(status, person, myEvents);
-    const publicPerson = toPublicPerson(person);
-    const cited = new Set<string>();
-    const collect = (v: unknown) =>
-      JSON.stringify(v, (k, val: unknown) => {
-        if (k === "source" && typeof val === "string") cited.add(val);
-        return val;
-      });
-    const publicCases = myCases.map((x) => toPublicCase(x, isPublic));
-    const publicEvents = myEvents
-      .map((x) => toPublicEvent(x, isPublic))
-      .sort((a, b) => (a.date.date < b.date.date ? -1 : a.date.date > b.date.date ? 1 : 0));
-    collect([publicPerson, publicCases, publicEvents]);
-    const officialRefs = (byOfficial.get(id) ?? []).map((o): PersonDossier["officials"][number] => ({
-      id: o.id,
-      slug: o.slug,
-      name: o.name,
-      role: o.role,
-      ...(o.body ? { body: o.body } : {}),
-      actions: o.involvements.filter((i) => i.persons.includes(id)).map((i) => i.description),
-    }));
-    return {
-      person: publicPerson,
-      status: { current: status, ...(current?.from ? { since: current.from } : {}), asOf: today, history },
-      politicalPrisoner: c.politicalPrisoner,
-      lists: c.lists,
-      cases: publicCases,
-      events: publicEvents,
-      officials: officialRefs,
-      recognitions: byRec.get(id) ?? [],
-      massEvents: (byMass.get(id) ?? []).map((m) => ({
-        id: m.id,
-        slug: m.slug,
-        name: m.name,
-        date: m.date.date,
-      })),
-      coDefendants: [...new Set(myCases.flatMap((x) => x.defendants))]
-        .filter((d) => d !== id && names.has(d))
-        .map((d) => ({ id: d, ...(names.get(d) as { slug: string; name: string }) })),
-      sources: sources.map((s) => s.data).filter((s) => cited.has(s.id)),
-      updatedAt,
-    };
-  });
-}
-
-export async function getPublicDossier(db: Db, slug: string, today: string): Promise<PersonDossier | null> {
-  const rows = await publicData<Person>(db, "person", eq(persons.slug, slug));
-  if (rows.length === 0) return null;
-  const [dossier] = await buildDossiers(db, rows, today);
-  return dossier ?? null;
-}
-
-/** All public dossiers in id order, a batch at a time, so an export of 10^5 persons needs no more memory than one batch. */
-export async function* publicDossiers(
-  db: Db,
-  today: string,
-  batchSize = 500,
-): AsyncGenerator<PersonDossier[]> {
-  let after = "";
-  for (;;) {
-    const rows = await db
-      .select({ data: persons.data, updatedAt: persons.updatedAt })
-      .from(persons)
-      .where(and(visible("person"), sql`${persons.id} > ${after}`))
-      .orderBy(asc(persons.id))
-      .limit(batchSize);
-    if (rows.length === 0) return;
-    yield await buildDossiers(
-      db,
-      rows.map((r) => ({ data: r.data as Person, updatedAt: new Date(r.updatedAt).toISOString() })),
-      today,
-    );
-    after = (rows.at(-1)?.data as Person).id;
-    if (rows.length < batchSize) return;
-  }
 }
 
 export function publicStatistics(db: Db, today: string): Promise<Statistics> {
@@ -532,6 +400,8 @@ export async function publicPersonChanges(
   );
   return rows.map((r) => ({
     at: new Date(r.at).toISOString(),
-    fields: r.changes.map((c) => c.field).filter((f) => !f.startsWith("private") && !["comment", "publicationState", "deletedAt"].includes(f)),
+    fields: r.changes
+      .map((c) => c.field)
+      .filter((f) => !f.startsWith("private") && !["comment", "publicationState", "deletedAt"].includes(f)),
   }));
 }

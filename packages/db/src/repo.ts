@@ -4,18 +4,9 @@ import { searchPersonIds } from "./admin-queries.ts";
 import { appendAudit, diffRecord, type AuditAction, type FieldChange } from "./audit.ts";
 import { auditLog } from "./schema.ts";
 import type { Db } from "./client.ts";
-import { derivePerson } from "./derive.ts";
+import { refreshPersons } from "./person-index.ts";
 import { ENTITY_SCHEMAS, joinRecord, personRefs, splitRecord, type EntityTypes } from "./entities.ts";
-import {
-  personFacets,
-  personIndex,
-  personLinks,
-  personNameKeys,
-  persons as personsTable,
-  personStatus,
-  tableOf,
-  type EntityKind,
-} from "./schema.ts";
+import { personLinks, persons as personsTable, tableOf, type EntityKind } from "./schema.ts";
 
 export interface Stored<T> {
   meta: RecordMeta;
@@ -67,89 +58,6 @@ async function mustGet<K extends EntityKind>(db: Db, kind: K, id: string): Promi
   const r = await getRecord(db, kind, id);
   if (!r) throw new DomainError("NOT_FOUND", `No ${kind} ${id}`);
   return r;
-}
-
-async function insertChunked<T extends Record<string, unknown>>(
-  db: Db,
-  table: Parameters<Db["insert"]>[0],
-  rows: T[],
-  size = 1000,
-) {
-  for (let i = 0; i < rows.length; i += size) await db.insert(table).values(rows.slice(i, i + size));
-}
-
-/**
- * Recomputes the list/search/status index rows of these persons from their published facts, a batch at a time
- * (one query per table per batch, so an import of 10^5 persons stays fast).
- */
-export async function refreshPersons(db: Db, personIds: readonly string[]): Promise<void> {
-  const all = [...new Set(personIds)];
-  for (let b = 0; b < all.length; b += 500) {
-    const ids = all.slice(b, b + 500);
-    await db.delete(personIndex).where(inArray(personIndex.personId, ids));
-    await db.delete(personNameKeys).where(inArray(personNameKeys.personId, ids));
-    await db.delete(personStatus).where(inArray(personStatus.personId, ids));
-    await db.delete(personFacets).where(inArray(personFacets.personId, ids));
-    const people = await db
-      .select({ id: personsTable.id, data: personsTable.data })
-      .from(personsTable)
-      .where(inArray(personsTable.id, ids));
-    const links = await db
-      .select()
-      .from(personLinks)
-      .where(and(inArray(personLinks.personId, ids), inArray(personLinks.kind, ["case", "event"])));
-    const load = async (kind: "case" | "event") => {
-      const t = tableOf(kind);
-      const wanted = [...new Set(links.filter((l) => l.kind === kind).map((l) => l.entityId))];
-      const out = new Map<string, unknown>();
-      for (let i = 0; i < wanted.length; i += 1000) {
-        const rows = await db
-          .select({ id: t.id, data: t.data })
-          .from(t)
-          .where(
-            and(
-              inArray(t.id, wanted.slice(i, i + 1000)),
-              eq(t.publicationState, "published"),
-              isNull(t.deletedAt),
-            ),
-          );
-        for (const r of rows) out.set(r.id, r.data);
-      }
-      return out;
-    };
-    const cases = await load("case");
-    const events = await load("event");
-    const derived = people.map((p) => {
-      const mine = links.filter((l) => l.personId === p.id);
-      const cs = mine
-        .filter((l) => l.kind === "case")
-        .flatMap((l) => (cases.has(l.entityId) ? [cases.get(l.entityId) as EntityTypes["case"]] : []));
-      const es = mine
-        .filter((l) => l.kind === "event")
-        .flatMap((l) => (events.has(l.entityId) ? [events.get(l.entityId) as EntityTypes["event"]] : []));
-      return derivePerson(p.data as EntityTypes["person"], cs, es);
-    });
-    await insertChunked(
-      db,
-      personIndex,
-      derived.map((d) => d.index),
-    );
-    await insertChunked(
-      db,
-      personNameKeys,
-      derived.flatMap((d) => d.keys.map((key) => ({ personId: d.index.personId, key }))),
-    );
-    await insertChunked(
-      db,
-      personStatus,
-      derived.flatMap((d) => d.status),
-    );
-    await insertChunked(
-      db,
-      personFacets,
-      derived.flatMap((d) => d.facets),
-    );
-  }
 }
 
 async function replaceLinks(
@@ -463,13 +371,23 @@ const META_FIELDS = new Set(["publicationState", "deletedAt", "comment"]);
  * (newest first). Private fields keep their current values: the log never held them. The result is a new
  * version, audited as a revert.
  */
-export async function restoreVersion<K extends EntityKind>(db: Db, kind: K, id: string, expectedVersion: number, toVersion: number, actor: string) {
+export async function restoreVersion<K extends EntityKind>(
+  db: Db,
+  kind: K,
+  id: string,
+  expectedVersion: number,
+  toVersion: number,
+  actor: string,
+) {
   const current = await mustGet(db, kind, id);
-  if (toVersion < 1 || toVersion >= current.meta.version) throw new DomainError("VALIDATION", `Choose a version between 1 and ${current.meta.version - 1}`);
+  if (toVersion < 1 || toVersion >= current.meta.version)
+    throw new DomainError("VALIDATION", `Choose a version between 1 and ${current.meta.version - 1}`);
   const entries = await db
     .select()
     .from(auditLog)
-    .where(and(eq(auditLog.entityKind, kind), eq(auditLog.entityId, id), sql`${auditLog.version} > ${toVersion}`))
+    .where(
+      and(eq(auditLog.entityKind, kind), eq(auditLog.entityId, id), sql`${auditLog.version} > ${toVersion}`),
+    )
     .orderBy(sql`${auditLog.seq} desc`);
   const { data, private: priv } = splitRecord(current.value);
   for (const e of entries) {
@@ -479,5 +397,12 @@ export async function restoreVersion<K extends EntityKind>(db: Db, kind: K, id: 
       else delete data[c.field];
     }
   }
-  return updateRecord(db, kind, id, expectedVersion, { ...data, ...(Object.keys(priv).length || kind === "person" ? { private: priv } : {}) }, { actor, action: "revert" });
+  return updateRecord(
+    db,
+    kind,
+    id,
+    expectedVersion,
+    { ...data, ...(Object.keys(priv).length || kind === "person" ? { private: priv } : {}) },
+    { actor, action: "revert" },
+  );
 }

@@ -34,7 +34,11 @@ export interface PostgresServer {
  */
 export async function startPostgres(): Promise<PostgresServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [fileURLToPath(new URL("./pg-child.mjs", import.meta.url)), String(port)], { stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawn(
+    process.execPath,
+    [fileURLToPath(new URL("./pg-child.mjs", import.meta.url)), String(port)],
+    { stdio: ["pipe", "pipe", "inherit"] },
+  );
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
     let out = "";

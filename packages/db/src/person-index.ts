@@ -1,0 +1,96 @@
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import type { Db } from "./client.ts";
+import { derivePerson } from "./derive.ts";
+import type { EntityTypes } from "./entities.ts";
+import {
+  personFacets,
+  personIndex,
+  personLinks,
+  personNameKeys,
+  persons as personsTable,
+  personStatus,
+  tableOf,
+} from "./schema.ts";
+
+async function insertChunked<T extends Record<string, unknown>>(
+  db: Db,
+  table: Parameters<Db["insert"]>[0],
+  rows: T[],
+  size = 1000,
+) {
+  for (let i = 0; i < rows.length; i += size) await db.insert(table).values(rows.slice(i, i + size));
+}
+
+/**
+ * Recomputes the list/search/status index rows of these persons from their published facts, a batch at a time
+ * (one query per table per batch, so an import of 10^5 persons stays fast).
+ */
+export async function refreshPersons(db: Db, personIds: readonly string[]): Promise<void> {
+  const all = [...new Set(personIds)];
+  for (let b = 0; b < all.length; b += 500) {
+    const ids = all.slice(b, b + 500);
+    await db.delete(personIndex).where(inArray(personIndex.personId, ids));
+    await db.delete(personNameKeys).where(inArray(personNameKeys.personId, ids));
+    await db.delete(personStatus).where(inArray(personStatus.personId, ids));
+    await db.delete(personFacets).where(inArray(personFacets.personId, ids));
+    const people = await db
+      .select({ id: personsTable.id, data: personsTable.data })
+      .from(personsTable)
+      .where(inArray(personsTable.id, ids));
+    const links = await db
+      .select()
+      .from(personLinks)
+      .where(and(inArray(personLinks.personId, ids), inArray(personLinks.kind, ["case", "event"])));
+    const load = async (kind: "case" | "event") => {
+      const t = tableOf(kind);
+      const wanted = [...new Set(links.filter((l) => l.kind === kind).map((l) => l.entityId))];
+      const out = new Map<string, unknown>();
+      for (let i = 0; i < wanted.length; i += 1000) {
+        const rows = await db
+          .select({ id: t.id, data: t.data })
+          .from(t)
+          .where(
+            and(
+              inArray(t.id, wanted.slice(i, i + 1000)),
+              eq(t.publicationState, "published"),
+              isNull(t.deletedAt),
+            ),
+          );
+        for (const r of rows) out.set(r.id, r.data);
+      }
+      return out;
+    };
+    const cases = await load("case");
+    const events = await load("event");
+    const derived = people.map((p) => {
+      const mine = links.filter((l) => l.personId === p.id);
+      const cs = mine
+        .filter((l) => l.kind === "case")
+        .flatMap((l) => (cases.has(l.entityId) ? [cases.get(l.entityId) as EntityTypes["case"]] : []));
+      const es = mine
+        .filter((l) => l.kind === "event")
+        .flatMap((l) => (events.has(l.entityId) ? [events.get(l.entityId) as EntityTypes["event"]] : []));
+      return derivePerson(p.data as EntityTypes["person"], cs, es);
+    });
+    await insertChunked(
+      db,
+      personIndex,
+      derived.map((d) => d.index),
+    );
+    await insertChunked(
+      db,
+      personNameKeys,
+      derived.flatMap((d) => d.keys.map((key) => ({ personId: d.index.personId, key }))),
+    );
+    await insertChunked(
+      db,
+      personStatus,
+      derived.flatMap((d) => d.status),
+    );
+    await insertChunked(
+      db,
+      personFacets,
+      derived.flatMap((d) => d.facets),
+    );
+  }
+}

@@ -4,9 +4,9 @@
  * against their limits (issue 9). Prints a table and writes results/latest.json and results/latest.md.
  *
  * Environment (defaults): BENCH_SIZES (1000,10000,100000), BENCH_BACKENDS (postgres,pglite), BENCH_SECONDS (6),
- * BENCH_CONNECTIONS (32), BENCH_QUERIES (200), BENCH_SEARCH_SECONDS (30), BENCH_EXPORT_SECONDS (20),
+ * BENCH_CONNECTIONS (32), BENCH_QUERIES (200), BENCH_SEARCH_SECONDS (20), BENCH_EXPORT_SECONDS (15),
  * BENCH_CSV_ROWS (10000), BENCH_BLOCK (1000), BENCH_BUDGET_SECONDS (870), BENCH_SEED, BENCH_PROFILE (a directory:
- * the HTTP server writes CPU profiles there).
+ * the HTTP server writes CPU profiles there), BENCH_RESULTS_NAME (latest: results/<name>.json and .md).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -55,8 +55,8 @@ const config = {
   connections: num("BENCH_CONNECTIONS", 32),
   queries: num("BENCH_QUERIES", 200),
   minQueries: 30,
-  searchSeconds: num("BENCH_SEARCH_SECONDS", 30),
-  exportSeconds: num("BENCH_EXPORT_SECONDS", 20),
+  searchSeconds: num("BENCH_SEARCH_SECONDS", 20),
+  exportSeconds: num("BENCH_EXPORT_SECONDS", 15),
   csvRows: num("BENCH_CSV_ROWS", 10_000),
   blockSize: num("BENCH_BLOCK", 1000),
   /** `pnpm bench` must finish within 15 minutes on a 2-core machine. */
@@ -531,12 +531,20 @@ async function main() {
   const table = textTable(results.table);
   console.log(`\n${table}\n`);
   mkdirSync(RESULTS, { recursive: true });
-  writeFileSync(join(RESULTS, "latest.json"), JSON.stringify(results, null, 2) + "\n");
+  const name = process.env.BENCH_RESULTS_NAME || "latest";
+  if (!/^[\w.-]+$/.test(name)) throw new Error("BENCH_RESULTS_NAME: letters, digits, . _ -");
+  writeFileSync(join(RESULTS, `${name}.json`), JSON.stringify(results, null, 2) + "\n");
   writeFileSync(
-    join(RESULTS, "latest.md"),
-    `# Latest results\n\n${results.generatedAt}, ${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGB} GB, ${results.machine.os}, Node ${results.machine.node}, sizes ${config.sizes.map(fmt.size).join(", ")}, ${Math.round(results.elapsedSeconds)} s in all.\n\n${markdownTable(results.table)}\n`,
+    join(RESULTS, `${name}.md`),
+    `# pnpm bench: ${name}\n\n` +
+      `${results.generatedAt}; ${config.backends.join(" and ")}, sizes ${config.sizes.map(fmt.size).join(", ")}; ` +
+      `${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGB} GB, ${results.machine.os}, ` +
+      `Node ${results.machine.node}; commit ${results.machine.commit?.slice(0, 7) ?? "?"}; ` +
+      `load average ${results.loadAverage.start.map((x) => x.toFixed(1)).join("/")} at the start, ` +
+      `${results.loadAverage.end.map((x) => x.toFixed(1)).join("/")} at the end; ${Math.round(results.elapsedSeconds)} s in all.\n\n` +
+      `${markdownTable(results.table)}\n`,
   );
-  log(`wrote bench/results/latest.json and latest.md in ${Math.round(results.elapsedSeconds)} s`);
+  log(`wrote bench/results/${name}.json and ${name}.md in ${Math.round(results.elapsedSeconds)} s`);
   if (results.errors.length > 0) {
     console.error(
       `${results.errors.length} phase(s) failed: ${results.errors.map((e) => e.phase).join(", ")}`,

@@ -16,6 +16,7 @@ export {
   type AdminListOptions,
 } from "./repo.ts";
 export { importRecords, type ImportItem, type ImportResult } from "./import.ts";
+export { nextSlug, takenSlugs, uniqueSlugs } from "./slugs.ts";
 export {
   verifyAudit,
   auditHistory,

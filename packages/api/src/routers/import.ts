@@ -1,4 +1,4 @@
-import { importRecords } from "@registry/db";
+import { importRecords, uniqueSlugs } from "@registry/db";
 import { PersonSchema, RegionSchema, slugify, type PersonInput } from "@registry/domain";
 import { z } from "zod";
 import { parseCsv } from "../csv.ts";
@@ -80,6 +80,9 @@ export const importRouter = router({
         }
         results.push({ line: row.line, id: get("id"), name: get("name"), status: errors.length ? "error" : "unchanged", errors });
       }
+      // Namesakes, in the file or in the database, get name-2, name-3, …; a record already stored keeps its slug.
+      const slugs = await uniqueSlugs(ctx.database.db, "person", good.map((g) => ({ id: g.value.id, base: g.value.slug })));
+      for (const g of good) g.value.slug = slugs.get(g.value.id) ?? g.value.slug;
       const outcome = good.length ? await importRecords(ctx.database.db, good, { actor: ctx.user.id, publicationState: "draft", dryRun: input.dryRun }) : null;
       for (const r of results) if (r.status !== "error") r.status = outcome?.outcome[r.id] ?? "unchanged";
       return {

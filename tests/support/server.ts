@@ -15,8 +15,8 @@ export interface RunningServer {
 }
 
 /**
- * Starts the registry with the command `pnpm start` runs (`node --import tsx src/main.ts` in apps/server),
- * without pnpm in between, so signals reach the server itself; waits for /healthz.
+ * Starts the registry with the command `pnpm start` runs (`NODE_ENV=production node --import tsx src/main.ts`
+ * in apps/server), without pnpm in between, so signals reach the server itself; waits for /healthz.
  */
 export async function startServer(
   env: Record<string, string>,
@@ -25,7 +25,7 @@ export async function startServer(
   const port = opts.port ?? (await freePort());
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: `${ROOT}apps/server`,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", ...env },
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", ...env },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });

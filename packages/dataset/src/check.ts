@@ -1,14 +1,4 @@
-import {
-  CaseSchema,
-  EventSchema,
-  MassEventSchema,
-  nameSearchKeys,
-  OfficialSchema,
-  OrganisationSchema,
-  PersonSchema,
-  RecognitionSchema,
-  type Citation,
-} from "@registry/domain";
+import { ENTITY_SCHEMAS, nameSearchKeys, type Citation } from "@registry/domain";
 import type { z } from "zod";
 import type { Dataset, LoadResult, Problem } from "./load.ts";
 
@@ -91,13 +81,13 @@ function checkUnique(kind: string, values: { id: string; slug?: string }[], prob
 /** Everything that must hold of the merged dataset; an empty list means it may be loaded. */
 export function checkDataset({ dataset: d, problems: loadProblems }: LoadResult): Problem[] {
   const problems: Problem[] = [...loadProblems];
-  revalidate("person", d.persons, PersonSchema, problems);
-  revalidate("case", d.cases, CaseSchema, problems);
-  revalidate("event", d.events, EventSchema, problems);
-  revalidate("official", d.officials, OfficialSchema, problems);
-  revalidate("organisation", d.organisations, OrganisationSchema, problems);
-  revalidate("mass event", d.massEvents, MassEventSchema, problems);
-  revalidate("recognition", d.recognitions, RecognitionSchema, problems);
+  revalidate("person", d.persons, ENTITY_SCHEMAS.person, problems);
+  revalidate("case", d.cases, ENTITY_SCHEMAS.case, problems);
+  revalidate("event", d.events, ENTITY_SCHEMAS.event, problems);
+  revalidate("official", d.officials, ENTITY_SCHEMAS.official, problems);
+  revalidate("organisation", d.organisations, ENTITY_SCHEMAS.organisation, problems);
+  revalidate("mass event", d.massEvents, ENTITY_SCHEMAS["mass-event"], problems);
+  revalidate("recognition", d.recognitions, ENTITY_SCHEMAS.recognition, problems);
   checkUnique("persons", d.persons, problems);
   checkUnique("cases", d.cases, problems);
   checkUnique("events", d.events, problems);

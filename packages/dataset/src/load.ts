@@ -1,15 +1,8 @@
 import {
   endDay,
+  ENTITY_SCHEMAS,
   startDay,
   type Citation,
-  CaseSchema,
-  EventSchema,
-  MassEventSchema,
-  OfficialSchema,
-  OrganisationSchema,
-  PersonSchema,
-  RecognitionSchema,
-  SourceSchema,
   type Case,
   type Event,
   type MassEvent,
@@ -54,8 +47,8 @@ export interface Parsed<T> {
 }
 
 export const PersonFragmentSchema = z.strictObject({
-  person: PersonSchema,
-  events: z.array(EventSchema).default([]),
+  person: ENTITY_SCHEMAS.person,
+  events: z.array(ENTITY_SCHEMAS.event).default([]),
 });
 
 export const IdentitiesSchema = z.strictObject({
@@ -320,7 +313,9 @@ export function loadDataset(dataDir: string = DEFAULT_DATA_DIR): LoadResult {
     (identities.success ? identities.data.persons : []).map((p) => [p.id, p.primaryName]),
   );
 
-  const sources = parseAll(readEntityFiles(dataDir, "sources"), SourceSchema, problems).map((p) => p.value);
+  const sources = parseAll(readEntityFiles(dataDir, "sources"), ENTITY_SCHEMAS.source, problems).map(
+    (p) => p.value,
+  );
   const personFragments = parseAll(readEntityFiles(dataDir, "persons"), PersonFragmentSchema, problems);
   const persons = [...groupById(personFragments, (f) => f.value.person.id).entries()].map(([id, g]) =>
     mergePersons(
@@ -337,22 +332,25 @@ export function loadDataset(dataDir: string = DEFAULT_DATA_DIR): LoadResult {
   const dataset: Dataset = {
     sources,
     organisations: mergeGroups(
-      parseAll(readEntityFiles(dataDir, "organisations"), OrganisationSchema, problems),
+      parseAll(readEntityFiles(dataDir, "organisations"), ENTITY_SCHEMAS.organisation, problems),
       mergeOrganisations,
     ),
     persons,
-    cases: mergeGroups(parseAll(readEntityFiles(dataDir, "cases"), CaseSchema, problems), mergeCases),
+    cases: mergeGroups(
+      parseAll(readEntityFiles(dataDir, "cases"), ENTITY_SCHEMAS.case, problems),
+      mergeCases,
+    ),
     events: mergeEvents(personFragments.flatMap((f) => f.value.events)),
     officials: mergeGroups(
-      parseAll(readEntityFiles(dataDir, "officials"), OfficialSchema, problems),
+      parseAll(readEntityFiles(dataDir, "officials"), ENTITY_SCHEMAS.official, problems),
       mergeOfficials,
     ),
     massEvents: mergeGroups(
-      parseAll(readEntityFiles(dataDir, "mass-events"), MassEventSchema, problems),
+      parseAll(readEntityFiles(dataDir, "mass-events"), ENTITY_SCHEMAS["mass-event"], problems),
       mergeMassEvents,
     ),
     recognitions: mergeGroups(
-      parseAll(readEntityFiles(dataDir, "recognitions"), RecognitionSchema, problems),
+      parseAll(readEntityFiles(dataDir, "recognitions"), ENTITY_SCHEMAS.recognition, problems),
       mergeRecognitions,
     ),
   };

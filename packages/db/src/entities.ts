@@ -1,47 +1,19 @@
 import {
-  CaseSchema,
-  EventSchema,
-  MassEventSchema,
-  OfficialSchema,
-  OrganisationSchema,
-  PersonSchema,
-  RecognitionSchema,
-  SourceSchema,
+  ENTITY_SCHEMAS as DOMAIN_ENTITY_SCHEMAS,
   type Case,
+  type EntityTypes,
   type Event,
   type MassEvent,
   type Official,
-  type Organisation,
-  type Person,
   type Recognition,
-  type Source,
 } from "@registry/domain";
 import type { z } from "zod";
 import type { EntityKind } from "./schema.ts";
 
-export interface EntityTypes {
-  person: Person;
-  case: Case;
-  event: Event;
-  official: Official;
-  organisation: Organisation;
-  source: Source;
-  recognition: Recognition;
-  "mass-event": MassEvent;
-}
+export { ENTITY_KINDS, type EntityTypes } from "@registry/domain";
 
-export const ENTITY_SCHEMAS: { [K in EntityKind]: z.ZodType<EntityTypes[K]> } = {
-  person: PersonSchema,
-  case: CaseSchema,
-  event: EventSchema,
-  official: OfficialSchema,
-  organisation: OrganisationSchema,
-  source: SourceSchema,
-  recognition: RecognitionSchema,
-  "mass-event": MassEventSchema,
-};
-
-export const ENTITY_KINDS = Object.keys(ENTITY_SCHEMAS) as EntityKind[];
+/** The domain's kind → schema map, checked against the kinds the database has a table for. */
+export const ENTITY_SCHEMAS: { [K in EntityKind]: z.ZodType<EntityTypes[K]> } = DOMAIN_ENTITY_SCHEMAS;
 
 /** Splits a domain record into its public document and its private part (stored in separate columns). */
 export function splitRecord(value: object): {

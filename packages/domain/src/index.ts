@@ -119,6 +119,7 @@ export {
   type RecognitionInput,
 } from "./recognition.ts";
 export { MassEventSchema, PublicMassEventSchema, type MassEvent, type MassEventInput } from "./mass-event.ts";
+export { ENTITY_SCHEMAS, ENTITY_KINDS, type EntityKind, type EntityTypes } from "./entities.ts";
 export {
   STATUSES,
   StatusSchema,

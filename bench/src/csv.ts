@@ -5,6 +5,7 @@
  */
 import { createCaller, createContextInner } from "@registry/api";
 import type { Database } from "@registry/db";
+import { toCsv as csvText } from "@registry/domain";
 import type { CsvRow } from "./generate.ts";
 
 /** The product's columns (PERSON_CSV_COLUMNS in packages/api/src/routers/import.ts). */
@@ -22,15 +23,8 @@ export const CSV_HEADER: readonly (keyof CsvRow)[] = [
   "lines",
 ];
 
-function cell(v: string): string {
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
 export function toCsv(rows: readonly CsvRow[]): string {
-  return (
-    [CSV_HEADER.join(","), ...rows.map((r) => CSV_HEADER.map((h) => cell(r[h])).join(","))].join("\r\n") +
-    "\r\n"
-  );
+  return csvText([CSV_HEADER, ...rows.map((r) => CSV_HEADER.map((h) => r[h]))]);
 }
 
 export interface CsvImportResult {

@@ -120,6 +120,7 @@ export {
 } from "./recognition.ts";
 export { MassEventSchema, PublicMassEventSchema, type MassEvent, type MassEventInput } from "./mass-event.ts";
 export { ENTITY_SCHEMAS, ENTITY_KINDS, type EntityKind, type EntityTypes } from "./entities.ts";
+export { parseCsv, csvCell, csvSafeCell, toCsv, type CsvRow } from "./csv.ts";
 export {
   STATUSES,
   StatusSchema,

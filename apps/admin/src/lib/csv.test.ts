@@ -1,17 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { chunkCsv, parseCsv, toCsv } from "./csv.ts";
+import { parseCsv } from "@registry/domain";
+import { chunkCsv, spreadsheetCsv } from "./csv.ts";
 
 describe("CSV", () => {
-  it("parses quoted fields with commas, quotes and line breaks, keeping each row's first line", () => {
-    const rows = parseCsv('id,name\r\np-1,"Abishev, Aset"\n\np-2,"two\nlines ""quoted"""\np-3,x');
-    expect(rows).toEqual([
-      { line: 1, cells: ["id", "name"] },
-      { line: 2, cells: ["p-1", "Abishev, Aset"] },
-      { line: 4, cells: ["p-2", 'two\nlines "quoted"'] },
-      { line: 6, cells: ["p-3", "x"] },
-    ]);
-  });
-
   it("chunks with the header repeated and maps each chunk's lines back to the file's", () => {
     const rows = parseCsv('id,name\np-1,"a\nb"\np-2,c\np-3,d\n');
     const chunks = chunkCsv(rows, 2);
@@ -27,8 +18,8 @@ describe("CSV", () => {
   });
 
   it("writes cells a spreadsheet will not run as formulas", () => {
-    expect(toCsv(["a", "b"], [["=HYPERLINK(1)", 'say "hi", ok']])).toBe(
-      'a,b\r\n\'=HYPERLINK(1),"say ""hi"", ok"\r\n',
+    expect(spreadsheetCsv(["a", "b"], [["=HYPERLINK(1)", 'say "hi", ok', 3, null, { x: 1 }]])).toBe(
+      'a,b\r\n\'=HYPERLINK(1),"say ""hi"", ok",3,,"{""x"":1}"\r\n',
     );
   });
 });

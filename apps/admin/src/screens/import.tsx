@@ -1,8 +1,9 @@
+import { parseCsv, toCsv, type CsvRow } from "@registry/domain";
 import { useState } from "react";
 import { importApi, type ImportResult, type ImportRow } from "../api.ts";
 import { ErrorNote, Notice } from "../components/ui.tsx";
 import { useI18n } from "../i18n/index.tsx";
-import { chunkCsv, download, parseCsv, toCsv, type CsvRow } from "../lib/csv.ts";
+import { chunkCsv, download } from "../lib/csv.ts";
 
 const CHUNK = 500;
 const TEMPLATE_HEADER = [
@@ -103,7 +104,8 @@ export function ImportScreen() {
           onClick={() =>
             download(
               "persons-template.csv",
-              toCsv(TEMPLATE_HEADER, [
+              toCsv([
+                TEMPLATE_HEADER,
                 [
                   "p-example-1",
                   "Aset Abishev",

@@ -3,7 +3,7 @@ import { useEffect, useState } from "react";
 import { records, type Kind, type Stored } from "../api.ts";
 import { ErrorNote, Loading, StateBadge, fmtDateTime } from "../components/ui.tsx";
 import { useI18n } from "../i18n/index.tsx";
-import { download, toCsv } from "../lib/csv.ts";
+import { download, spreadsheetCsv } from "../lib/csv.ts";
 import { infoOf, titleOf } from "../lib/kinds.ts";
 import { loadAll } from "../lib/load-all.ts";
 import { Link, navigate, useLocation } from "../lib/router.tsx";
@@ -75,7 +75,7 @@ export function RecordList({ kind }: { kind: Kind }) {
       else
         download(
           `${name}.csv`,
-          toCsv(
+          spreadsheetCsv(
             [
               "id",
               "title",

@@ -1,7 +1,6 @@
 import { importRecords, uniqueSlugs } from "@registry/db";
-import { PersonSchema, RegionSchema, slugify, type PersonInput } from "@registry/domain";
+import { parseCsv, PersonSchema, RegionSchema, slugify, type PersonInput } from "@registry/domain";
 import { z } from "zod";
-import { parseCsv } from "../csv.ts";
 import { editorProcedure, router } from "../trpc.ts";
 
 export const PERSON_CSV_COLUMNS = ["id", "name", "variants", "gender", "birth_year", "region", "place", "occupation", "summary", "source", "lines"] as const;

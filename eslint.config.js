@@ -12,6 +12,7 @@ export default tseslint.config(
       "**/drizzle/**",
       "**/schema/*.json",
       "bench/results/**",
+      "bench/scratch/**",
       "eslint.config.js",
       "**/*.mjs",
       "**/vite.config.ts",

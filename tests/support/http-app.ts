@@ -12,9 +12,13 @@ export interface HttpApp {
 }
 
 /** The real express app (headers, CSRF guard, cookies, public site) on an ephemeral port. */
-export async function startHttpApp(database: Database, env: { TRUST_PROXY?: string } = {}): Promise<HttpApp> {
+export async function startHttpApp(
+  database: Database,
+  env: { TRUST_PROXY?: string } = {},
+  opts: { openDataDir?: string } = {},
+): Promise<HttpApp> {
   const logs: string[] = [];
-  const app = createApp({ database, secretKey: randomBytes(32), env, log: (l) => logs.push(l) });
+  const app = createApp({ database, secretKey: randomBytes(32), env, log: (l) => logs.push(l), ...opts });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
   });
@@ -23,17 +27,33 @@ export async function startHttpApp(database: Database, env: { TRUST_PROXY?: stri
   return { url, logs, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-export async function trpc(url: string, path: string, input: unknown, cookie?: string, headers: Record<string, string> = {}) {
+export async function trpc(
+  url: string,
+  path: string,
+  input: unknown,
+  cookie?: string,
+  headers: Record<string, string> = {},
+) {
   const r = await fetch(`${url}/trpc/${path}`, {
     method: "POST",
     headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}), ...headers },
     body: JSON.stringify(input),
   });
-  return { status: r.status, setCookie: r.headers.getSetCookie(), headers: r.headers, body: (await r.json()) as Record<string, unknown> };
+  return {
+    status: r.status,
+    setCookie: r.headers.getSetCookie(),
+    headers: r.headers,
+    body: (await r.json()) as Record<string, unknown>,
+  };
 }
 
 /** Creates a user and logs in over HTTP with both factors; returns the session cookie. */
-export async function loginOverHttp(app: HttpApp, database: Database, email: string, role: "editor" | "reviewer" | "admin"): Promise<string> {
+export async function loginOverHttp(
+  app: HttpApp,
+  database: Database,
+  email: string,
+  role: "editor" | "reviewer" | "admin",
+): Promise<string> {
   const password = "a long enough password";
   await createUser(database.db, { email, name: email, role, password });
   const first = await trpc(app.url, "auth.login", { email, password });

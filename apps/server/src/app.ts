@@ -1,7 +1,14 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { appRouter, createContextInner, createLimiters, createPublicCaller, createSessionContext } from "@registry/api";
+import {
+  appRouter,
+  createContextInner,
+  createLimiters,
+  createPublicCaller,
+  createSessionContext,
+} from "@registry/api";
 import { createPublicSite, notFoundHtml } from "@registry/public";
 import compression from "compression";
 import type { Database } from "@registry/db";
@@ -9,7 +16,8 @@ import { today } from "@registry/domain";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { Env } from "./env.ts";
-import { personSchemaJson, writePersonsCsv, writePersonsJson } from "./open-data.ts";
+import { personSchemaJson } from "./open-data.ts";
+import { OpenDataFiles } from "./open-data-files.ts";
 import { csrfGuard, noStoreWhenAuthenticated, securityHeaders } from "./security.ts";
 
 export const SESSION_COOKIE = "__Host-session";
@@ -30,6 +38,8 @@ export interface AppOptions {
   /** Whether the database is migrated and seeded; /healthz answers 503 until then. */
   ready?: () => boolean;
   log?: (line: string) => void;
+  /** Where the built open-data files are kept (default: a new temporary directory). */
+  openDataDir?: string;
 }
 
 /** The HTTP surface: /trpc, /healthz and the open data. The public site and the admin app mount here too. */
@@ -39,7 +49,9 @@ export function createApp({
   env,
   ready = () => true,
   log = console.log,
+  openDataDir = mkdtempSync(join(tmpdir(), "registry-open-data-")),
 }: AppOptions): express.Express {
+  const openData = new OpenDataFiles(database, openDataDir, log);
   const limits = createLimiters();
   const app = express();
   const publicUrl = env.PUBLIC_URL?.replace(/\/$/, "");
@@ -70,8 +82,20 @@ export function createApp({
             ...(req.headers["user-agent"] ? { userAgent: req.headers["user-agent"] } : {}),
             // __Host-: Secure, Path=/, no Domain. Browsers accept Secure cookies on http://localhost too.
             setToken: (token) => {
-              if (token) res.cookie(SESSION_COOKIE, token, { httpOnly: true, secure: true, sameSite: "strict", path: "/" });
-              else res.clearCookie(SESSION_COOKIE, { httpOnly: true, secure: true, sameSite: "strict", path: "/" });
+              if (token)
+                res.cookie(SESSION_COOKIE, token, {
+                  httpOnly: true,
+                  secure: true,
+                  sameSite: "strict",
+                  path: "/",
+                });
+              else
+                res.clearCookie(SESSION_COOKIE, {
+                  httpOnly: true,
+                  secure: true,
+                  sameSite: "strict",
+                  path: "/",
+                });
             },
             setHeader: (name, value) => res.setHeader(name, value),
           },
@@ -82,19 +106,15 @@ export function createApp({
     }),
   );
 
-  app.get("/data/persons.json", (_req, res, next) => {
+  app.get("/data/persons.json", (req, res, next) => {
     res.type("application/json").setHeader("Content-Disposition", 'inline; filename="persons.json"');
-    writePersonsJson(database, today(), res)
-      .then(() => res.end())
-      .catch(next);
+    openData.send("json", today(), req, res).catch(next);
   });
-  app.get("/data/persons.csv", (_req, res, next) => {
+  app.get("/data/persons.csv", (req, res, next) => {
     res
       .type("text/csv; charset=utf-8")
       .setHeader("Content-Disposition", 'attachment; filename="persons.csv"');
-    writePersonsCsv(database, today(), res)
-      .then(() => res.end())
-      .catch(next);
+    openData.send("csv", today(), req, res).catch(next);
   });
   app.get("/data/schema.json", (_req, res) => {
     res.type("application/schema+json").send(JSON.stringify(personSchemaJson(), null, 2));
@@ -108,11 +128,17 @@ export function createApp({
       res.setHeader("Cache-Control", "no-store");
       res.type("html").send(index);
     };
-    app.use("/admin/assets", express.static(join(adminDist, "assets"), { immutable: true, maxAge: "365d", index: false }));
+    app.use(
+      "/admin/assets",
+      express.static(join(adminDist, "assets"), { immutable: true, maxAge: "365d", index: false }),
+    );
     app.get(["/admin", "/admin/", "/admin/*rest"], sendIndex);
   } else {
     app.get(["/admin", "/admin/*rest"], (_req, res) => {
-      res.status(503).type("text/plain").send("The admin app is not built. Run `pnpm build` (or `pnpm start`, which builds it).");
+      res
+        .status(503)
+        .type("text/plain")
+        .send("The admin app is not built. Run `pnpm build` (or `pnpm start`, which builds it).");
     });
   }
 

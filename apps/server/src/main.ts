@@ -1,4 +1,5 @@
 import type { Server } from "node:http";
+import { join, resolve } from "node:path";
 import { createDb, type Database } from "@registry/db";
 import { createApp } from "./app.ts";
 import { dbConfigOf, loadEnv, secretKeyOf } from "./env.ts";
@@ -15,7 +16,13 @@ async function main() {
     process.exit(1);
   }
   let ready = false;
-  const app = createApp({ database, env, secretKey: secretKeyOf(env), ready: () => ready });
+  const app = createApp({
+    database,
+    env,
+    secretKey: secretKeyOf(env),
+    ready: () => ready,
+    openDataDir: join(resolve(env.DATA_DIR), "open-data"),
+  });
   if (env.SEED && (await isEmpty(database))) await seed(database);
   ready = true;
 

@@ -1,20 +1,29 @@
 import { foldName, nameSearchKeys, primaryName, type Person, type PublicationState } from "@registry/domain";
 import { sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
-import { nameMatchIds, query } from "./public-queries.ts";
+import { query } from "./public-queries.ts";
+import { nameMatches, parseNameQuery } from "./search.ts";
 import { ENTITY_KINDS } from "./entities.ts";
 import { tableOf } from "./schema.ts";
 
-/** Persons of any state whose names match, any spelling (name keys, words, or trigram word similarity). */
+/**
+ * Persons of any state whose names match, any spelling, best first (the public search's matching and ranking,
+ * search.ts).
+ */
 export async function searchPersonIds(db: Db, q: string, limit = 50): Promise<string[]> {
-  const folded = foldName(q);
-  if (!folded) return [];
-  const rows = await query<{ id: string }>(
-    db,
-    sql`select i.person_id as id from person_index i where i.person_id in (${nameMatchIds(q)})
-      order by word_similarity(${folded}, i.search_text) desc, i.sort_name limit ${limit}`,
-  );
-  return rows.map((r) => r.id);
+  const nq = parseNameQuery(q);
+  if (!nq) return [];
+  const run = async (fuzzy: boolean) => {
+    const matches = await nameMatches(db, nq, fuzzy);
+    if (!matches) return [];
+    return query<{ id: string }>(
+      db,
+      sql`select i.person_id as id from (${matches}) m join person_index i on i.person_id = m.person_id
+        order by m.rank, i.sort_name, i.person_id limit ${limit}`,
+    );
+  };
+  const exact = await run(false);
+  return (exact.length === 0 ? await run(true) : exact).map((r) => r.id);
 }
 
 export interface DuplicateCandidate {

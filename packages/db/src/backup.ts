@@ -9,9 +9,13 @@ import type { PgTable } from "drizzle-orm/pg-core";
 import { canonicalJson } from "./audit.ts";
 import type { Db } from "./client.ts";
 import { isDatabaseEmpty } from "./repo.ts";
+import { analyze, rebuildNameTokens } from "./maintenance.ts";
 import * as s from "./schema.ts";
 
-/** Every table but sessions (a restored registry starts with everyone logged out). */
+/**
+ * Every table but sessions (a restored registry starts with everyone logged out) and the name-search words,
+ * which are rebuilt from `person_index` after a restore (backups made before they existed restore the same).
+ */
 const TABLES: [string, PgTable][] = [
   ["persons", s.persons],
   ["cases", s.cases],
@@ -123,6 +127,7 @@ export async function restoreDatabase(db: Db, file: string): Promise<BackupSumma
     await tx.execute(
       sql`select setval(pg_get_serial_sequence('audit_log', 'seq'), greatest((select max(seq) from audit_log), 1))`,
     );
+    await rebuildNameTokens(tx);
     const after = await tableChecksums(tx);
     for (const [name] of TABLES) {
       if (after.checksums[name] !== trailer.checksums[name] || after.counts[name] !== trailer.counts[name]) {
@@ -132,5 +137,6 @@ export async function restoreDatabase(db: Db, file: string): Promise<BackupSumma
       }
     }
   });
+  await analyze(db);
   return trailer as BackupSummary;
 }

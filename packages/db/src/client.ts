@@ -19,7 +19,9 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { analyze } from "./maintenance.ts";
 import * as schema from "./schema.ts";
+import { keepDataVersionInMemory } from "./version.ts";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -120,7 +122,10 @@ export async function createDb(config: DbConfig): Promise<Database> {
     client = await PGlite.create({ extensions: { pg_trgm } });
   }
   const db = drizzlePglite({ client, schema }) as unknown as Db;
+  keepDataVersionInMemory(db);
   await migratePglite(drizzlePglite({ client }), { migrationsFolder: MIGRATIONS });
+  // Nothing runs autovacuum in PGlite: refresh the planner's statistics once per start (see maintenance.ts).
+  if (config.dataDir) await analyze(db);
   let closed = false;
   return {
     db,

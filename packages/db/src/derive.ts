@@ -23,6 +23,7 @@ export interface DerivedPerson {
     hasPace: boolean;
     killed: boolean;
     defender: boolean;
+    articles: string;
   };
   keys: string[];
   status: {
@@ -122,6 +123,11 @@ export function derivePerson(
       hasPace: person.pace.length > 0,
       killed: myEvents.some((e) => e.type === "killed"),
       defender: person.roles.some((r) => r.kind === "human-rights-defender"),
+      articles: [...facets]
+        .filter((f) => f.startsWith("article\u0000"))
+        .map((f) => f.slice("article\u0000".length))
+        .sort()
+        .join(","),
     },
     keys,
     status,

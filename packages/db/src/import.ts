@@ -1,8 +1,9 @@
 import type { PublicationState } from "@registry/domain";
-import { inArray, sql } from "drizzle-orm";
+import { getTableName, inArray, sql } from "drizzle-orm";
 import { appendAudit, canonicalJson, diffRecord } from "./audit.ts";
 import type { Db } from "./client.ts";
 import { ENTITY_KINDS, ENTITY_SCHEMAS, personRefs, splitRecord } from "./entities.ts";
+import { analyzeAfterImport } from "./maintenance.ts";
 import { refreshPersons } from "./person-index.ts";
 import { personLinks, tableOf, type EntityKind } from "./schema.ts";
 
@@ -45,6 +46,7 @@ export async function importRecords(
   });
   const result: ImportResult = { created: 0, updated: 0, unchanged: 0, outcome: {} };
   const now = new Date().toISOString();
+  const written = new Map<string, number>();
   // A dry run does all the work in a transaction and rolls it back: the preview is exactly what would happen.
   await db
     .transaction(async (txRaw) => {
@@ -135,6 +137,7 @@ export async function importRecords(
           if (kind === "case" || kind === "event") refs.forEach((r) => touchedPersons.add(r));
         }
         for (let i = 0; i < inserts.length; i += 500) await tx.insert(t).values(inserts.slice(i, i + 500));
+        written.set(getTableName(t), relinked.length);
         for (let i = 0; i < relinked.length; i += 1000) {
           await tx
             .delete(personLinks)
@@ -155,5 +158,6 @@ export async function importRecords(
     .catch((e: unknown) => {
       if (!(e instanceof DryRun)) throw e;
     });
+  if (!opts.dryRun) await analyzeAfterImport(db, written);
   return result;
 }

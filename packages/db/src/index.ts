@@ -36,7 +36,6 @@ export {
   listPublicOrganisations,
   publicPersonRefs,
   publicPersonChanges,
-  dataVersion,
   SORTS,
   type PersonFilters,
   type Sort,
@@ -47,3 +46,4 @@ export { mergePersons, combinePersons } from "./merge.ts";
 export { findDuplicates, dashboard, searchPersonIds, type DuplicateCandidate } from "./admin-queries.ts";
 export { getPublicDossier, publicDossiers } from "./public-dossiers.ts";
 export { refreshPersons } from "./person-index.ts";
+export { dataVersion } from "./version.ts";

@@ -7,6 +7,7 @@ import {
   personIndex,
   personLinks,
   personNameKeys,
+  nameTokens,
   persons as personsTable,
   personStatus,
   tableOf,
@@ -82,6 +83,15 @@ export async function refreshPersons(db: Db, personIds: readonly string[]): Prom
       personNameKeys,
       derived.flatMap((d) => d.keys.map((key) => ({ personId: d.index.personId, key }))),
     );
+    // The dictionary of name words for the search; a word no longer used does no harm (search.ts).
+    const words = [...new Set(derived.flatMap((d) => d.index.searchText.split(" ")).filter(Boolean))].map(
+      (token) => ({ token }),
+    );
+    for (let i = 0; i < words.length; i += 1000)
+      await db
+        .insert(nameTokens)
+        .values(words.slice(i, i + 1000))
+        .onConflictDoNothing();
     await insertChunked(
       db,
       personStatus,

@@ -1,9 +1,6 @@
 import {
   classify,
   DETENTION_STATUSES,
-  foldName,
-  nameSearchKeys,
-  nameTokens,
   primaryName,
   toPublicMassEvent,
   toPublicOfficial,
@@ -22,6 +19,8 @@ import {
 import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { persons, tableOf, type EntityKind } from "./schema.ts";
+import { nameMatches, parseNameQuery } from "./search.ts";
+import { dataVersion } from "./version.ts";
 
 /**
  * Everything the public may see. Every query here reads only `data` (never the `private` column) of records
@@ -48,12 +47,6 @@ async function cached<T>(db: Db, day: string, key: string, compute: () => Promis
   if (m.size > 500) m.clear();
   m.set(full, value);
   return value;
-}
-
-/** A number that changes whenever any record changes: the position of the audit chain's head. */
-export async function dataVersion(db: Db): Promise<number> {
-  const [head] = await query<{ seq: number }>(db, sql`select seq from audit_head where id = 1`);
-  return head?.seq ?? 0;
 }
 
 export const visible = (kind: EntityKind) => {
@@ -115,43 +108,16 @@ const detentionList = sql.join(
 function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values)).toString("base64url");
 }
-function decodeCursor(cursor: string): [string, string] | null {
+/** A position in a list: the sort key and id of the last row, and whether a name search matched similar words. */
+function decodeCursor(cursor: string): [string, string, boolean] | null {
   try {
     const v = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === "string" && typeof v[1] === "string")
-      return [v[0], v[1]];
+    if (Array.isArray(v) && v.length >= 2 && typeof v[0] === "string" && typeof v[1] === "string")
+      return [v[0], v[1], v[2] === 1];
   } catch {
     // an unreadable cursor starts from the beginning
   }
   return null;
-}
-
-/**
- * Ids of persons whose names match, any spelling: exact name keys, every word as a substring, or trigram word
- * similarity for typos. A union of three index scans (btree on keys, GIN trigram on the folded names), so the
- * search does not read every row.
- */
-export function nameMatchIds(q: string): SQL {
-  const keys = nameSearchKeys(q);
-  const tokens = nameTokens(q).slice(0, 6);
-  const folded = foldName(q);
-  const parts: SQL[] = [];
-  if (keys.length)
-    parts.push(
-      sql`select person_id from person_name_keys where key in (${sql.join(
-        keys.map((k) => sql`${k}`),
-        sql`, `,
-      )})`,
-    );
-  if (tokens.length)
-    parts.push(
-      sql`select person_id from person_index where ${sql.join(
-        tokens.map((t) => sql`search_text like ${`%${t}%`}`),
-        sql` and `,
-      )}`,
-    );
-  if (folded) parts.push(sql`select person_id from person_index where ${folded} <% search_text`);
-  return parts.length ? sql.join(parts, sql` union `) : sql`select null::text where false`;
 }
 
 export function displayName(data: Person): string {
@@ -183,15 +149,19 @@ export async function listPublicPersons(
   if (f.region) conds.push(sql`i.region = ${f.region}`);
   if (f.gender) conds.push(sql`i.gender = ${f.gender}`);
   const q = f.q?.trim().slice(0, 200);
-  if (q) conds.push(sql`p.id in (${nameMatchIds(q)})`);
+  const nq = q ? parseNameQuery(q) : null;
+  if (q && !nq) return { items: [], next: null, total: 0 };
   const where = sql.join(conds, sql` and `);
   const sort = f.sort ?? "name";
+  // With a name search, the default order is by relevance (the match's rank, a digit), then by name.
   const sortExpr =
     sort === "recent"
       ? sql`to_char(p.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`
       : sort === "since"
         ? sql`coalesce(i.first_day, '0000')`
-        : sql`i.sort_name`;
+        : nq
+          ? sql`(chr(48 + m.rank) || i.sort_name)`
+          : sql`i.sort_name`;
   const desc = sort !== "name";
   const cursor = f.cursor ? decodeCursor(f.cursor) : null;
   const after = cursor
@@ -200,25 +170,44 @@ export async function listPublicPersons(
       : sql` and (${sortExpr}, p.id) > (${cursor[0]}, ${cursor[1]})`
     : sql``;
   const from = sql`from persons p
-    join person_index i on i.person_id = p.id
+    join person_index i on i.person_id = p.id${nq ? sql` join m on m.person_id = p.id` : sql``}
     left join person_status s on s.person_id = p.id and s.from_day <= ${today} and (s.to_day is null or s.to_day > ${today})`;
-  const rows = await query<Record<string, unknown>>(
-    db,
-    sql`select p.id, p.slug, p.data->'names' as names, p.data->>'visibility' as visibility, p.updated_at, i.gender, i.region, i.first_day, i.has_pace, i.killed, i.defender,
+  const page = async (fuzzy: boolean) => {
+    const matches = nq ? await nameMatches(db, nq, fuzzy) : null;
+    if (nq && !matches) return [];
+    return query<Record<string, unknown>>(
+      db,
+      sql`${matches ? sql`with m as (${matches}) ` : sql``}select p.id, p.slug, p.data->'names' as names, p.data->>'visibility' as visibility, p.updated_at, i.gender, i.region, i.first_day, i.has_pace, i.killed, i.defender,
         s.status, s.since, ${sortExpr} as sort_key,
-        (select string_agg(f.value, ',' order by f.value) from person_facets f where f.person_id = p.id and f.kind = 'article') as articles
+        i.articles,
+        ${nq ? sql`(select count(*)::int ${from} where ${where})` : sql`0`} as total
       ${from}
       where ${where}${after}
       order by ${sortExpr} ${desc ? sql`desc` : sql`asc`}, p.id ${desc ? sql`desc` : sql`asc`}
       limit ${limit + 1}`,
-  );
-  const { cursor: _cursor, ...countKey } = f;
-  const countRow = await cached(
-    db,
-    today,
-    `count:${JSON.stringify(countKey)}`,
-    async () => (await query<{ n: number }>(db, sql`select count(*)::int as n ${from} where ${where}`))[0],
-  );
+    );
+  };
+  // Later pages of a name search continue in the mode the first page chose (the cursor says which).
+  let fuzzy = cursor?.[2] ?? false;
+  let rows = await page(fuzzy);
+  let total: number;
+  if (nq) {
+    // Nothing found: perhaps a typo that spells another name; try again with similar words for every word.
+    if (!cursor && rows.length === 0) {
+      fuzzy = true;
+      rows = await page(true);
+    }
+    total = Number(rows[0]?.total ?? 0);
+  } else {
+    const { cursor: _cursor, ...countKey } = f;
+    const countRow = await cached(
+      db,
+      today,
+      `count:${JSON.stringify(countKey)}`,
+      async () => (await query<{ n: number }>(db, sql`select count(*)::int as n ${from} where ${where}`))[0],
+    );
+    total = countRow?.n ?? 0;
+  }
   const items = rows.slice(0, limit).map((r): PersonListItem => {
     // Only the names travel: the flags the lists need are in the index.
     const data = { names: r.names, visibility: r.visibility } as Person;
@@ -249,8 +238,8 @@ export async function listPublicPersons(
   const last = rows.length > limit ? rows[limit - 1] : undefined;
   return {
     items,
-    next: last ? encodeCursor([String(last.sort_key), String(last.id)]) : null,
-    total: countRow?.n ?? 0,
+    next: last ? encodeCursor([String(last.sort_key), String(last.id), ...(fuzzy ? [1] : [])]) : null,
+    total,
   };
 }
 

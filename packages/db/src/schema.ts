@@ -79,10 +79,14 @@ export const personIndex = pgTable(
     hasPace: boolean("has_pace").notNull(),
     killed: boolean("killed").notNull(),
     defender: boolean("defender").notNull(),
+    /** The person's article facets ("criminal:405,…"), sorted, for list rows without a lookup per row. */
+    articles: text("articles").notNull().default(""),
   },
   (t) => [
     index("person_index_sort_idx").on(t.sortName, t.personId),
     index("person_index_region_idx").on(t.region),
+    // The name search intersects the persons having each typed word (search.ts): GIN does it inside the index.
+    index("person_index_words_idx").using("gin", sql`string_to_array(${t.searchText}, ' ')`),
   ],
 );
 
@@ -91,6 +95,14 @@ export const personNameKeys = pgTable(
   { personId: text("person_id").notNull(), key: text("key").notNull() },
   (t) => [primaryKey({ columns: [t.personId, t.key] }), index("person_name_keys_key_idx").on(t.key)],
 );
+
+/**
+ * The distinct words of all names (a few thousand even at 10^5 persons): a misspelled word is matched against
+ * this dictionary by trigram similarity, and the words found are then looked up like exact ones.
+ */
+export const nameTokens = pgTable("name_tokens", { token: text("token").primaryKey() }, (t) => [
+  index("name_tokens_trgm_idx").using("gin", t.token.op("gin_trgm_ops")),
+]);
 
 /** Derived status periods; a period holds from `from_day` (inclusive) to `to_day` (exclusive, null = open). */
 export const personStatus = pgTable(

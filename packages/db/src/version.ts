@@ -1,0 +1,41 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "./client.ts";
+
+/**
+ * The data version: the position of the audit chain's head, which every write advances. The public site keeps
+ * rendered pages and counts per version. On PostgreSQL other processes write too, so it is read each time (one
+ * primary-key lookup). PGlite is opened by one process only (the pid lock), and every write there goes through
+ * `db.transaction` (audited writes must): so the version is kept in memory and forgotten whenever a transaction
+ * ends, sparing a query per page view.
+ */
+interface Known {
+  seq: number | null;
+  /** Advances at the end of every transaction: a read that overlapped one does not keep its value. */
+  generation: number;
+}
+const known = new WeakMap<Db, Known>();
+
+export function keepDataVersionInMemory(db: Db): void {
+  const state: Known = { seq: null, generation: 0 };
+  known.set(db, state);
+  const transaction = db.transaction.bind(db);
+  db.transaction = (async (...args: Parameters<Db["transaction"]>) => {
+    try {
+      return await transaction(...args);
+    } finally {
+      state.seq = null;
+      state.generation++;
+    }
+  }) as Db["transaction"];
+}
+
+export async function dataVersion(db: Db): Promise<number> {
+  const state = known.get(db);
+  if (state?.seq != null) return state.seq;
+  const generation = state?.generation;
+  const result: unknown = await db.execute(sql`select seq from audit_head where id = 1`);
+  const rows = (result as { rows: { seq: number }[] }).rows;
+  const seq = Number(rows[0]?.seq ?? 0);
+  if (state && state.generation === generation) state.seq = seq;
+  return seq;
+}

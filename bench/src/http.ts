@@ -231,3 +231,49 @@ export function streamExport(
     req.end();
   });
 }
+
+export interface BuildResult {
+  seconds: number;
+  rssBeforeMB: number;
+  rssPeakMB: number;
+}
+
+/**
+ * Starts the build of the open-data files (a HEAD request, as after any change the first download does) and
+ * waits until `/data/persons.json` is served from its file, sampling the server's RSS every 25 ms.
+ */
+export async function buildOpenData(
+  baseUrl: string,
+  server: ServerProcess,
+  maxSeconds: number,
+): Promise<BuildResult> {
+  const before = server.rss();
+  let peak = before;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, server.rss());
+  }, 25);
+  const started = performance.now();
+  const servedFrom = () =>
+    new Promise<string>((resolve, reject) => {
+      request(`${baseUrl}/data/persons.json`, { method: "HEAD" }, (res) => {
+        res.resume();
+        resolve(String(res.headers["x-open-data"] ?? ""));
+      })
+        .on("error", reject)
+        .end();
+    });
+  try {
+    while ((await servedFrom()) !== "file") {
+      if (performance.now() - started > maxSeconds * 1000)
+        throw new Error(`the open-data files were not built within ${maxSeconds} s`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return {
+      seconds: (performance.now() - started) / 1000,
+      rssBeforeMB: before / 2 ** 20,
+      rssPeakMB: Math.max(peak, server.rss()) / 2 ** 20,
+    };
+  } finally {
+    clearInterval(timer);
+  }
+}

@@ -13,13 +13,20 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createContextInner, createPublicCaller } from "@registry/api";
-import { importRecords, type Database } from "@registry/db";
-import { sql } from "drizzle-orm";
+import { importRecords } from "@registry/db";
 import { Backends, type BackendName } from "./backends.ts";
 import { importCsv, toCsv } from "./csv.ts";
 import { dataset, DatasetGenerator } from "./generate.ts";
-import { get, hammer, startServer, streamExport, type LoadResult, type StreamResult } from "./http.ts";
+import {
+  buildOpenData,
+  get,
+  hammer,
+  startServer,
+  streamExport,
+  type BuildResult,
+  type LoadResult,
+  type StreamResult,
+} from "./http.ts";
 import { fmt, machine, markdownTable, textTable, type Row } from "./report.ts";
 import { benchSearch, makeQueries, QUERY_KINDS, type SearchResult } from "./search.ts";
 import { adminWeight, pageWeights, type PageWeight } from "./weight.ts";
@@ -58,6 +65,7 @@ const config = {
   minQueries: 30,
   searchSeconds: num("BENCH_SEARCH_SECONDS", 20),
   exportSeconds: num("BENCH_EXPORT_SECONDS", 15),
+  buildSeconds: num("BENCH_BUILD_SECONDS", 240),
   csvRows: num("BENCH_CSV_ROWS", 10_000),
   blockSize: num("BENCH_BLOCK", 1000),
   /** `pnpm bench` must finish within 15 minutes on a 2-core machine. */
@@ -86,15 +94,6 @@ interface LoadFigure {
   recordsPerSec: number;
   personsPerSec: number;
   slowestBlockSeconds: number;
-  /** ANALYZE after the import (the product runs none; autovacuum does on PostgreSQL, nothing does on PGlite). */
-  analyzeSeconds: number;
-  /** Single public-API calls before and after that ANALYZE, in ms. */
-  probe?: { before: Probe; after: Probe };
-}
-interface Probe {
-  personMs: number;
-  searchMs: number;
-  listMs: number;
 }
 interface HttpFigure {
   backend: BackendName;
@@ -115,6 +114,12 @@ interface ExportFigure extends StreamResult {
   size: number;
   format: "json" | "csv";
 }
+interface BuildFigure extends BuildResult {
+  backend: BackendName;
+  size: number;
+  /** Dossiers per second, both formats written. */
+  recordsPerSec: number;
+}
 interface CsvFigure {
   backend: BackendName;
   rows: number;
@@ -131,6 +136,8 @@ const results = {
   search: [] as (SearchResult & { backend: BackendName; size: number })[],
   http: [] as HttpFigure[],
   export: [] as ExportFigure[],
+  /** Building the open-data files after a change (what the first download after a change starts). */
+  builds: [] as BuildFigure[],
   csv: [] as CsvFigure[],
   pages: [] as (PageWeight & { backend: BackendName; size: number })[],
   admin: adminWeight(),
@@ -153,21 +160,6 @@ async function phase<T>(name: string, fn: () => Promise<T>): Promise<T | undefin
     results.errors.push({ phase: name, message: message.split("\n")[0] ?? message });
     return undefined;
   }
-}
-
-/** One person page's data, one name search and the list page's query, through the public API. */
-async function probe(database: Database, slug: string, q: string): Promise<Probe> {
-  const api = createPublicCaller(createContextInner({ database }));
-  const time = async (fn: () => Promise<unknown>) => {
-    const t = performance.now();
-    await fn();
-    return performance.now() - t;
-  };
-  return {
-    personMs: await time(() => api.person({ slug })),
-    searchMs: await time(() => api.persons({ q })),
-    listMs: await time(() => api.persons({ list: "persecuted" })),
-  };
 }
 
 /**
@@ -201,13 +193,6 @@ async function runSize(
         log(`  ${backend} ${fmt.size(size)}: ${fmt.int(blocks * config.blockSize)} persons loaded`);
     }
     const final = opts.decideFinal((performance.now() - wallStart) / 1000);
-    const probeArgs = [gen.samples[0]?.slug ?? "", gen.samples[1]?.latin ?? ""] as const;
-    const before = final ? await probe(fresh.database, ...probeArgs) : undefined;
-    // The planner has no statistics after a bulk load: without ANALYZE, the export runs for minutes (README).
-    const ta = performance.now();
-    await fresh.database.db.execute(sql`ANALYZE`);
-    const analyzeSeconds = (performance.now() - ta) / 1000;
-    const after = before ? await probe(fresh.database, ...probeArgs) : undefined;
     const load: LoadFigure = {
       backend,
       size,
@@ -217,17 +202,11 @@ async function runSize(
       recordsPerSec: records / (ms / 1000),
       personsPerSec: size / (ms / 1000),
       slowestBlockSeconds: slowest / 1000,
-      analyzeSeconds,
-      ...(before && after ? { probe: { before, after } } : {}),
     };
     results.load.push(load);
     log(
-      `${backend} ${fmt.size(size)}: ${fmt.int(records)} records in ${load.seconds.toFixed(1)} s (${fmt.int(load.recordsPerSec)} records/s, ${fmt.int(load.personsPerSec)} persons/s); ANALYZE ${analyzeSeconds.toFixed(1)} s`,
+      `${backend} ${fmt.size(size)}: ${fmt.int(records)} records in ${load.seconds.toFixed(1)} s (${fmt.int(load.recordsPerSec)} records/s, ${fmt.int(load.personsPerSec)} persons/s)`,
     );
-    if (before && after)
-      log(
-        `  before/after ANALYZE: person ${fmt.ms(before.personMs)} / ${fmt.ms(after.personMs)}, search ${fmt.ms(before.searchMs)} / ${fmt.ms(after.searchMs)}, list ${fmt.ms(before.listMs)} / ${fmt.ms(after.listMs)}`,
-      );
 
     if (final) {
       await phase(`search ${backend}`, async () => {
@@ -248,7 +227,17 @@ async function runSize(
     const staticDir = mkdtempSync(join(tmpdir(), "registry-bench-static-"));
     const server = await startServer(fresh.target, staticDir);
     try {
-      for (const format of ["json", "csv"] as const) {
+      // After a change the first download starts building the files (both formats in one pass); the bench
+      // times that build, then downloads each file as a client would.
+      const built = await phase(`open-data build ${backend} ${size}`, async () => {
+        const b = await buildOpenData(server.url, server, config.buildSeconds);
+        results.builds.push({ ...b, backend, size, recordsPerSec: size / b.seconds });
+        log(
+          `${backend} ${fmt.size(size)} open-data build: ${fmt.int(size)} dossiers in ${b.seconds.toFixed(1)} s (${fmt.int(size / b.seconds)}/s), RSS ${fmt.mb(b.rssBeforeMB)} → peak ${fmt.mb(b.rssPeakMB)}`,
+        );
+        return b;
+      });
+      for (const format of built ? (["json", "csv"] as const) : []) {
         await phase(`export ${backend} ${size} ${format}`, async () => {
           const r = await streamExport(
             `${server.url}/data/persons.${format}`,
@@ -330,10 +319,11 @@ async function runSize(
   }
 }
 
-/** Seconds the phases after a final load take, besides ANALYZE (caps and runs of fixed length). */
-const finalPhasesSeconds = () =>
+/** Seconds the phases after a final load of `size` persons take (caps, runs of fixed length, the build). */
+const finalPhasesSeconds = (size: number) =>
   config.searchSeconds +
   10 +
+  size / 1500 +
   2 * config.exportSeconds +
   10 +
   6 * (config.seconds + config.warmupSeconds) +
@@ -352,7 +342,7 @@ async function runBackend(backends: Backends, backend: BackendName, last: boolea
         decideFinal: (wall) => {
           if (final || !last || next === undefined) return final;
           // The last backend loads the next size only if it fits in the budget (load time scales linearly).
-          const projected = wall * (next / size) * 1.15 + finalPhasesSeconds() + 30;
+          const projected = wall * (next / size) * 1.15 + finalPhasesSeconds(next) + 30;
           const left = config.budgetSeconds - elapsed();
           if (projected > left) {
             final = true;
@@ -397,6 +387,26 @@ async function runCsv(backends: Backends, backend: BackendName): Promise<void> {
   } finally {
     await fresh.dispose();
   }
+}
+
+/** Flat memory: the server's peak RSS while handling more records stays within 25% of the smaller size's. */
+function flat(
+  what: string,
+  backend: BackendName,
+  big: BuildResult & { size: number },
+  small: BuildResult & { size: number },
+  bigRecords: number,
+  smallRecords: number,
+): Row {
+  const growth = (x: BuildResult) => Math.max(0, x.rssPeakMB - x.rssBeforeMB);
+  const ratio = big.rssPeakMB / Math.max(1, small.rssPeakMB);
+  return {
+    metric: `  server peak RSS during ${what}, ${backend}`,
+    value: `${fmt.mb(big.rssPeakMB)} at ${fmt.size(big.size)} (+${fmt.mb(growth(big))} during)`,
+    limit: `${fmt.mb(small.rssPeakMB)} at ${fmt.size(small.size)} (+${fmt.mb(growth(small))} during)`,
+    ratio: `${ratio.toFixed(2)}× for ${fmt.x(bigRecords / Math.max(1, smallRecords))} the records (flat: ≤ 1.25×)`,
+    met: ratio <= 1.25,
+  };
 }
 
 function rows(): Row[] {
@@ -463,18 +473,21 @@ function rows(): Row[] {
     const smaller = results.export
       .filter((x) => x.backend === e.backend && x.format === e.format && x.size < e.size)
       .sort((x, y) => y.size - x.size)[0];
-    if (smaller) {
-      const growth = (x: ExportFigure) => Math.max(0, x.rssPeakMB - x.rssBeforeMB);
-      // Flat: the server's peak RSS while streaming more records stays within 25% of the smaller export's.
-      const ratio = e.rssPeakMB / Math.max(1, smaller.rssPeakMB);
-      out.push({
-        metric: `  server peak RSS during the ${e.format} export, ${e.backend}`,
-        value: `${fmt.mb(e.rssPeakMB)} at ${fmt.size(e.size)} (+${fmt.mb(growth(e))} during)`,
-        limit: `${fmt.mb(smaller.rssPeakMB)} at ${fmt.size(smaller.size)} (+${fmt.mb(growth(smaller))} during)`,
-        ratio: `${ratio.toFixed(2)}× for ${fmt.x(e.records / Math.max(1, smaller.records))} the records (flat: ≤ 1.25×)`,
-        met: ratio <= 1.25,
-      });
-    }
+    if (smaller)
+      out.push(flat(`the ${e.format} download`, e.backend, e, smaller, e.records, smaller.records));
+  }
+  for (const b of results.builds.filter((x) => x.size === top(x.backend))) {
+    out.push({
+      metric: `  open-data build after a change, ${b.backend} ${fmt.size(b.size)}`,
+      value: `${fmt.int(b.recordsPerSec)} dossiers/s (${fmt.int(b.size)} in ${b.seconds.toFixed(1)} s, both formats)`,
+      limit: "–",
+      ratio: "the first download after a change is streamed at this rate",
+      met: null,
+    });
+    const smaller = results.builds
+      .filter((x) => x.backend === b.backend && x.size < b.size)
+      .sort((x, y) => y.size - x.size)[0];
+    if (smaller) out.push(flat("the build", b.backend, b, smaller, b.size, smaller.size));
   }
   for (const k of results.skipped)
     out.push({

@@ -6,6 +6,7 @@
  * Environment: BENCH_TARGET (JSON of a Target), BENCH_STATIC_DIR.
  */
 import { randomBytes } from "node:crypto";
+import { join } from "node:path";
 import { createDb } from "@registry/db";
 import { createApp } from "@registry/server/app";
 import express from "express";
@@ -21,6 +22,8 @@ const app = createApp({
   secretKey: randomBytes(32),
   env: {},
   log: (line) => process.stderr.write(`${line}\n`),
+  // The built open-data files go with the static copies (deleted after each size).
+  openDataDir: join(staticDir, "open-data"),
 });
 const outer = express();
 outer.disable("x-powered-by");

@@ -158,9 +158,10 @@ describe("curators' login, continued", () => {
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
     const ratio = median(unknown) / median(known);
-    // Both are dominated by one argon2id verification (~50 ms); a missing dummy hash would make unknown ~0.
-    expect(ratio).toBeGreaterThan(0.8);
-    expect(ratio).toBeLessThan(1.25);
+    // Both are dominated by one argon2id verification (~50 ms); a missing dummy hash would make unknown ~0.02.
+    // The bounds leave room for a busy machine (other test files run alongside), not for a missing hash.
+    expect(ratio).toBeGreaterThan(0.5);
+    expect(ratio).toBeLessThan(2);
   });
 
   it("A3: rehashes a password stored with weaker parameters at the next login", async () => {

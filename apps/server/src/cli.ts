@@ -1,4 +1,4 @@
-import { createWriteStream, existsSync, mkdirSync, type WriteStream } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, writeFileSync, type WriteStream } from "node:fs";
 import { join, resolve } from "node:path";
 import { backupDatabase, createDb, restoreDatabase, verifyAudit } from "@registry/db";
 import { createContextInner, createPublicCaller, createUser } from "@registry/api";
@@ -6,7 +6,7 @@ import { createInterface } from "node:readline/promises";
 import { today as todayOf } from "@registry/domain";
 import { exportStaticSite } from "@registry/public";
 import { dbConfigOf, loadEnv } from "./env.ts";
-import { personSchemaJson, writePersonsCsv, writePersonsJson } from "./open-data.ts";
+import { personSchemaJson, writeOpenData } from "./open-data.ts";
 import { seed } from "./seed.ts";
 
 const [command, arg] = process.argv.slice(2);
@@ -68,16 +68,13 @@ async function run() {
           publicUrl: env.PUBLIC_URL?.replace(/\/$/, "") ?? "https://example.org",
         });
         mkdirSync(join(dir, "data"), { recursive: true });
-        const toFile = async (name: string, fn: (out: WriteStream) => Promise<void>) => {
-          const out = createWriteStream(join(dir, "data", name));
-          await fn(out);
-          await new Promise<void>((ok, fail) => out.end((e?: Error | null) => (e ? fail(e) : ok())));
-        };
-        await toFile("persons.json", (out) => writePersonsJson(database, today, out));
-        await toFile("persons.csv", (out) => writePersonsCsv(database, today, out));
-        await toFile("schema.json", (out) =>
-          Promise.resolve(void out.write(JSON.stringify(personSchemaJson(), null, 2))),
-        );
+        const close = (out: WriteStream) =>
+          new Promise<void>((ok, fail) => out.end((e?: Error | null) => (e ? fail(e) : ok())));
+        const json = createWriteStream(join(dir, "data", "persons.json"));
+        const csv = createWriteStream(join(dir, "data", "persons.csv"));
+        await writeOpenData(database, today, { json, csv });
+        await Promise.all([close(json), close(csv)]);
+        writeFileSync(join(dir, "data", "schema.json"), JSON.stringify(personSchemaJson(), null, 2));
         console.log(`Static site written to ${dir} (${files + 3} files). Open ${join(dir, "index.html")}.`);
         break;
       }

@@ -1,4 +1,10 @@
-import { formatArticle, primaryName, publicJsonSchemas, type PersonDossier } from "@registry/domain";
+import {
+  csvSafeCell,
+  formatArticle,
+  primaryName,
+  publicJsonSchemas,
+  type PersonDossier,
+} from "@registry/domain";
 import { publicDossiers, type Database } from "@registry/db";
 import type { Writable } from "node:stream";
 
@@ -26,12 +32,6 @@ export const CSV_COLUMNS = [
   ["updated_at", "When the record last changed (ISO 8601)"],
 ] as const;
 
-function csvCell(v: string): string {
-  // Quote always; neutralise spreadsheet formulas (a cell starting with = + - @ is prefixed with ').
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
-
 function csvRow(d: PersonDossier): string {
   const names = d.person.names.filter((n) => !n.primary).map((n) => n.text);
   const charges = d.cases.flatMap((c) => c.charges.filter((x) => x.person === d.person.id));
@@ -54,27 +54,37 @@ function csvRow(d: PersonDossier): string {
     d.sources.map((s) => s.id).join(" | "),
     d.updatedAt,
   ];
-  return cells.map(csvCell).join(",") + "\r\n";
+  return cells.map((c) => csvSafeCell(c, "always")).join(",") + "\r\n";
 }
 
-/** Every published person's dossier, as one JSON document written a batch at a time. */
-export async function writePersonsJson(database: Database, today: string, res: Writable): Promise<void> {
-  await write(res, `{"asOf":"${today}","schema":"/data/schema.json","persons":[\n`);
+export interface OpenDataOutputs {
+  /** Every published person's dossier, as one JSON document. */
+  json?: Writable;
+  /** One row per published person (CSV_COLUMNS). */
+  csv?: Writable;
+}
+
+/**
+ * Writes the open data, a batch of dossiers at a time, to each output given: both formats come from one pass
+ * over the dossiers, and a slow reader holds back the queries instead of filling memory.
+ */
+export async function writeOpenData(database: Database, today: string, out: OpenDataOutputs): Promise<void> {
+  const { json, csv } = out;
+  if (json) await write(json, `{"asOf":"${today}","schema":"/data/schema.json","persons":[\n`);
+  if (csv) await write(csv, "\uFEFF" + CSV_COLUMNS.map(([c]) => c).join(",") + "\r\n");
   let first = true;
   for await (const batch of publicDossiers(database.db, today)) {
-    let chunk = "";
-    for (const d of batch) {
-      chunk += (first ? "" : ",\n") + JSON.stringify(d);
-      first = false;
+    if (json) {
+      let chunk = "";
+      for (const d of batch) {
+        chunk += (first ? "" : ",\n") + JSON.stringify(d);
+        first = false;
+      }
+      await write(json, chunk);
     }
-    await write(res, chunk);
+    if (csv) await write(csv, batch.map(csvRow).join(""));
   }
-  await write(res, "\n]}\n");
-}
-
-export async function writePersonsCsv(database: Database, today: string, res: Writable): Promise<void> {
-  await write(res, "\uFEFF" + CSV_COLUMNS.map(([c]) => c).join(",") + "\r\n");
-  for await (const batch of publicDossiers(database.db, today)) await write(res, batch.map(csvRow).join(""));
+  if (json) await write(json, "\n]}\n");
 }
 
 export function personSchemaJson(): unknown {

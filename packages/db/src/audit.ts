@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { asc, eq, sql } from "drizzle-orm";
+import { bulkInsert } from "./bulk.ts";
 import type { Db } from "./client.ts";
 import { auditHead, auditLog } from "./schema.ts";
 
@@ -52,7 +53,8 @@ export function diffRecord(
   for (const k of [...keys].sort()) {
     const a = before?.data[k];
     const b = after?.data[k];
-    if (canonicalJson(a) !== canonicalJson(b))
+    // A new or removed record: every field it has is a change (no need to compare).
+    if (!before || !after ? a !== undefined || b !== undefined : canonicalJson(a) !== canonicalJson(b))
       changes.push({
         field: k,
         ...(a !== undefined ? { before: a } : {}),
@@ -63,7 +65,7 @@ export function diffRecord(
   for (const k of [...pkeys].sort()) {
     const a = before?.private[k];
     const b = after?.private[k];
-    if (canonicalJson(a) !== canonicalJson(b)) {
+    if (!before || !after ? a !== undefined || b !== undefined : canonicalJson(a) !== canonicalJson(b)) {
       changes.push({
         field: `private.${k}`,
         ...(a !== undefined ? { before: REDACTED } : {}),
@@ -92,7 +94,7 @@ export async function appendAudit(
     seq++;
     return row;
   });
-  for (let i = 0; i < rows.length; i += 500) await tx.insert(auditLog).values(rows.slice(i, i + 500));
+  await bulkInsert(tx, auditLog, rows);
   await tx
     .insert(auditHead)
     .values({ id: 1, seq, hash: prev })

@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
+import { bulkInsert } from "./bulk.ts";
 import type { Db } from "./client.ts";
 import { derivePerson } from "./derive.ts";
 import type { EntityTypes } from "./entities.ts";
@@ -13,31 +14,33 @@ import {
   tableOf,
 } from "./schema.ts";
 
-async function insertChunked<T extends Record<string, unknown>>(
-  db: Db,
-  table: Parameters<Db["insert"]>[0],
-  rows: T[],
-  size = 1000,
-) {
-  for (let i = 0; i < rows.length; i += size) await db.insert(table).values(rows.slice(i, i + size));
-}
-
 /**
  * Recomputes the list/search/status index rows of these persons from their published facts, a batch at a time
  * (one query per table per batch, so an import of 10^5 persons stays fast).
  */
-export async function refreshPersons(db: Db, personIds: readonly string[]): Promise<void> {
+export async function refreshPersons(
+  db: Db,
+  personIds: readonly string[],
+  /** Public data of persons the caller has just written (spares reading them back). */
+  known: ReadonlyMap<string, unknown> = new Map(),
+): Promise<void> {
   const all = [...new Set(personIds)];
-  for (let b = 0; b < all.length; b += 500) {
-    const ids = all.slice(b, b + 500);
+  for (let b = 0; b < all.length; b += 2000) {
+    const ids = all.slice(b, b + 2000);
     await db.delete(personIndex).where(inArray(personIndex.personId, ids));
     await db.delete(personNameKeys).where(inArray(personNameKeys.personId, ids));
     await db.delete(personStatus).where(inArray(personStatus.personId, ids));
     await db.delete(personFacets).where(inArray(personFacets.personId, ids));
-    const people = await db
-      .select({ id: personsTable.id, data: personsTable.data })
-      .from(personsTable)
-      .where(inArray(personsTable.id, ids));
+    const unknown = ids.filter((id) => !known.has(id));
+    const people = [
+      ...ids.flatMap((id) => (known.has(id) ? [{ id, data: known.get(id) }] : [])),
+      ...(unknown.length
+        ? await db
+            .select({ id: personsTable.id, data: personsTable.data })
+            .from(personsTable)
+            .where(inArray(personsTable.id, unknown))
+        : []),
+    ];
     const links = await db
       .select()
       .from(personLinks)
@@ -63,8 +66,10 @@ export async function refreshPersons(db: Db, personIds: readonly string[]): Prom
     };
     const cases = await load("case");
     const events = await load("event");
+    const linksOf = new Map<string, typeof links>();
+    for (const l of links) linksOf.set(l.personId, [...(linksOf.get(l.personId) ?? []), l]);
     const derived = people.map((p) => {
-      const mine = links.filter((l) => l.personId === p.id);
+      const mine = linksOf.get(p.id) ?? [];
       const cs = mine
         .filter((l) => l.kind === "case")
         .flatMap((l) => (cases.has(l.entityId) ? [cases.get(l.entityId) as EntityTypes["case"]] : []));
@@ -73,12 +78,12 @@ export async function refreshPersons(db: Db, personIds: readonly string[]): Prom
         .flatMap((l) => (events.has(l.entityId) ? [events.get(l.entityId) as EntityTypes["event"]] : []));
       return derivePerson(p.data as EntityTypes["person"], cs, es);
     });
-    await insertChunked(
+    await bulkInsert(
       db,
       personIndex,
       derived.map((d) => d.index),
     );
-    await insertChunked(
+    await bulkInsert(
       db,
       personNameKeys,
       derived.flatMap((d) => d.keys.map((key) => ({ personId: d.index.personId, key }))),
@@ -87,17 +92,13 @@ export async function refreshPersons(db: Db, personIds: readonly string[]): Prom
     const words = [...new Set(derived.flatMap((d) => d.index.searchText.split(" ")).filter(Boolean))].map(
       (token) => ({ token }),
     );
-    for (let i = 0; i < words.length; i += 1000)
-      await db
-        .insert(nameTokens)
-        .values(words.slice(i, i + 1000))
-        .onConflictDoNothing();
-    await insertChunked(
+    await bulkInsert(db, nameTokens, words, { onConflictDoNothing: true });
+    await bulkInsert(
       db,
       personStatus,
       derived.flatMap((d) => d.status),
     );
-    await insertChunked(
+    await bulkInsert(
       db,
       personFacets,
       derived.flatMap((d) => d.facets),

@@ -3,7 +3,19 @@ import { parseCsv, PersonSchema, RegionSchema, slugify, type PersonInput } from 
 import { z } from "zod";
 import { editorProcedure, router } from "../trpc.ts";
 
-export const PERSON_CSV_COLUMNS = ["id", "name", "variants", "gender", "birth_year", "region", "place", "occupation", "summary", "source", "lines"] as const;
+export const PERSON_CSV_COLUMNS = [
+  "id",
+  "name",
+  "variants",
+  "gender",
+  "birth_year",
+  "region",
+  "place",
+  "occupation",
+  "summary",
+  "source",
+  "lines",
+] as const;
 
 function script(text: string): "latin" | "cyrillic-ru" | "cyrillic-kk" {
   if (/[әғқңөұүһі]/i.test(text)) return "cyrillic-kk";
@@ -19,14 +31,20 @@ interface RowResult {
 }
 
 /** One CSV row as a person record: every fact cites the row's source and lines. */
-function rowToPerson(get: (c: (typeof PERSON_CSV_COLUMNS)[number]) => string): { record?: PersonInput; errors: string[] } {
+function rowToPerson(get: (c: (typeof PERSON_CSV_COLUMNS)[number]) => string): {
+  record?: PersonInput;
+  errors: string[];
+} {
   const errors: string[] = [];
   const lines = /^(\d+)(?:\s*[-–]\s*(\d+))?$/.exec(get("lines"));
   if (!get("source")) errors.push("source: a source id is required");
   if (!lines) errors.push("lines: write the line range as 12-14");
-  const citations = lines ? [{ source: get("source"), lines: [Number(lines[1]), Number(lines[2] ?? lines[1])] as [number, number] }] : [];
+  const citations = lines
+    ? [{ source: get("source"), lines: [Number(lines[1]), Number(lines[2] ?? lines[1])] as [number, number] }]
+    : [];
   const region = get("region");
-  if (region && !RegionSchema.safeParse(region).success) errors.push(`region: "${region}" is not one of ${RegionSchema.options.join(", ")}`);
+  if (region && !RegionSchema.safeParse(region).success)
+    errors.push(`region: "${region}" is not one of ${RegionSchema.options.join(", ")}`);
   const birth = get("birth_year");
   if (birth && !/^\d{4}$/.test(birth)) errors.push("birth_year: write a four-digit year");
   if (errors.length) return { errors };
@@ -44,13 +62,19 @@ function rowToPerson(get: (c: (typeof PERSON_CSV_COLUMNS)[number]) => string): {
     ],
     ...(get("gender") ? { gender: get("gender") as "female" } : {}),
     ...(birth ? { birthYear: Number(birth) } : {}),
-    ...(get("place") || region ? { places: [{ name: get("place") || region, ...(region ? { region: region as "almaty" } : {}), citations }] } : {}),
+    ...(get("place") || region
+      ? {
+          places: [
+            { name: get("place") || region, ...(region ? { region: region as "almaty" } : {}), citations },
+          ],
+        }
+      : {}),
     ...(get("occupation") ? { occupations: [{ label: get("occupation"), citations }] } : {}),
     ...(get("summary") ? { summary: { en: get("summary") } } : {}),
   };
   const r = PersonSchema.safeParse(record);
   if (!r.success) return { errors: r.error.issues.map((i) => `${i.path.join(".") || "row"}: ${i.message}`) };
-  return { record, errors: [] };
+  return { record: r.data, errors: [] };
 }
 
 export const importRouter = router({
@@ -65,7 +89,15 @@ export const importRouter = router({
       const [header, ...rows] = parseCsv(input.csv);
       const columns = (header?.cells ?? []).map((c) => c.trim().toLowerCase());
       const missing = ["id", "name", "source", "lines"].filter((c) => !columns.includes(c));
-      if (missing.length) return { rows: [], created: 0, updated: 0, unchanged: 0, errors: 1, fileErrors: [`Missing columns: ${missing.join(", ")}`] };
+      if (missing.length)
+        return {
+          rows: [],
+          created: 0,
+          updated: 0,
+          unchanged: 0,
+          errors: 1,
+          fileErrors: [`Missing columns: ${missing.join(", ")}`],
+        };
       const results: RowResult[] = [];
       const good: { kind: "person"; value: PersonInput }[] = [];
       const seen = new Set<string>();
@@ -77,12 +109,29 @@ export const importRouter = router({
           seen.add(record.id);
           good.push({ kind: "person", value: record });
         }
-        results.push({ line: row.line, id: get("id"), name: get("name"), status: errors.length ? "error" : "unchanged", errors });
+        results.push({
+          line: row.line,
+          id: get("id"),
+          name: get("name"),
+          status: errors.length ? "error" : "unchanged",
+          errors,
+        });
       }
       // Namesakes, in the file or in the database, get name-2, name-3, …; a record already stored keeps its slug.
-      const slugs = await uniqueSlugs(ctx.database.db, "person", good.map((g) => ({ id: g.value.id, base: g.value.slug })));
+      const slugs = await uniqueSlugs(
+        ctx.database.db,
+        "person",
+        good.map((g) => ({ id: g.value.id, base: g.value.slug })),
+      );
       for (const g of good) g.value.slug = slugs.get(g.value.id) ?? g.value.slug;
-      const outcome = good.length ? await importRecords(ctx.database.db, good, { actor: ctx.user.id, publicationState: "draft", dryRun: input.dryRun }) : null;
+      const outcome = good.length
+        ? await importRecords(ctx.database.db, good, {
+            actor: ctx.user.id,
+            publicationState: "draft",
+            dryRun: input.dryRun,
+            validated: true,
+          })
+        : null;
       for (const r of results) if (r.status !== "error") r.status = outcome?.outcome[r.id] ?? "unchanged";
       return {
         rows: results,

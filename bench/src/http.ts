@@ -1,6 +1,7 @@
 import { spawn, execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { request } from "node:http";
+import { createGunzip } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import type { Target } from "./backends.ts";
@@ -178,10 +179,15 @@ export function streamExport(
   }, 25);
   const started = performance.now();
   return new Promise<StreamResult>((resolve, reject) => {
-    const req = request(url, (res) => {
+    // As browsers, curl --compressed and HTTP libraries do: take gzip, and count the records once inflated.
+    const req = request(url, { headers: { "accept-encoding": "gzip" } }, (raw) => {
       let newlines = 0;
       let bytes = 0;
       let partial = false;
+      raw.on("data", (c: Buffer) => {
+        bytes += c.length;
+      });
+      const res = raw.headers["content-encoding"] === "gzip" ? raw.pipe(createGunzip()) : raw;
       const finish = () => {
         clearInterval(timer);
         peak = Math.max(peak, server.rss());
@@ -200,16 +206,16 @@ export function streamExport(
           recordsPerSec: records / seconds,
           rssBeforeMB: before / 2 ** 20,
           rssPeakMB: peak / 2 ** 20,
-          status: res.statusCode ?? 0,
+          status: raw.statusCode ?? 0,
           partial,
         });
       };
       res.on("data", (c: Buffer) => {
-        bytes += c.length;
         for (let i = c.indexOf(10); i !== -1; i = c.indexOf(10, i + 1)) newlines++;
         if (!partial && performance.now() - started > maxSeconds * 1000) {
           partial = true;
           res.removeAllListeners("data");
+          raw.removeAllListeners("data");
           req.destroy();
           finish();
         }

@@ -225,7 +225,7 @@ async function runSize(
     // The HTTP server runs in its own process; PGlite allows one process, so the bench lets go first.
     await fresh.close();
     const staticDir = mkdtempSync(join(tmpdir(), "registry-bench-static-"));
-    const server = await startServer(fresh.target, staticDir);
+    let server = await startServer(fresh.target, staticDir);
     try {
       // After a change the first download starts building the files (both formats in one pass); the bench
       // times that build, then downloads each file as a client would.
@@ -237,6 +237,11 @@ async function runSize(
         );
         return b;
       });
+      // A fresh server process for the downloads, so that their memory is not the build's garbage.
+      if (built) {
+        await server.stop();
+        server = await startServer(fresh.target, staticDir);
+      }
       for (const format of built ? (["json", "csv"] as const) : []) {
         await phase(`export ${backend} ${size} ${format}`, async () => {
           const r = await streamExport(

@@ -1,10 +1,11 @@
 import { foldName, nameSearchKeys, primaryName, type Person, type PublicationState } from "@registry/domain";
-import { sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { query } from "./public-queries.ts";
 import { nameMatches, parseNameQuery } from "./search.ts";
-import { ENTITY_KINDS } from "./entities.ts";
-import { tableOf } from "./schema.ts";
+import { ENTITY_KINDS, type EntityTypes } from "./entities.ts";
+import { toStored, type Stored } from "./repo.ts";
+import { tableOf, type EntityKind } from "./schema.ts";
 
 /**
  * Persons of any state whose names match, any spelling, best first (the public search's matching and ranking,
@@ -119,4 +120,53 @@ export async function dashboard(db: Db) {
     }
   }
   return { counts, awaitingReview };
+}
+
+export interface AdminListOptions {
+  /** Persons only: names in any spelling. */
+  q?: string;
+  state?: PublicationState;
+  includeDeleted?: boolean;
+  limit?: number;
+  after?: string;
+}
+
+/** Admin lists: every record of a kind regardless of state, keyset-paginated by id. */
+export async function listRecords<K extends EntityKind>(
+  db: Db,
+  kind: K,
+  opts: AdminListOptions = {},
+): Promise<{ items: Stored<EntityTypes[K]>[]; next: string | null }> {
+  const t = tableOf(kind);
+  const limit = Math.min(opts.limit ?? 50, 500);
+  if (kind === "person" && opts.q?.trim()) {
+    const ids = await searchPersonIds(db, opts.q.trim(), limit);
+    if (ids.length === 0) return { items: [], next: null };
+    const rows = await db
+      .select()
+      .from(t)
+      .where(
+        and(
+          inArray(t.id, ids),
+          opts.state ? eq(t.publicationState, opts.state) : undefined,
+          opts.includeDeleted ? undefined : isNull(t.deletedAt),
+        ),
+      );
+    const order = new Map(ids.map((id, i) => [id, i]));
+    rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+    return { items: rows.map((r) => toStored(kind, r)), next: null };
+  }
+  const conds = [
+    opts.state ? eq(t.publicationState, opts.state) : undefined,
+    opts.includeDeleted ? undefined : isNull(t.deletedAt),
+    opts.after ? sql`${t.id} > ${opts.after}` : undefined,
+  ].filter((c) => c !== undefined);
+  const rows = await db
+    .select()
+    .from(t)
+    .where(conds.length ? and(...conds) : undefined)
+    .orderBy(t.id)
+    .limit(limit + 1);
+  const items = rows.slice(0, limit).map((r) => toStored(kind, r));
+  return { items, next: rows.length > limit ? (items.at(-1)?.value.id ?? null) : null };
 }

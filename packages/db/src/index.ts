@@ -9,11 +9,9 @@ export {
   restoreRecord,
   transitionRecord,
   getRecord,
-  listRecords,
   isDatabaseEmpty,
   restoreVersion,
   type Stored,
-  type AdminListOptions,
 } from "./repo.ts";
 export { importRecords, type ImportItem, type ImportResult } from "./import.ts";
 export { nextSlug, takenSlugs, uniqueSlugs } from "./slugs.ts";
@@ -43,7 +41,14 @@ export {
 export { userStore, sessionStore, type UserRow, type SessionRow } from "./auth.ts";
 export { backupDatabase, restoreDatabase, tableChecksums, type BackupSummary } from "./backup.ts";
 export { mergePersons, combinePersons } from "./merge.ts";
-export { findDuplicates, dashboard, searchPersonIds, type DuplicateCandidate } from "./admin-queries.ts";
+export {
+  findDuplicates,
+  dashboard,
+  searchPersonIds,
+  listRecords,
+  type AdminListOptions,
+  type DuplicateCandidate,
+} from "./admin-queries.ts";
 export { getPublicDossier, publicDossiers } from "./public-dossiers.ts";
 export { refreshPersons } from "./person-index.ts";
 export { dataVersion } from "./version.ts";

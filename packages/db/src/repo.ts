@@ -1,6 +1,5 @@
 import { canTransition, DomainError, type PublicationState, type RecordMeta } from "@registry/domain";
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { searchPersonIds } from "./admin-queries.ts";
+import { and, eq, sql } from "drizzle-orm";
 import { appendAudit, diffRecord, type AuditAction, type FieldChange } from "./audit.ts";
 import { auditLog } from "./schema.ts";
 import type { Db } from "./client.ts";
@@ -25,7 +24,7 @@ function toMeta(r: Row): RecordMeta {
   };
 }
 
-function toStored<K extends EntityKind>(kind: K, r: Row): Stored<EntityTypes[K]> {
+export function toStored<K extends EntityKind>(kind: K, r: Row): Stored<EntityTypes[K]> {
   return { meta: toMeta(r), value: joinRecord<EntityTypes[K]>(r.data, r.private, kind) };
 }
 
@@ -307,55 +306,6 @@ export function transitionRecord<K extends EntityKind>(
     }
     return { publicationState: to, ...(comment ? { comment } : {}) };
   });
-}
-
-export interface AdminListOptions {
-  /** Persons only: names in any spelling. */
-  q?: string;
-  state?: PublicationState;
-  includeDeleted?: boolean;
-  limit?: number;
-  after?: string;
-}
-
-/** Admin lists: every record of a kind regardless of state, keyset-paginated by id. */
-export async function listRecords<K extends EntityKind>(
-  db: Db,
-  kind: K,
-  opts: AdminListOptions = {},
-): Promise<{ items: Stored<EntityTypes[K]>[]; next: string | null }> {
-  const t = tableOf(kind);
-  const limit = Math.min(opts.limit ?? 50, 500);
-  if (kind === "person" && opts.q?.trim()) {
-    const ids = await searchPersonIds(db, opts.q.trim(), limit);
-    if (ids.length === 0) return { items: [], next: null };
-    const rows = await db
-      .select()
-      .from(t)
-      .where(
-        and(
-          inArray(t.id, ids),
-          opts.state ? eq(t.publicationState, opts.state) : undefined,
-          opts.includeDeleted ? undefined : isNull(t.deletedAt),
-        ),
-      );
-    const order = new Map(ids.map((id, i) => [id, i]));
-    rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-    return { items: rows.map((r) => toStored(kind, r)), next: null };
-  }
-  const conds = [
-    opts.state ? eq(t.publicationState, opts.state) : undefined,
-    opts.includeDeleted ? undefined : isNull(t.deletedAt),
-    opts.after ? sql`${t.id} > ${opts.after}` : undefined,
-  ].filter((c) => c !== undefined);
-  const rows = await db
-    .select()
-    .from(t)
-    .where(conds.length ? and(...conds) : undefined)
-    .orderBy(t.id)
-    .limit(limit + 1);
-  const items = rows.slice(0, limit).map((r) => toStored(kind, r));
-  return { items, next: rows.length > limit ? (items.at(-1)?.value.id ?? null) : null };
 }
 
 /** True before anything was loaded: start-up seeds the curated dataset then. */

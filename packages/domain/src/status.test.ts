@@ -240,3 +240,79 @@ describe("statusAsOf across cases", () => {
     expect(statusAsOf(P, facts, "2021-09-01").status).toBe("restriction-of-liberty");
   });
 });
+
+describe("custody with no reported end (UNREPORTED_END)", () => {
+  const custody = (measures: object[], extra: object = {}): Case =>
+    CaseSchema.parse({
+      id: "c-9",
+      slug: "c-9",
+      title: "Rally case",
+      defendants: [P],
+      charges: [],
+      measures: measures.map((m) => ({ person: P, citations: cite, ...m })),
+      sentences: [],
+      citations: cite,
+      ...extra,
+    });
+
+  it("does not keep someone in pre-trial detention for ever on one old report: after 18 months it is unknown", () => {
+    const facts = {
+      cases: [custody([{ kind: "pre-trial-detention", from: { date: "2019-07-10" } }])],
+      events: [],
+    };
+    expect(statusAsOf(P, facts, "2020-12-31").status).toBe("pre-trial-detention");
+    expect(statusAsOf(P, facts, "2021-01-10")).toMatchObject({
+      status: "unknown",
+      since: "2021-01-10",
+      unreportedEnd: true,
+    });
+    expect(statusHistory(P, facts, "2026-11-24")).toEqual([
+      { status: "pre-trial-detention", from: "2019-07-10", citations: cite },
+      { status: "unknown", from: "2021-01-10", citations: cite, unreportedEnd: true },
+    ]);
+  });
+
+  it("leaves what else is known: a criminal case opened stays an investigation", () => {
+    const facts = {
+      cases: [
+        custody([{ kind: "house-arrest", from: { date: "2022-01-20" } }], { opened: { date: "2022-01-15" } }),
+      ],
+      events: [],
+    };
+    expect(statusAsOf(P, facts, "2023-07-19").status).toBe("house-arrest");
+    expect(statusAsOf(P, facts, "2023-07-20").status).toBe("under-investigation");
+  });
+
+  it("ends temporary detention after 72 hours, and never cuts short an end or a sentence that is reported", () => {
+    const temporary = {
+      cases: [custody([{ kind: "temporary-detention", from: { date: "2022-01-06" } }])],
+      events: [],
+    };
+    expect(statusAsOf(P, temporary, "2022-01-08").status).toBe("pre-trial-detention");
+    expect(statusAsOf(P, temporary, "2022-01-09").status).toBe("unknown");
+    const reported = {
+      cases: [
+        custody([{ kind: "pre-trial-detention", from: { date: "2019-07-10" }, to: "2022-03-01" }]),
+      ],
+      events: [],
+    };
+    expect(statusAsOf(P, reported, "2022-02-01").status).toBe("pre-trial-detention");
+    expect(statusAsOf(P, reported, "2022-03-02")).toMatchObject({ status: "released" });
+    // A sentence reported later replaces the measure, lapse or not.
+    expect(statusAsOf(P, { cases: [abishevCase], events: [] }, "2020-06-01").status).toBe("imprisoned");
+  });
+
+  it("is not 'released' when a later report says custody went on: a later measure restarts the clock", () => {
+    const facts = {
+      cases: [
+        custody([
+          { kind: "pre-trial-detention", from: { date: "2019-07-10" } },
+          { kind: "pre-trial-detention", from: { date: "2020-12-01" } },
+        ]),
+      ],
+      events: [],
+    };
+    expect(statusAsOf(P, facts, "2021-06-01").status).toBe("pre-trial-detention");
+    expect(statusAsOf(P, facts, "2022-06-01").status).toBe("unknown");
+  });
+});

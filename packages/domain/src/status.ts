@@ -60,6 +60,18 @@ const MEASURE_STATUS: Partial<Record<MeasureKind, Status>> = {
   bail: "under-investigation",
 };
 
+/**
+ * Custody before a verdict with no reported end is not assumed to last for ever: Kazakhstan's Criminal Procedure
+ * Code (art. 151) caps custody during an investigation at 18 months, and temporary detention at 72 hours. When no
+ * later fact is reported by then, the measure lapses and the status is what remains (often "under
+ * investigation"), or "unknown": a report from 2019 does not make someone a detainee today.
+ */
+export const UNREPORTED_END: Partial<Record<MeasureKind, { months?: number; days?: number }>> = {
+  "pre-trial-detention": { months: 18 },
+  "house-arrest": { months: 18 },
+  "temporary-detention": { days: 3 },
+};
+
 const SENTENCE_STATUS: Partial<Record<SentenceKind, Status>> = {
   imprisonment: "imprisoned",
   "life-imprisonment": "imprisoned",
@@ -133,6 +145,8 @@ interface Fact {
   day: string;
   /** First day on which the state no longer holds. */
   endDay?: string;
+  /** The end is assumed (UNREPORTED_END), not reported: after it the status is not known. */
+  lapses?: true;
   effect:
     | { kind: "open"; status: Status; key: string; supersedes: string[] }
     | { kind: "close"; keys: "all" | string[] }
@@ -180,9 +194,18 @@ function collectFacts(personId: string, { cases, events }: StatusFacts): Fact[] 
       if (m.person !== personId) continue;
       const status = MEASURE_STATUS[m.kind];
       if (!status) continue;
+      const limit = UNREPORTED_END[m.kind];
+      const from = startDay(m.from.date);
       push({
         date: m.from.date,
-        ...(m.to ? { endDay: addDays(lastDayOf(m.to), 1) } : {}),
+        ...(m.to
+          ? { endDay: addDays(lastDayOf(m.to), 1) }
+          : limit
+            ? {
+                endDay: limit.months ? addMonths(from, limit.months) : addDays(from, limit.days ?? 0),
+                lapses: true,
+              }
+            : {}),
         // A new measure replaces any earlier one, whatever case it was recorded under (reports often leave
         // the end of a measure unstated).
         effect: { kind: "open", status, key: measure, supersedes: ["measure:*"] },
@@ -261,12 +284,14 @@ export interface StatusResult {
   /** The date of the fact that put the person in this status (or the day a term ran out). */
   since?: PartialDate;
   citations: Citation[];
+  /** "unknown" because custody with no reported end lapsed (UNREPORTED_END). */
+  unreportedEnd?: true;
 }
 
 function evaluate(facts: readonly Fact[], day: string): StatusResult {
   const open = new Map<
     string,
-    { status: Status; endDay?: string; since: PartialDate; citations: Citation[] }
+    { status: Status; endDay?: string; lapses?: true; since: PartialDate; citations: Citation[] }
   >();
   let any = false;
   let lastChange: { since: PartialDate; citations: Citation[] } | undefined;
@@ -286,6 +311,7 @@ function evaluate(facts: readonly Fact[], day: string): StatusResult {
       open.set(e.key, {
         status: e.status,
         ...(f.endDay ? { endDay: f.endDay } : {}),
+        ...(f.lapses ? { lapses: true as const } : {}),
         since: f.date,
         citations: f.citations,
       });
@@ -299,10 +325,15 @@ function evaluate(facts: readonly Fact[], day: string): StatusResult {
   }
   if (!any) return { status: "unknown", citations: [] };
   let best: { status: Status; since: PartialDate; citations: Citation[] } | undefined;
-  let lastEnded: { since: PartialDate; citations: Citation[] } | undefined;
+  let lastEnded: { since: PartialDate; citations: Citation[]; lapsed?: true } | undefined;
   for (const s of open.values()) {
     if (s.endDay !== undefined && s.endDay <= day) {
-      if (!lastEnded || s.endDay > lastEnded.since) lastEnded = { since: s.endDay, citations: s.citations };
+      if (!lastEnded || s.endDay > lastEnded.since)
+        lastEnded = {
+          since: s.endDay,
+          citations: s.citations,
+          ...(s.lapses ? { lapsed: true as const } : {}),
+        };
       continue;
     }
     if (!best || PRECEDENCE.indexOf(s.status) < PRECEDENCE.indexOf(best.status)) best = s;
@@ -311,6 +342,9 @@ function evaluate(facts: readonly Fact[], day: string): StatusResult {
   const ended = [lastChange, lastEnded]
     .filter((x) => x !== undefined)
     .sort((a, b) => comparePartialDates(b.since, a.since))[0];
+  // Nothing holds, and the last thing known was custody whose end was never reported: not known to be free.
+  if (ended && "lapsed" in ended)
+    return { status: "unknown", since: ended.since, citations: ended.citations, unreportedEnd: true };
   return {
     status: "released",
     ...(ended ? { since: ended.since, citations: ended.citations } : { citations: [] }),
@@ -326,6 +360,8 @@ export const StatusPeriodSchema = z.strictObject({
   status: StatusSchema,
   from: PartialDateSchema,
   citations: z.array(CitationSchema),
+  /** The status became unknown because custody with no reported end lapsed (UNREPORTED_END). */
+  unreportedEnd: z.literal(true).optional(),
 });
 export type StatusPeriod = z.infer<typeof StatusPeriodSchema>;
 
@@ -345,7 +381,12 @@ export function statusHistory(personId: string, facts: StatusFacts, day: string)
     if (last?.status === r.status) continue;
     // A period starts on the day of the change; the fact's own date is kept when it is that day (precision).
     const from = r.since !== undefined && startDay(r.since) === d ? r.since : d;
-    history.push({ status: r.status, from, citations: r.citations });
+    history.push({
+      status: r.status,
+      from,
+      citations: r.citations,
+      ...(r.unreportedEnd ? { unreportedEnd: true as const } : {}),
+    });
     if (r.status === "deceased") break;
   }
   return history;

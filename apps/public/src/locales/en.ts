@@ -86,6 +86,8 @@ export const en = {
     asOf: "as of {{date}}",
     since: "since {{date}}",
     history: "Status history",
+    unreportedEnd:
+      "no report after this: custody before a verdict cannot legally last longer (18 months; 72 hours for a temporary detention), so whether the person is still held is not known",
     why: "Why a political prisoner",
     whyPersecuted: "Why this is political persecution",
     pace: "Criteria of PACE Resolution 1900 (2012) met",

@@ -66,6 +66,7 @@ export function PersonPage({
                 {d.status.history.map((h, i) => (
                   <li key={i}>
                     <time dateTime={h.from}>{date(h.from)}</time>: {t(`status.${h.status}`)}
+                    {h.unreportedEnd ? ` (${t("person.unreportedEnd")})` : ""}
                     <Cite citations={h.citations} notes={notes} />
                   </li>
                 ))}

@@ -172,19 +172,33 @@ export async function listPublicPersons(
   const from = sql`from persons p
     join person_index i on i.person_id = p.id${nq ? sql` join m on m.person_id = p.id` : sql``}
     left join person_status s on s.person_id = p.id and s.from_day <= ${today} and (s.to_day is null or s.to_day > ${today})`;
+  const dir = desc ? sql`desc` : sql`asc`;
+  const narrow = sql`i.gender, i.region, i.first_day, i.has_pace, i.killed, i.defender, i.articles, s.status, s.since`;
   const page = async (fuzzy: boolean) => {
-    const matches = nq ? await nameMatches(db, nq, fuzzy) : null;
-    if (nq && !matches) return [];
+    if (!nq)
+      return query<Record<string, unknown>>(
+        db,
+        sql`select p.id, p.slug, p.data->'names' as names, p.data->>'visibility' as visibility, p.updated_at, ${narrow},
+          ${sortExpr} as sort_key
+        ${from}
+        where ${where}${after}
+        order by ${sortExpr} ${dir}, p.id ${dir}
+        limit ${limit + 1}`,
+      );
+    const matches = await nameMatches(db, nq, fuzzy);
+    if (!matches) return [];
+    // A common surname alone matches thousands: sort and count narrow rows, and read the names of one page only.
+    const cmp = desc ? sql`<` : sql`>`;
     return query<Record<string, unknown>>(
       db,
-      sql`${matches ? sql`with m as (${matches}) ` : sql``}select p.id, p.slug, p.data->'names' as names, p.data->>'visibility' as visibility, p.updated_at, i.gender, i.region, i.first_day, i.has_pace, i.killed, i.defender,
-        s.status, s.since, ${sortExpr} as sort_key,
-        i.articles,
-        ${nq ? sql`(select count(*)::int ${from} where ${where})` : sql`0`} as total
-      ${from}
-      where ${where}${after}
-      order by ${sortExpr} ${desc ? sql`desc` : sql`asc`}, p.id ${desc ? sql`desc` : sql`asc`}
-      limit ${limit + 1}`,
+      sql`with m as (${matches}),
+        hits as materialized (select p.id, ${sortExpr} as sort_key, ${narrow} ${from} where ${where}),
+        pg as (select * from hits${cursor ? sql` where (sort_key, id) ${cmp} (${cursor[0]}, ${cursor[1]})` : sql``}
+          order by sort_key ${dir}, id ${dir} limit ${limit + 1})
+      select pg.*, p.slug, p.data->'names' as names, p.data->>'visibility' as visibility, p.updated_at,
+        (select count(*)::int from hits) as total
+      from pg join persons p on p.id = pg.id
+      order by pg.sort_key ${dir}, pg.id ${dir}`,
     );
   };
   // Later pages of a name search continue in the mode the first page chose (the cursor says which).

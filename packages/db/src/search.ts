@@ -90,8 +90,7 @@ const MAX_KEYS = 600;
  * a typo that happens to spell another name).
  */
 export async function nameMatches(db: Db, nq: NameQuery, fuzzy: boolean): Promise<SQL | null> {
-  // One word: its longer forms too (a surname typed alone finds Azamat and Azamatov, whole words first).
-  const cands = await candidates(db, nq.words, fuzzy || nq.words.length === 1);
+  const cands = await candidates(db, nq.words, fuzzy);
   if (nq.words.length === 1) {
     const c = cands[0] as Candidates;
     if (c.size === 0) return null;

@@ -5,23 +5,11 @@
  */
 import { createCaller, createContextInner } from "@registry/api";
 import type { Database } from "@registry/db";
-import { toCsv as csvText } from "@registry/domain";
+import { PERSON_CSV_COLUMNS, toCsv as csvText } from "@registry/domain";
 import type { CsvRow } from "./generate.ts";
 
-/** The product's columns (PERSON_CSV_COLUMNS in packages/api/src/routers/import.ts). */
-export const CSV_HEADER: readonly (keyof CsvRow)[] = [
-  "id",
-  "name",
-  "variants",
-  "gender",
-  "birth_year",
-  "region",
-  "place",
-  "occupation",
-  "summary",
-  "source",
-  "lines",
-];
+/** The product's columns (PERSON_CSV_COLUMNS in the domain); the generator writes each of them. */
+export const CSV_HEADER: readonly (keyof CsvRow)[] = PERSON_CSV_COLUMNS;
 
 export function toCsv(rows: readonly CsvRow[]): string {
   return csvText([CSV_HEADER, ...rows.map((r) => CSV_HEADER.map((h) => r[h]))]);

@@ -82,3 +82,24 @@ export function toCsv(
   for (const row of rows) out += row.map((v) => cell(v)).join(",") + "\r\n";
   return out;
 }
+
+/**
+ * The columns of a CSV file of persons, as the admin app's import takes them (the first row names them; `id`,
+ * `name`, `source` and `lines` are required): the external id, the primary Latin name, other spellings separated
+ * by `|`, gender, a four-digit birth year, a region code, a place, an occupation, a summary in English, and the
+ * source id with the line range every fact of the row cites.
+ */
+export const PERSON_CSV_COLUMNS = [
+  "id",
+  "name",
+  "variants",
+  "gender",
+  "birth_year",
+  "region",
+  "place",
+  "occupation",
+  "summary",
+  "source",
+  "lines",
+] as const;
+export type PersonCsvColumn = (typeof PERSON_CSV_COLUMNS)[number];

@@ -120,7 +120,15 @@ export {
 } from "./recognition.ts";
 export { MassEventSchema, PublicMassEventSchema, type MassEvent, type MassEventInput } from "./mass-event.ts";
 export { ENTITY_SCHEMAS, ENTITY_KINDS, type EntityKind, type EntityTypes } from "./entities.ts";
-export { parseCsv, csvCell, csvSafeCell, toCsv, type CsvRow } from "./csv.ts";
+export {
+  parseCsv,
+  csvCell,
+  csvSafeCell,
+  toCsv,
+  PERSON_CSV_COLUMNS,
+  type CsvRow,
+  type PersonCsvColumn,
+} from "./csv.ts";
 export {
   STATUSES,
   StatusSchema,

@@ -1,4 +1,4 @@
-import { parseCsv, toCsv, type CsvRow } from "@registry/domain";
+import { parseCsv, PERSON_CSV_COLUMNS, toCsv, type CsvRow } from "@registry/domain";
 import { useState } from "react";
 import { importApi, type ImportResult, type ImportRow } from "../api.ts";
 import { ErrorNote, Notice } from "../components/ui.tsx";
@@ -6,19 +6,6 @@ import { useI18n } from "../i18n/index.tsx";
 import { chunkCsv, download } from "../lib/csv.ts";
 
 const CHUNK = 500;
-const TEMPLATE_HEADER = [
-  "id",
-  "name",
-  "variants",
-  "gender",
-  "birth_year",
-  "region",
-  "place",
-  "occupation",
-  "summary",
-  "source",
-  "lines",
-];
 
 const counts = ({ created, updated, unchanged, errors }: ImportResult) => ({
   created,
@@ -105,7 +92,7 @@ export function ImportScreen() {
             download(
               "persons-template.csv",
               toCsv([
-                TEMPLATE_HEADER,
+                [...PERSON_CSV_COLUMNS],
                 [
                   "p-example-1",
                   "Aset Abishev",

@@ -1,21 +1,14 @@
 import { importRecords, uniqueSlugs } from "@registry/db";
-import { parseCsv, PersonSchema, RegionSchema, slugify, type PersonInput } from "@registry/domain";
+import {
+  parseCsv,
+  PersonSchema,
+  RegionSchema,
+  slugify,
+  type PersonCsvColumn,
+  type PersonInput,
+} from "@registry/domain";
 import { z } from "zod";
 import { editorProcedure, router } from "../trpc.ts";
-
-export const PERSON_CSV_COLUMNS = [
-  "id",
-  "name",
-  "variants",
-  "gender",
-  "birth_year",
-  "region",
-  "place",
-  "occupation",
-  "summary",
-  "source",
-  "lines",
-] as const;
 
 function script(text: string): "latin" | "cyrillic-ru" | "cyrillic-kk" {
   if (/[әғқңөұүһі]/i.test(text)) return "cyrillic-kk";
@@ -31,7 +24,7 @@ interface RowResult {
 }
 
 /** One CSV row as a person record: every fact cites the row's source and lines. */
-function rowToPerson(get: (c: (typeof PERSON_CSV_COLUMNS)[number]) => string): {
+function rowToPerson(get: (c: PersonCsvColumn) => string): {
   record?: PersonInput;
   errors: string[];
 } {

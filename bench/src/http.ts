@@ -149,6 +149,22 @@ export async function hammer(
   };
 }
 
+/** Samples a server's RSS every 25 ms until `stop()`, which gives the RSS before and the peak, in MB. */
+function sampleRss(server: ServerProcess): { stop(): { rssBeforeMB: number; rssPeakMB: number } } {
+  const before = server.rss();
+  let peak = before;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, server.rss());
+  }, 25);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      peak = Math.max(peak, server.rss());
+      return { rssBeforeMB: before / 2 ** 20, rssPeakMB: peak / 2 ** 20 };
+    },
+  };
+}
+
 export interface StreamResult {
   records: number;
   bytes: number;
@@ -172,11 +188,7 @@ export function streamExport(
   format: "json" | "csv",
   maxSeconds: number,
 ): Promise<StreamResult> {
-  const before = server.rss();
-  let peak = before;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, server.rss());
-  }, 25);
+  const rss = sampleRss(server);
   const started = performance.now();
   return new Promise<StreamResult>((resolve, reject) => {
     // As browsers, curl --compressed and HTTP libraries do: take gzip, and count the records once inflated.
@@ -189,8 +201,7 @@ export function streamExport(
       });
       const res = raw.headers["content-encoding"] === "gzip" ? raw.pipe(createGunzip()) : raw;
       const finish = () => {
-        clearInterval(timer);
-        peak = Math.max(peak, server.rss());
+        const memory = rss.stop();
         const seconds = (performance.now() - started) / 1000;
         // JSON: a header line, one line per record and the closing line; CSV: a header and one line per record.
         // A partial download counts the lines received (the last record may be incomplete: not counted).
@@ -204,8 +215,7 @@ export function streamExport(
           bytes,
           seconds,
           recordsPerSec: records / seconds,
-          rssBeforeMB: before / 2 ** 20,
-          rssPeakMB: peak / 2 ** 20,
+          ...memory,
           status: raw.statusCode ?? 0,
           partial,
         });
@@ -225,13 +235,13 @@ export function streamExport(
       });
       res.on("error", (e) => {
         if (partial) return;
-        clearInterval(timer);
+        rss.stop();
         reject(e);
       });
     });
     req.on("error", (e) => {
       if ((e as NodeJS.ErrnoException).code === "ECONNRESET") return;
-      clearInterval(timer);
+      rss.stop();
       reject(e);
     });
     req.end();
@@ -253,11 +263,7 @@ export async function buildOpenData(
   server: ServerProcess,
   maxSeconds: number,
 ): Promise<BuildResult> {
-  const before = server.rss();
-  let peak = before;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, server.rss());
-  }, 25);
+  const rss = sampleRss(server);
   const started = performance.now();
   const servedFrom = () =>
     new Promise<string>((resolve, reject) => {
@@ -274,12 +280,8 @@ export async function buildOpenData(
         throw new Error(`the open-data files were not built within ${maxSeconds} s`);
       await new Promise((r) => setTimeout(r, 100));
     }
-    return {
-      seconds: (performance.now() - started) / 1000,
-      rssBeforeMB: before / 2 ** 20,
-      rssPeakMB: Math.max(peak, server.rss()) / 2 ** 20,
-    };
+    return { seconds: (performance.now() - started) / 1000, ...rss.stop() };
   } finally {
-    clearInterval(timer);
+    rss.stop();
   }
 }

@@ -1,3 +1,4 @@
+import jsQR from "jsqr";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -67,6 +68,19 @@ describe("the admin app in a real browser", () => {
     await secretEl.waitFor();
     const secret = (await secretEl.textContent())?.replace(/\s/g, "") ?? "";
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+    // The QR code a phone would scan holds the same secret.
+    const pixels = await page.getByTestId("totp-qr").evaluate(async (img: HTMLImageElement) => {
+      await img.decode();
+      const canvas = document.createElement("canvas");
+      canvas.width = canvas.height = 400;
+      const g = canvas.getContext("2d") as CanvasRenderingContext2D;
+      g.fillStyle = "#fff";
+      g.fillRect(0, 0, 400, 400);
+      g.drawImage(img, 0, 0, 400, 400);
+      return Array.from(g.getImageData(0, 0, 400, 400).data);
+    });
+    const qr = jsQR(Uint8ClampedArray.from(pixels), 400, 400);
+    expect(qr?.data).toMatch(new RegExp(`^otpauth://totp/.*[?&]secret=${secret}(&|$)`));
     if (screenshots) await shot(page, "enrol");
     await page.getByLabel("Code").fill(await generate({ secret }));
     await page.getByRole("button", { name: "Confirm" }).click();

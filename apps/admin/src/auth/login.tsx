@@ -14,7 +14,7 @@ export function Login({ initialStage, onDone }: { initialStage: "password" | "to
   const [stage, setStage] = useState<Stage>(initialStage);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [enrolment, setEnrolment] = useState<{ secret: string; uri: string } | null>(null);
+  const [enrolment, setEnrolment] = useState<{ secret: string; uri: string; qrSvg: string } | null>(null);
   const [codes, setCodes] = useState<string[]>([]);
   const [note, setNote] = useState("");
 
@@ -105,6 +105,14 @@ export function Login({ initialStage, onDone }: { initialStage: "password" | "to
           <div>
             <h2>{t("login.enrolTitle")}</h2>
             <p>{t("login.enrolHelp")}</p>
+            <img
+              className="qr"
+              data-testid="totp-qr"
+              src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(enrolment.qrSvg)}`}
+              alt={t("login.qr")}
+              width={200}
+              height={200}
+            />
             <dl className="enrol">
               <dt>{t("login.secret")}</dt>
               <dd>

@@ -54,9 +54,10 @@ export const en = {
   "login.recoveryLeft": "Logged in. Recovery codes left: {n}.",
   "login.enrolTitle": "Set up the second factor",
   "login.enrolHelp":
-    "Add this account to an authenticator app (Aegis, FreeOTP, Google Authenticator…): enter the secret key by hand or open the link on your phone. Then type the code the app shows.",
+    "Add this account to an authenticator app (Aegis, FreeOTP, Google Authenticator…): scan the QR code, enter the secret key by hand, or open the link on your phone. Then type the code the app shows.",
   "login.secret": "Secret key",
   "login.uri": "Link for the app",
+  "login.qr": "QR code of the link for the app: scan it with the authenticator app",
   "login.enrolFinish": "Confirm",
   "login.codesTitle": "Your recovery codes",
   "login.codesHelp":

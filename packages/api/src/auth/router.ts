@@ -1,3 +1,4 @@
+import QRCode from "qrcode";
 import { sessionStore, userStore, type Db } from "@registry/db";
 import { DomainError } from "@registry/domain";
 import { TRPCError } from "@trpc/server";
@@ -5,7 +6,18 @@ import { z } from "zod";
 import type { Context } from "../context.ts";
 import { ROLES } from "../context.ts";
 import { adminProcedure, editorProcedure, publicProcedure, router } from "../trpc.ts";
-import { decryptSecret, dummyHash, encryptSecret, hashPassword, needsRehash, newToken, recoveryCodes, safeEqual, sha256, verifyPassword } from "./crypto.ts";
+import {
+  decryptSecret,
+  dummyHash,
+  encryptSecret,
+  hashPassword,
+  needsRehash,
+  newToken,
+  recoveryCodes,
+  safeEqual,
+  sha256,
+  verifyPassword,
+} from "./crypto.ts";
 import { blockedFor, consume } from "./limits.ts";
 import { checkTotp, newTotpSecret, totpUri } from "./totp.ts";
 
@@ -59,39 +71,50 @@ export const authRouter = router({
     pendingSecondFactor: !!ctx.session && !ctx.session.secondFactor,
   })),
 
-  login: publicProcedure.input(z.strictObject({ email: Email, password: z.string().max(200) })).mutation(async ({ ctx, input }) => {
-    const { account, ip } = ctx.limits;
-    const email = input.email.toLowerCase();
-    const wait = Math.max(await blockedFor(account, email), await blockedFor(ip, ctx.transport.ip));
-    if (wait > 0) tooMany(ctx, wait);
-    const db = ctx.database.db;
-    const u = await userStore.byEmail(db, email);
-    const ok = await verifyPassword(u?.passwordHash ?? (await dummyHash()), input.password);
-    if (!u || !ok || u.disabled) {
-      await consume(account, email);
-      await consume(ip, ctx.transport.ip);
-      throw new TRPCError({ code: "UNAUTHORIZED", message: LOGIN_FAILED });
-    }
-    if (needsRehash(u.passwordHash)) await userStore.update(db, u.id, { passwordHash: await hashPassword(input.password) });
-    await account.delete(email);
-    if (ctx.session) await sessionStore.delete(db, ctx.session.tokenHash);
-    await startSession(ctx, u.id, false);
-    const enrolled = !!u.totpSecret && !u.totpSecret.startsWith(PENDING);
-    return { next: enrolled ? ("totp" as const) : ("enrol" as const) };
-  }),
+  login: publicProcedure
+    .input(z.strictObject({ email: Email, password: z.string().max(200) }))
+    .mutation(async ({ ctx, input }) => {
+      const { account, ip } = ctx.limits;
+      const email = input.email.toLowerCase();
+      const wait = Math.max(await blockedFor(account, email), await blockedFor(ip, ctx.transport.ip));
+      if (wait > 0) tooMany(ctx, wait);
+      const db = ctx.database.db;
+      const u = await userStore.byEmail(db, email);
+      const ok = await verifyPassword(u?.passwordHash ?? (await dummyHash()), input.password);
+      if (!u || !ok || u.disabled) {
+        await consume(account, email);
+        await consume(ip, ctx.transport.ip);
+        throw new TRPCError({ code: "UNAUTHORIZED", message: LOGIN_FAILED });
+      }
+      if (needsRehash(u.passwordHash))
+        await userStore.update(db, u.id, { passwordHash: await hashPassword(input.password) });
+      await account.delete(email);
+      if (ctx.session) await sessionStore.delete(db, ctx.session.tokenHash);
+      await startSession(ctx, u.id, false);
+      const enrolled = !!u.totpSecret && !u.totpSecret.startsWith(PENDING);
+      return { next: enrolled ? ("totp" as const) : ("enrol" as const) };
+    }),
 
   enrolStart: pendingProcedure.mutation(async ({ ctx }) => {
     const u = await userOf(ctx.database.db, ctx.session.userId);
-    if (u.totpSecret && !u.totpSecret.startsWith(PENDING)) throw new DomainError("INVALID_TRANSITION", "A second factor is already set up");
+    if (u.totpSecret && !u.totpSecret.startsWith(PENDING))
+      throw new DomainError("INVALID_TRANSITION", "A second factor is already set up");
     const secret = newTotpSecret();
-    await userStore.update(ctx.database.db, u.id, { totpSecret: PENDING + encryptSecret(ctx.secretKey, secret), totpLastStep: null });
-    return { secret, uri: totpUri(secret, u.email) };
+    await userStore.update(ctx.database.db, u.id, {
+      totpSecret: PENDING + encryptSecret(ctx.secretKey, secret),
+      totpLastStep: null,
+    });
+    const uri = totpUri(secret, u.email);
+    // A QR code of the same link, drawn here so that the admin app carries no QR library.
+    const qrSvg = await QRCode.toString(uri, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
+    return { secret, uri, qrSvg };
   }),
 
   enrolFinish: pendingProcedure.input(z.strictObject({ code: Code })).mutation(async ({ ctx, input }) => {
     const db = ctx.database.db;
     const u = await userOf(db, ctx.session.userId);
-    if (!u.totpSecret?.startsWith(PENDING)) throw new DomainError("INVALID_TRANSITION", "Start the set-up first");
+    if (!u.totpSecret?.startsWith(PENDING))
+      throw new DomainError("INVALID_TRANSITION", "Start the set-up first");
     if ((await blockedFor(ctx.limits.totp, u.id)) > 0) tooMany(ctx, await blockedFor(ctx.limits.totp, u.id));
     const sealed = u.totpSecret.slice(PENDING.length);
     const r = await checkTotp(decryptSecret(ctx.secretKey, sealed), input.code, null);
@@ -100,7 +123,11 @@ export const authRouter = router({
       throw new TRPCError({ code: "UNAUTHORIZED", message: "Wrong code" });
     }
     const codes = recoveryCodes();
-    await userStore.update(db, u.id, { totpSecret: sealed, totpLastStep: r.step, recoveryCodes: codes.map(sha256) });
+    await userStore.update(db, u.id, {
+      totpSecret: sealed,
+      totpLastStep: r.step,
+      recoveryCodes: codes.map(sha256),
+    });
     await completeLogin(ctx, u.id);
     return { recoveryCodes: codes };
   }),
@@ -110,7 +137,8 @@ export const authRouter = router({
     const u = await userOf(db, ctx.session.userId);
     const wait = await blockedFor(ctx.limits.totp, u.id);
     if (wait > 0) tooMany(ctx, wait);
-    if (!u.totpSecret || u.totpSecret.startsWith(PENDING)) throw new DomainError("INVALID_TRANSITION", "Set up a second factor first");
+    if (!u.totpSecret || u.totpSecret.startsWith(PENDING))
+      throw new DomainError("INVALID_TRANSITION", "Set up a second factor first");
     const r = await checkTotp(decryptSecret(ctx.secretKey, u.totpSecret), input.code, u.totpLastStep);
     if (!r.ok) {
       await consume(ctx.limits.totp, u.id);
@@ -144,18 +172,24 @@ export const authRouter = router({
     return { ok: true };
   }),
 
-  changePassword: editorProcedure.input(z.strictObject({ current: z.string().max(200), next: Password })).mutation(async ({ ctx, input }) => {
-    const db = ctx.database.db;
-    const u = await userOf(db, ctx.user.id);
-    if (!(await verifyPassword(u.passwordHash, input.current))) throw new TRPCError({ code: "UNAUTHORIZED", message: "The current password is wrong" });
-    await userStore.update(db, u.id, { passwordHash: await hashPassword(input.next) });
-    await sessionStore.deleteForUser(db, u.id);
-    await startSession(ctx, u.id, true);
-    return { ok: true };
-  }),
+  changePassword: editorProcedure
+    .input(z.strictObject({ current: z.string().max(200), next: Password }))
+    .mutation(async ({ ctx, input }) => {
+      const db = ctx.database.db;
+      const u = await userOf(db, ctx.user.id);
+      if (!(await verifyPassword(u.passwordHash, input.current)))
+        throw new TRPCError({ code: "UNAUTHORIZED", message: "The current password is wrong" });
+      await userStore.update(db, u.id, { passwordHash: await hashPassword(input.next) });
+      await sessionStore.deleteForUser(db, u.id);
+      await startSession(ctx, u.id, true);
+      return { ok: true };
+    }),
 
   sessions: editorProcedure.query(async ({ ctx }) => {
-    const rows = ctx.user.role === "admin" ? await sessionStore.all(ctx.database.db) : await sessionStore.forUser(ctx.database.db, ctx.user.id);
+    const rows =
+      ctx.user.role === "admin"
+        ? await sessionStore.all(ctx.database.db)
+        : await sessionStore.forUser(ctx.database.db, ctx.user.id);
     return rows.map((s) => ({
       id: s.tokenHash.slice(0, 16),
       userId: s.userId,
@@ -166,13 +200,18 @@ export const authRouter = router({
     }));
   }),
 
-  endSession: editorProcedure.input(z.strictObject({ id: z.string().regex(/^[0-9a-f]{16}$/) })).mutation(async ({ ctx, input }) => {
-    const rows = ctx.user.role === "admin" ? await sessionStore.all(ctx.database.db) : await sessionStore.forUser(ctx.database.db, ctx.user.id);
-    const s = rows.find((r) => r.tokenHash.startsWith(input.id));
-    if (!s) throw new DomainError("NOT_FOUND", "No such session");
-    await sessionStore.delete(ctx.database.db, s.tokenHash);
-    return { ok: true };
-  }),
+  endSession: editorProcedure
+    .input(z.strictObject({ id: z.string().regex(/^[0-9a-f]{16}$/) }))
+    .mutation(async ({ ctx, input }) => {
+      const rows =
+        ctx.user.role === "admin"
+          ? await sessionStore.all(ctx.database.db)
+          : await sessionStore.forUser(ctx.database.db, ctx.user.id);
+      const s = rows.find((r) => r.tokenHash.startsWith(input.id));
+      if (!s) throw new DomainError("NOT_FOUND", "No such session");
+      await sessionStore.delete(ctx.database.db, s.tokenHash);
+      return { ok: true };
+    }),
 });
 
 const publicUser = (u: Awaited<ReturnType<typeof userStore.list>>[number]) => ({
@@ -188,11 +227,22 @@ const publicUser = (u: Awaited<ReturnType<typeof userStore.list>>[number]) => ({
 export const usersRouter = router({
   list: adminProcedure.query(async ({ ctx }) => (await userStore.list(ctx.database.db)).map(publicUser)),
   create: adminProcedure
-    .input(z.strictObject({ email: Email, name: z.string().trim().min(1).max(200), role: z.enum(ROLES), password: Password }))
+    .input(
+      z.strictObject({
+        email: Email,
+        name: z.string().trim().min(1).max(200),
+        role: z.enum(ROLES),
+        password: Password,
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
-      if (await userStore.byEmail(ctx.database.db, input.email)) throw new DomainError("CONFLICT", "A user with this e-mail exists");
+      if (await userStore.byEmail(ctx.database.db, input.email))
+        throw new DomainError("CONFLICT", "A user with this e-mail exists");
       const u = await userStore.create(ctx.database.db, {
-        id: `u-${newToken().slice(0, 12).toLowerCase().replace(/[^a-z0-9]/g, "x")}`,
+        id: `u-${newToken()
+          .slice(0, 12)
+          .toLowerCase()
+          .replace(/[^a-z0-9]/g, "x")}`,
         email: input.email,
         name: input.name,
         role: input.role,
@@ -200,31 +250,53 @@ export const usersRouter = router({
       });
       return publicUser(u);
     }),
-  setRole: adminProcedure.input(z.strictObject({ id: z.string().max(100), role: z.enum(ROLES) })).mutation(async ({ ctx, input }) => {
-    const u = await userStore.update(ctx.database.db, input.id, { role: input.role });
-    if (!u) throw new DomainError("NOT_FOUND", "No such user");
-    await sessionStore.deleteForUser(ctx.database.db, u.id);
-    return publicUser(u);
-  }),
-  setDisabled: adminProcedure.input(z.strictObject({ id: z.string().max(100), disabled: z.boolean() })).mutation(async ({ ctx, input }) => {
-    if (input.id === ctx.user.id) throw new DomainError("FORBIDDEN", "You cannot disable yourself");
-    const u = await userStore.update(ctx.database.db, input.id, { disabled: input.disabled });
-    if (!u) throw new DomainError("NOT_FOUND", "No such user");
-    await sessionStore.deleteForUser(ctx.database.db, u.id);
-    return publicUser(u);
-  }),
-  resetSecondFactor: adminProcedure.input(z.strictObject({ id: z.string().max(100) })).mutation(async ({ ctx, input }) => {
-    const u = await userStore.update(ctx.database.db, input.id, { totpSecret: null, totpLastStep: null, recoveryCodes: [] });
-    if (!u) throw new DomainError("NOT_FOUND", "No such user");
-    await sessionStore.deleteForUser(ctx.database.db, u.id);
-    return publicUser(u);
-  }),
+  setRole: adminProcedure
+    .input(z.strictObject({ id: z.string().max(100), role: z.enum(ROLES) }))
+    .mutation(async ({ ctx, input }) => {
+      const u = await userStore.update(ctx.database.db, input.id, { role: input.role });
+      if (!u) throw new DomainError("NOT_FOUND", "No such user");
+      await sessionStore.deleteForUser(ctx.database.db, u.id);
+      return publicUser(u);
+    }),
+  setDisabled: adminProcedure
+    .input(z.strictObject({ id: z.string().max(100), disabled: z.boolean() }))
+    .mutation(async ({ ctx, input }) => {
+      if (input.id === ctx.user.id) throw new DomainError("FORBIDDEN", "You cannot disable yourself");
+      const u = await userStore.update(ctx.database.db, input.id, { disabled: input.disabled });
+      if (!u) throw new DomainError("NOT_FOUND", "No such user");
+      await sessionStore.deleteForUser(ctx.database.db, u.id);
+      return publicUser(u);
+    }),
+  resetSecondFactor: adminProcedure
+    .input(z.strictObject({ id: z.string().max(100) }))
+    .mutation(async ({ ctx, input }) => {
+      const u = await userStore.update(ctx.database.db, input.id, {
+        totpSecret: null,
+        totpLastStep: null,
+        recoveryCodes: [],
+      });
+      if (!u) throw new DomainError("NOT_FOUND", "No such user");
+      await sessionStore.deleteForUser(ctx.database.db, u.id);
+      return publicUser(u);
+    }),
 });
 
 /** Creates the first administrator (CLI). */
-export async function createUser(db: Db, input: { email: string; name: string; role: (typeof ROLES)[number]; password: string }) {
+export async function createUser(
+  db: Db,
+  input: { email: string; name: string; role: (typeof ROLES)[number]; password: string },
+) {
   const email = Email.parse(input.email);
   Password.parse(input.password);
   if (await userStore.byEmail(db, email)) throw new Error(`A user with e-mail ${email} exists`);
-  return userStore.create(db, { id: `u-${newToken().slice(0, 12).toLowerCase().replace(/[^a-z0-9]/g, "x")}`, email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password) });
+  return userStore.create(db, {
+    id: `u-${newToken()
+      .slice(0, 12)
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, "x")}`,
+    email,
+    name: input.name,
+    role: input.role,
+    passwordHash: await hashPassword(input.password),
+  });
 }

@@ -82,7 +82,7 @@ export function Loading() {
 }
 
 export const fmtDateTime = (iso: string, lang: string) =>
-  new Date(iso).toLocaleString(lang === "ru" ? "ru-RU" : "en-GB", {
+  new Date(iso).toLocaleString(lang === "ru" ? "ru-RU" : lang === "kk" ? "kk-KZ" : "en-GB", {
     dateStyle: "medium",
     timeStyle: "short",
   });

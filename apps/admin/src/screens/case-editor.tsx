@@ -27,7 +27,7 @@ import {
   PartialDateField,
 } from "../components/rich-fields.tsx";
 import { ErrorNote } from "../components/ui.tsx";
-import { useI18n } from "../i18n/index.tsx";
+import { articleLang, useI18n } from "../i18n/index.tsx";
 import type { Path } from "../lib/path.ts";
 import { personLabel, searchPersons } from "../lib/person-search.ts";
 import { useLocation } from "../lib/router.tsx";
@@ -155,7 +155,7 @@ function ArticleField({ path }: { path: Path }) {
         <option value="">{t("case.pickArticle")}</option>
         {options.map((a) => (
           <option key={a.article} value={a.article}>
-            {a.article} — {a.label[lang]}
+            {a.article} — {a.label[articleLang(lang)]}
           </option>
         ))}
         <option value="__other">…</option>

@@ -16,7 +16,9 @@ import {
 } from "@registry/domain";
 import type { Stored } from "../api.ts";
 import { useSources } from "../components/rich-fields.tsx";
-import { useI18n } from "../i18n/index.tsx";
+import { articleLang, useI18n, type Lang } from "../i18n/index.tsx";
+
+const MONTHS: Record<Lang, string> = { en: "months", ru: "мес.", kk: "ай" };
 
 /**
  * The public person page as it will look once published: public fields only (as `toPublicPerson` gives them)
@@ -44,8 +46,7 @@ export function PersonPreview({
   const status = statusAsOf(person.id, facts, day);
   const history = statusHistory(person.id, facts, day);
   const cls = classify(status.status, pub, facts.events);
-  const l = lang === "ru" ? "ru" : "en";
-  const summary = pub.summary ? (pub.summary[l] ?? pub.summary.en) : undefined;
+  const summary = pub.summary ? (pub.summary[lang] ?? pub.summary.en) : undefined;
   const unpublished = mine.filter((c) => c.meta.publicationState !== "published").length;
   const cited = new Map<string, string>();
   const collect = (v: unknown) => {
@@ -138,7 +139,8 @@ export function PersonPreview({
                   .filter((ch) => ch.person === person.id)
                   .map((ch, i) => (
                     <li key={`c${i}`}>
-                      {formatArticle(ch)} — {ch.label ?? articleLabel(ch.code, ch.article, l) ?? ""} (
+                      {formatArticle(ch)} —{" "}
+                      {ch.label ?? articleLabel(ch.code, ch.article, articleLang(lang)) ?? ""} (
                       {e(ch.outcome)})
                     </li>
                   ))}
@@ -155,7 +157,7 @@ export function PersonPreview({
                   .map((s, i) => (
                     <li key={`s${i}`}>
                       {e(s.kind)}
-                      {s.termMonths ? `, ${s.termMonths} ${lang === "ru" ? "мес." : "months"}` : ""}
+                      {s.termMonths ? `, ${s.termMonths} ${MONTHS[lang]}` : ""}
                       {s.fine ? `, ${s.fine.amount} ${s.fine.currency}` : ""} —{" "}
                       {formatDateValue(s.imposed, lang)}
                     </li>

@@ -25,7 +25,6 @@ export {
 } from "./audit.ts";
 export {
   listPublicPersons,
-  publicStatistics,
   listPublicOfficials,
   getPublicOfficial,
   listPublicMassEvents,
@@ -38,6 +37,7 @@ export {
   type PersonFilters,
   type Sort,
 } from "./public-queries.ts";
+export { publicStatistics } from "./public-statistics.ts";
 export { userStore, sessionStore, type UserRow, type SessionRow } from "./auth.ts";
 export { backupDatabase, restoreDatabase, tableChecksums, type BackupSummary } from "./backup.ts";
 export { mergePersons, combinePersons } from "./merge.ts";

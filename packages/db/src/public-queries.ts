@@ -13,7 +13,6 @@ import {
   type PersonListItem,
   type PublicOfficial,
   type Source,
-  type Statistics,
   type Status,
 } from "@registry/domain";
 import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
@@ -38,7 +37,7 @@ export async function query<T>(db: Db, q: SQL): Promise<T[]> {
  * identifies a result. Kept per database, a few hundred entries at most.
  */
 const memo = new WeakMap<Db, Map<string, unknown>>();
-async function cached<T>(db: Db, day: string, key: string, compute: () => Promise<T>): Promise<T> {
+export async function cached<T>(db: Db, day: string, key: string, compute: () => Promise<T>): Promise<T> {
   const full = `${await dataVersion(db)}\u0000${day}\u0000${key}`;
   let m = memo.get(db);
   if (!m) memo.set(db, (m = new Map<string, unknown>()));
@@ -100,7 +99,7 @@ export interface PersonFilters {
   cursor?: string;
 }
 
-const detentionList = sql.join(
+export const detentionList = sql.join(
   DETENTION_STATUSES.map((s) => sql`${s}`),
   sql`, `,
 );
@@ -254,73 +253,6 @@ export async function listPublicPersons(
     items,
     next: last ? encodeCursor([String(last.sort_key), String(last.id), ...(fuzzy ? [1] : [])]) : null,
     total,
-  };
-}
-
-export function publicStatistics(db: Db, today: string): Promise<Statistics> {
-  return cached(db, today, "statistics", () => computeStatistics(db, today));
-}
-
-async function computeStatistics(db: Db, today: string): Promise<Statistics> {
-  const base = sql`from persons p join person_index i on i.person_id = p.id
-    left join person_status s on s.person_id = p.id and s.from_day <= ${today} and (s.to_day is null or s.to_day > ${today})
-    where p.publication_state = 'published' and p.deleted_at is null`;
-  const counts = async (expr: SQL) =>
-    (
-      await query<{ key: string | null; count: number }>(
-        db,
-        sql`select ${expr} as key, count(*)::int as count ${base} group by 1 order by 2 desc, 1`,
-      )
-    )
-      .filter((r) => r.key !== null)
-      .map((r) => ({ key: String(r.key), count: r.count }));
-  const facetCounts = async (kind: string) =>
-    query<{ key: string; count: number }>(
-      db,
-      sql`select f.value as key, count(*)::int as count from person_facets f
-        join persons p on p.id = f.person_id
-        where p.publication_state = 'published' and p.deleted_at is null and f.kind = ${kind}
-        group by 1 order by 2 desc, 1`,
-    );
-  const [byStatus, byRegion, byGender, byArticle, byYear, bySentenceKind, bySource] = await Promise.all([
-    counts(sql`coalesce(s.status, 'unknown')`),
-    counts(sql`i.region`),
-    counts(sql`i.gender`),
-    facetCounts("article"),
-    facetCounts("year"),
-    facetCounts("sentence"),
-    facetCounts("source"),
-  ]);
-  const one = async (cond: SQL) =>
-    (await query<{ n: number }>(db, sql`select count(*)::int as n ${base} and ${cond}`))[0]?.n ?? 0;
-  const pp = sql`(s.status in (${detentionList}) and i.has_pace)`;
-  const [total, politicalPrisoners, roL, exile, killed, defenders] = await Promise.all([
-    one(sql`true`),
-    one(pp),
-    one(sql`s.status = 'restriction-of-liberty'`),
-    one(sql`s.status = 'in-exile'`),
-    one(sql`i.killed`),
-    one(sql`i.defender`),
-  ]);
-  return {
-    asOf: today,
-    total,
-    politicalPrisoners,
-    byStatus,
-    byList: [
-      { key: "political-prisoners", count: politicalPrisoners },
-      { key: "persecuted", count: total - politicalPrisoners },
-      { key: "restriction-of-liberty", count: roL },
-      { key: "killed", count: killed },
-      { key: "in-exile", count: exile },
-      { key: "human-rights-defenders", count: defenders },
-    ],
-    byArticle,
-    byRegion,
-    byYear: byYear.sort((a, b) => (a.key < b.key ? -1 : 1)),
-    bySentenceKind,
-    byGender,
-    bySource,
   };
 }
 

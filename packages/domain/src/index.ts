@@ -133,18 +133,15 @@ export {
   STATUSES,
   StatusSchema,
   DETENTION_STATUSES,
-  PERSON_LISTS,
-  PersonListSchema,
+  UNREPORTED_END,
   statusAsOf,
   statusHistory,
-  classify,
   type Status,
   type StatusPeriod,
   type StatusFacts,
   type StatusResult,
-  type PersonList,
-  type Classification,
 } from "./status.ts";
+export { PERSON_LISTS, PersonListSchema, classify, type PersonList, type Classification } from "./lists.ts";
 export { nameSearchKeys, nameTokens, foldName, foldToken, namesMeet, slugify } from "./names.ts";
 export {
   toPublicPerson,

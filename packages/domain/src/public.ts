@@ -8,7 +8,8 @@ import { PublicOrganisationSchema } from "./organisation.ts";
 import { GenderSchema, PublicPersonSchema, type Person, type PublicPerson } from "./person.ts";
 import { PublicRecognitionSchema } from "./recognition.ts";
 import { PublicSourceSchema } from "./source.ts";
-import { PersonListSchema, StatusPeriodSchema, StatusSchema } from "./status.ts";
+import { PersonListSchema } from "./lists.ts";
+import { StatusPeriodSchema, StatusSchema } from "./status.ts";
 import { PartialDateSchema } from "./partial-date.ts";
 import { OfficialRoleSchema } from "./official.ts";
 

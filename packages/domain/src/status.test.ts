@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CaseSchema, type Case } from "./case.ts";
 import { EventSchema, type Event, EVENT_TYPES } from "./event.ts";
-import { classify, statusAsOf, statusHistory, STATUSES } from "./status.ts";
+import { classify } from "./lists.ts";
+import { statusAsOf, statusHistory, STATUSES } from "./status.ts";
 
 const cite = [{ source: "r", lines: [1, 2] as [number, number] }];
 const P = "p-abishev";
@@ -291,9 +292,7 @@ describe("custody with no reported end (UNREPORTED_END)", () => {
     expect(statusAsOf(P, temporary, "2022-01-08").status).toBe("pre-trial-detention");
     expect(statusAsOf(P, temporary, "2022-01-09").status).toBe("unknown");
     const reported = {
-      cases: [
-        custody([{ kind: "pre-trial-detention", from: { date: "2019-07-10" }, to: "2022-03-01" }]),
-      ],
+      cases: [custody([{ kind: "pre-trial-detention", from: { date: "2019-07-10" }, to: "2022-03-01" }])],
       events: [],
     };
     expect(statusAsOf(P, reported, "2022-02-01").status).toBe("pre-trial-detention");

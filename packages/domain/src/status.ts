@@ -11,7 +11,6 @@ import {
   startDay,
   type PartialDate,
 } from "./partial-date.ts";
-import type { PaceCriterion, PERSON_ROLES } from "./person.ts";
 
 export const STATUSES = [
   "imprisoned",
@@ -390,42 +389,4 @@ export function statusHistory(personId: string, facts: StatusFacts, day: string)
     if (r.status === "deceased") break;
   }
   return history;
-}
-
-export const PERSON_LISTS = [
-  "political-prisoners",
-  "persecuted",
-  "restriction-of-liberty",
-  "killed",
-  "in-exile",
-  "human-rights-defenders",
-] as const;
-export const PersonListSchema = z.enum(PERSON_LISTS);
-export type PersonList = z.infer<typeof PersonListSchema>;
-
-export interface Classification {
-  politicalPrisoner: boolean;
-  lists: PersonList[];
-}
-
-/**
- * A political prisoner is someone deprived of liberty now (prison, pre-trial detention, psychiatric
- * detention) whose detention meets at least one PACE Resolution 1900 (2012) criterion. Everyone else in the
- * registry is on the list of the politically persecuted.
- */
-export function classify(
-  status: Status,
-  person: {
-    pace: readonly { criterion: PaceCriterion }[];
-    roles: readonly { kind: (typeof PERSON_ROLES)[number] }[];
-  },
-  events: readonly Pick<Event, "type">[],
-): Classification {
-  const politicalPrisoner = DETENTION_STATUSES.includes(status) && person.pace.length > 0;
-  const lists: PersonList[] = [politicalPrisoner ? "political-prisoners" : "persecuted"];
-  if (status === "restriction-of-liberty") lists.push("restriction-of-liberty");
-  if (events.some((e) => e.type === "killed")) lists.push("killed");
-  if (status === "in-exile") lists.push("in-exile");
-  if (person.roles.some((r) => r.kind === "human-rights-defender")) lists.push("human-rights-defenders");
-  return { politicalPrisoner, lists };
 }

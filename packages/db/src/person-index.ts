@@ -67,7 +67,11 @@ export async function refreshPersons(
     const cases = await load("case");
     const events = await load("event");
     const linksOf = new Map<string, typeof links>();
-    for (const l of links) linksOf.set(l.personId, [...(linksOf.get(l.personId) ?? []), l]);
+    for (const l of links) {
+      const list = linksOf.get(l.personId);
+      if (list) list.push(l);
+      else linksOf.set(l.personId, [l]);
+    }
     const derived = people.map((p) => {
       const mine = linksOf.get(p.id) ?? [];
       const cs = mine

@@ -1,7 +1,7 @@
 import { foldName, nameSearchKeys, primaryName, type Person, type PublicationState } from "@registry/domain";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
-import { query } from "./public-queries.ts";
+import { query } from "./query.ts";
 import { nameMatches, parseNameQuery } from "./search.ts";
 import { ENTITY_KINDS, type EntityTypes } from "./entities.ts";
 import { toStored, type Stored } from "./repo.ts";

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
-import { query } from "./public-queries.ts";
+import { query } from "./query.ts";
 
 /**
  * Planner statistics. After a bulk load PostgreSQL has none until autovacuum comes round, and PGlite never gets

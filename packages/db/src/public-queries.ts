@@ -17,6 +17,7 @@ import {
 } from "@registry/domain";
 import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "./client.ts";
+import { query } from "./query.ts";
 import { persons, tableOf, type EntityKind } from "./schema.ts";
 import { nameMatches, parseNameQuery } from "./search.ts";
 import { dataVersion } from "./version.ts";
@@ -25,12 +26,6 @@ import { dataVersion } from "./version.ts";
  * Everything the public may see. Every query here reads only `data` (never the `private` column) of records
  * that are published and not deleted; persons referenced by a public record are filtered the same way.
  */
-
-/** Raw SQL rows; both drivers return `{ rows }`. */
-export async function query<T>(db: Db, q: SQL): Promise<T[]> {
-  const result: unknown = await db.execute(q);
-  return (result as { rows: T[] }).rows;
-}
 
 /**
  * Results that only change when data changes: every write advances the audit chain's head, so (head, day, key)

@@ -1,7 +1,8 @@
 import type { Statistics } from "@registry/domain";
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "./client.ts";
-import { cached, detentionList, query } from "./public-queries.ts";
+import { query } from "./query.ts";
+import { cached, detentionList } from "./public-queries.ts";
 
 /** The statistics page's counts of published persons as of a day, kept per data version (see `cached`). */
 export function publicStatistics(db: Db, today: string): Promise<Statistics> {

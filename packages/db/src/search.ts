@@ -1,7 +1,7 @@
 import { nameTokens } from "@registry/domain";
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "./client.ts";
-import { query } from "./public-queries.ts";
+import { query } from "./query.ts";
 
 /**
  * Name search (ADR 008). A query is folded into words the way names are (transliterated, Yerzhan = Erzhan,

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
+import { query } from "./query.ts";
 
 /**
  * The data version: the position of the audit chain's head, which every write advances. The public site keeps
@@ -33,8 +34,7 @@ export async function dataVersion(db: Db): Promise<number> {
   const state = known.get(db);
   if (state?.seq != null) return state.seq;
   const generation = state?.generation;
-  const result: unknown = await db.execute(sql`select seq from audit_head where id = 1`);
-  const rows = (result as { rows: { seq: number }[] }).rows;
+  const rows = await query<{ seq: number }>(db, sql`select seq from audit_head where id = 1`);
   const seq = Number(rows[0]?.seq ?? 0);
   if (state && state.generation === generation) state.seq = seq;
   return seq;

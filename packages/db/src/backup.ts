@@ -7,6 +7,7 @@ import { createGunzip, createGzip } from "node:zlib";
 import { sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { canonicalJson } from "./audit.ts";
+import { bulkInsert } from "./bulk.ts";
 import type { Db } from "./client.ts";
 import { isDatabaseEmpty } from "./repo.ts";
 import { analyze, rebuildNameTokens } from "./maintenance.ts";
@@ -106,7 +107,7 @@ export async function restoreDatabase(db: Db, file: string): Promise<BackupSumma
       const rows = pending.get(name) ?? [];
       const table = byName.get(name);
       if (!table || rows.length === 0) return;
-      for (let i = 0; i < rows.length; i += 500) await tx.insert(table).values(rows.slice(i, i + 500));
+      await bulkInsert(tx, table, rows);
       pending.set(name, []);
     };
     const rl = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });

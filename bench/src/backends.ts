@@ -22,6 +22,15 @@ export interface FreshDb {
   dispose(): Promise<void>;
 }
 
+/** Closes the database the first time it is called; later calls do nothing. */
+function closeOnce(database: Database): () => Promise<void> {
+  let closed = false;
+  return async () => {
+    if (!closed) await database.close();
+    closed = true;
+  };
+}
+
 /**
  * Fresh, migrated databases: PGlite in a new temporary data directory (so the server process can open it
  * after the bench closes it), or a new database on one embedded PostgreSQL server (started once, on demand).
@@ -39,11 +48,7 @@ export class Backends {
       const dataDir = mkdtempSync(join(tmpdir(), "registry-bench-pglite-"));
       const target: Target = { kind: "pglite", dataDir };
       const database = await createDb(target);
-      let closed = false;
-      const close = async () => {
-        if (!closed) await database.close();
-        closed = true;
-      };
+      const close = closeOnce(database);
       return {
         backend,
         target,
@@ -68,11 +73,7 @@ export class Backends {
     url.pathname = `/${name}`;
     const target: Target = { kind: "postgres", url: url.toString() };
     const database = await createDb(target);
-    let closed = false;
-    const close = async () => {
-      if (!closed) await database.close();
-      closed = true;
-    };
+    const close = closeOnce(database);
     return {
       backend,
       target,

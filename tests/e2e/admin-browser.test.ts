@@ -46,9 +46,16 @@ describe("the admin app in a real browser", () => {
       const expected = /Failed to load resource: the server responded with a status of (401|409)/.test(
         m.text(),
       );
-      if (m.type() === "error" && !expected) problems.push(`${name} console: ${m.text()}`);
+      // A failed load's console line does not say which URL (Chromium's own /favicon.ico request is not a
+      // Playwright request event): name it from the message location.
+      if (m.type() === "error" && !expected)
+        problems.push(`${name} console: ${m.text()} (${m.location().url || "no URL"})`);
     });
     page.on("pageerror", (e) => problems.push(`${name} page error: ${e.message}`));
+    page.on("response", (r) => {
+      if (r.status() >= 400 && r.status() !== 401 && r.status() !== 409)
+        problems.push(`${name} ${r.status()}: ${r.url()}`);
+    });
     page.on("request", (r) => {
       if (!r.url().startsWith(server.url) && !r.url().startsWith("data:") && !r.url().startsWith("blob:"))
         problems.push(`${name} foreign request: ${r.url()}`);
@@ -444,6 +451,14 @@ describe("the admin app in a real browser", () => {
         await shot(page, path.replace("/", "-"));
     }
     expect(Object.entries(results).filter(([, v]) => v.length > 0)).toEqual([]);
+  });
+
+  it("serves the admin's icon as SVG", async () => {
+    const html = await (await fetch(`${server.url}/admin/`)).text();
+    expect(html).toContain('<link rel="icon" type="image/svg+xml" href="/admin/favicon.svg"');
+    const icon = await fetch(`${server.url}/admin/favicon.svg`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get("content-type")).toMatch(/^image\/svg\+xml/);
   });
 
   it("raised no console errors, no CSP refusals and no request to another origin", () => {

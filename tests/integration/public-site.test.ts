@@ -106,6 +106,18 @@ describe("public site pages rendered from the curated dataset (as of 1 September
     expect(bad.text).not.toContain("<script>");
   });
 
+  it("names an SVG icon on every page and answers /favicon.ico with it", async () => {
+    const home = await get("/ru/");
+    expect(home.text).toContain('<link rel="icon" type="image/svg+xml" href="/assets/favicon.svg"/>');
+    const icon = await get("/assets/favicon.svg");
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get("content-type")).toMatch(/^image\/svg\+xml/);
+    expect(icon.text).toMatch(/^<svg /);
+    const ico = await fetch(base + "/favicon.ico", { redirect: "manual" });
+    expect(ico.status).toBe(301);
+    expect(ico.headers.get("location")).toBe("/assets/favicon.svg");
+  });
+
   it("publishes an Atom feed, a sitemap and robots.txt", async () => {
     expect((await get("/feed.xml")).text).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
     const sitemap = await get("/sitemap.xml");

@@ -26,6 +26,7 @@ export function Layout({
         <title>{`${title} · ${t("site.title")}`}</title>
         <meta name="description" content={description ?? t("site.tagline")} />
         <link rel="stylesheet" href={asset("site.css")} />
+        <link rel="icon" type="image/svg+xml" href={asset("favicon.svg")} />
         <link rel="alternate" type="application/atom+xml" title={t("data.feed")} href={href("/feed.xml")} />
       </head>
       <body>

@@ -11,7 +11,7 @@ import { NotFoundPage } from "./pages/misc.tsx";
 import { PersonsPage } from "./pages/persons.tsx";
 import { renderPage } from "./render.tsx";
 import { loadPage, type Route } from "./routes.tsx";
-import { SITE_CSS } from "./site.tsx";
+import { FAVICON_SVG, SITE_CSS } from "./site.tsx";
 
 function write(dir: string, file: string, content: string) {
   const path = join(dir, file);
@@ -98,6 +98,7 @@ export async function exportStaticSite(
     put(`${locale === "en" ? "" : `${locale}/`}404.html`, renderPage(ctx(locale, "/404"), <NotFoundPage />));
   }
   put("assets/site.css", SITE_CSS);
+  put("assets/favicon.svg", FAVICON_SVG);
   put("feed.xml", await atomFeed(api, opts.publicUrl));
   put("sitemap.xml", await sitemap(api, opts.publicUrl));
   put("robots.txt", robots(opts.publicUrl));

@@ -13,6 +13,7 @@ import { loadPage, parseRoute } from "./routes.tsx";
 import { NotFoundPage } from "./pages/misc.tsx";
 
 export const SITE_CSS = readFileSync(new URL("./assets/site.css", import.meta.url), "utf8");
+export const FAVICON_SVG = readFileSync(new URL("./assets/favicon.svg", import.meta.url), "utf8");
 const CSS_ETAG = `"${createHash("sha256").update(SITE_CSS).digest("hex").slice(0, 16)}"`;
 
 export interface PublicSiteOptions {
@@ -43,6 +44,15 @@ export function createPublicSite(opts: PublicSiteOptions): Router {
     res.setHeader("ETag", CSS_ETAG);
     if (req.headers["if-none-match"] === CSS_ETAG) return void res.status(304).end();
     res.type("text/css").send(SITE_CSS);
+  });
+  // Browsers ask for /favicon.ico on their own when a page names no icon (a JSON answer, a plain-text error).
+  router.get("/assets/favicon.svg", (_req, res) => {
+    res.setHeader("Cache-Control", "public, max-age=86400");
+    res.type("image/svg+xml").send(FAVICON_SVG);
+  });
+  router.get("/favicon.ico", (_req, res) => {
+    res.setHeader("Cache-Control", "public, max-age=86400");
+    res.redirect(301, "/assets/favicon.svg");
   });
   router.get("/robots.txt", (req, res) => void res.type("text/plain").send(robots(base(req))));
   router.get("/feed.xml", async (req, res) => {

@@ -132,6 +132,10 @@ export function createApp({
       "/admin/assets",
       express.static(join(adminDist, "assets"), { immutable: true, maxAge: "365d", index: false }),
     );
+    app.get("/admin/favicon.svg", (_req, res) => {
+      res.setHeader("Cache-Control", "public, max-age=86400");
+      res.type("image/svg+xml").sendFile(join(adminDist, "favicon.svg"));
+    });
     app.get(["/admin", "/admin/", "/admin/*rest"], sendIndex);
   } else {
     app.get(["/admin", "/admin/*rest"], (_req, res) => {

@@ -66,7 +66,14 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ regex: "^(@registry/db|@registry/dataset|drizzle-orm|pg|@electric-sql/pglite)(/.*)?$", message: "The public site has no database access; use the public API." }] },
+        {
+          patterns: [
+            {
+              regex: "^(@registry/db|@registry/dataset|drizzle-orm|pg|@electric-sql/pglite)(/.*)?$",
+              message: "The public site has no database access; use the public API.",
+            },
+          ],
+        },
       ],
     },
   },

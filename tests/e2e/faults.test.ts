@@ -13,10 +13,20 @@ const PASSWORD = "fault harness password";
 async function call(url: string, path: string, input: unknown, cookie = "", method: "GET" | "POST" = "POST") {
   const r =
     method === "GET"
-      ? await fetch(`${url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { cookie } })
-      : await fetch(`${url}/trpc/${path}`, { method, headers: { "content-type": "application/json", cookie }, body: JSON.stringify(input) });
+      ? await fetch(`${url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, {
+          headers: { cookie },
+        })
+      : await fetch(`${url}/trpc/${path}`, {
+          method,
+          headers: { "content-type": "application/json", cookie },
+          body: JSON.stringify(input),
+        });
   const body = (await r.json().catch(() => ({}))) as { result?: { data?: unknown } };
-  return { status: r.status, cookie: r.headers.getSetCookie()[0]?.split(";")[0] ?? cookie, data: body.result?.data };
+  return {
+    status: r.status,
+    cookie: r.headers.getSetCookie()[0]?.split(";")[0] ?? cookie,
+    data: body.result?.data,
+  };
 }
 
 /** Logs the admin in: the first time with TOTP enrolment, later with one of the recovery codes. */
@@ -43,7 +53,12 @@ function writer(url: string, cookie: string, prefix: string) {
     for (let i = 0; !stop; i++) {
       const id = `${prefix}-${i}`;
       try {
-        const r = await call(url, "admin.persons.create", { record: { id, slug: id, names: [{ text: `Fault Test ${i}`, script: "latin", primary: true }] } }, cookie);
+        const r = await call(
+          url,
+          "admin.persons.create",
+          { record: { id, slug: id, names: [{ text: `Fault Test ${i}`, script: "latin", primary: true }] } },
+          cookie,
+        );
         if (r.status === 200) acked.push(id);
       } catch {
         return;
@@ -55,7 +70,8 @@ function writer(url: string, cookie: string, prefix: string) {
 
 async function present(url: string, cookie: string, ids: string[]): Promise<string[]> {
   const missing: string[] = [];
-  for (const id of ids) if ((await call(url, "admin.persons.get", { id }, cookie, "GET")).status !== 200) missing.push(id);
+  for (const id of ids)
+    if ((await call(url, "admin.persons.get", { id }, cookie, "GET")).status !== 200) missing.push(id);
   return missing;
 }
 
@@ -76,11 +92,24 @@ describe.each(backends)("faults on %s (E4, E8)", (backend) => {
       await client.end();
       env.DATABASE_URL = pgServer.url.replace(/\/postgres$/, "/faults");
     }
-    execFileSync("pnpm", ["--silent", "--filter", "@registry/server", "admin:create", "--email", "admin@example.org", "--name", "Admin"], {
-      cwd: ROOT,
-      env: { ...process.env, ...env, ADMIN_PASSWORD: PASSWORD },
-      stdio: "pipe",
-    });
+    execFileSync(
+      "pnpm",
+      [
+        "--silent",
+        "--filter",
+        "@registry/server",
+        "admin:create",
+        "--email",
+        "admin@example.org",
+        "--name",
+        "Admin",
+      ],
+      {
+        cwd: ROOT,
+        env: { ...process.env, ...env, ADMIN_PASSWORD: PASSWORD },
+        stdio: "pipe",
+      },
+    );
   }, 120_000);
   afterAll(async () => {
     await pgServer?.stop();
@@ -112,7 +141,9 @@ describe.each(backends)("faults on %s (E4, E8)", (backend) => {
       cookie = await login(server.url, state);
       expect(await present(server.url, cookie, acked)).toEqual([]);
     }
-    console.log(`${backend}: ${cycles} SIGKILL cycles, ${acked.length} acknowledged writes, ${failedStarts} failed restarts`);
+    console.log(
+      `${backend}: ${cycles} SIGKILL cycles, ${acked.length} acknowledged writes, ${failedStarts} failed restarts`,
+    );
     if (backend === "postgres") expect(failedStarts).toBe(0);
     expect(acked.length).toBeGreaterThan(0);
 

@@ -23,7 +23,18 @@ beforeAll(async () => {
   await importRecords(
     database.db,
     [
-      { kind: "source", value: { id: "src-x", slug: "src-x", kind: "ngo-report", publisher: PAYLOADS[1], title: PAYLOADS[0], published: "2021", language: "en" } },
+      {
+        kind: "source",
+        value: {
+          id: "src-x",
+          slug: "src-x",
+          kind: "ngo-report",
+          publisher: PAYLOADS[1],
+          title: PAYLOADS[0],
+          published: "2021",
+          language: "en",
+        },
+      },
       {
         kind: "person",
         value: {
@@ -40,7 +51,14 @@ beforeAll(async () => {
       },
       {
         kind: "event",
-        value: { id: "e-x", type: "detained", date: { date: "2020-01-01" }, persons: ["p-x"], description: { en: PAYLOADS.join(" ") }, citations: cite },
+        value: {
+          id: "e-x",
+          type: "detained",
+          date: { date: "2020-01-01" },
+          persons: ["p-x"],
+          description: { en: PAYLOADS.join(" ") },
+          citations: cite,
+        },
       },
     ],
     { actor: "test", publicationState: "published" },
@@ -63,9 +81,18 @@ describe("stored script payloads (D2)", () => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    for (const path of ["/persons/p-x", "/persons", `/persons?q=${encodeURIComponent(PAYLOADS[0] ?? "")}`, "/sources", "/"]) {
+    for (const path of [
+      "/persons/p-x",
+      "/persons",
+      `/persons?q=${encodeURIComponent(PAYLOADS[0] ?? "")}`,
+      "/sources",
+      "/",
+    ]) {
       await page.goto(app.url + path);
-      expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), path).toBeUndefined();
+      expect(
+        await page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
+        path,
+      ).toBeUndefined();
     }
     await page.goto(`${app.url}/persons/p-x`);
     expect(await page.locator("h1").textContent()).toContain("<script>");
@@ -74,10 +101,29 @@ describe("stored script payloads (D2)", () => {
   });
 
   it("refuses links that would run script when clicked", async () => {
-    const admin = createCaller(createContextInner({ database, user: { id: "u-a", name: "A", role: "admin" } }));
-    await userStore.create(database.db, { id: "u-a", email: "a@example.org", name: "A", role: "admin", passwordHash: "x" });
+    const admin = createCaller(
+      createContextInner({ database, user: { id: "u-a", name: "A", role: "admin" } }),
+    );
+    await userStore.create(database.db, {
+      id: "u-a",
+      email: "a@example.org",
+      name: "A",
+      role: "admin",
+      passwordHash: "x",
+    });
     const e = await admin.admin.sources
-      .create({ record: { id: "src-js", slug: "src-js", kind: "media", publisher: "X", title: "Y", published: "2021", language: "en", url: "javascript:alert(1)" } })
+      .create({
+        record: {
+          id: "src-js",
+          slug: "src-js",
+          kind: "media",
+          publisher: "X",
+          title: "Y",
+          published: "2021",
+          language: "en",
+          url: "javascript:alert(1)",
+        },
+      })
       .then(
         () => null,
         (x: unknown) => x as { code?: string },

@@ -8,20 +8,41 @@ let database: Database;
 beforeAll(async () => {
   database = await createTestDb();
   // Real users behind the synthetic sessions, so the login steps reach their handlers.
-  for (const [id, role] of [["u-p", "editor"], ["u-e", "editor"], ["u-r", "reviewer"], ["u-a", "admin"]] as const) {
-    await userStore.create(database.db, { id, email: `${id}@example.org`, name: id, role, passwordHash: "x" });
+  for (const [id, role] of [
+    ["u-p", "editor"],
+    ["u-e", "editor"],
+    ["u-r", "reviewer"],
+    ["u-a", "admin"],
+  ] as const) {
+    await userStore.create(database.db, {
+      id,
+      email: `${id}@example.org`,
+      name: id,
+      role,
+      passwordHash: "x",
+    });
   }
 });
 afterAll(() => database.close());
 
-const USERS: Record<Exclude<Caller, "anonymous" | "pending">, { id: string; name: string; role: "editor" | "reviewer" | "admin" }> = {
+const USERS: Record<
+  Exclude<Caller, "anonymous" | "pending">,
+  { id: string; name: string; role: "editor" | "reviewer" | "admin" }
+> = {
   editor: { id: "u-e", name: "E", role: "editor" },
   reviewer: { id: "u-r", name: "R", role: "reviewer" },
   admin: { id: "u-a", name: "A", role: "admin" },
 };
 
 function callerAs(who: Caller) {
-  const session = who === "anonymous" ? null : { tokenHash: "x".repeat(64), userId: who === "pending" ? "u-p" : USERS[who].id, secondFactor: who !== "pending" };
+  const session =
+    who === "anonymous"
+      ? null
+      : {
+          tokenHash: "x".repeat(64),
+          userId: who === "pending" ? "u-p" : USERS[who].id,
+          secondFactor: who !== "pending",
+        };
   const user = who === "anonymous" || who === "pending" ? null : USERS[who];
   return createCaller(createContextInner({ database, user, session }));
 }

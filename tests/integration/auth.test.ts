@@ -1,5 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { createCaller, createLimiters, createSessionContext, createUser, memoryTransport } from "@registry/api";
+import {
+  createCaller,
+  createLimiters,
+  createSessionContext,
+  createUser,
+  memoryTransport,
+} from "@registry/api";
 import { sessionStore, userStore, type Database } from "@registry/db";
 import { createTestDb } from "@registry/db/testing";
 import { generate } from "otplib";
@@ -14,7 +20,8 @@ const PASSWORD = "correct horse battery staple";
 
 const ctxOf = (transport: ReturnType<typeof memoryTransport>, now?: Date) =>
   createSessionContext({ database, secretKey, limits, transport, ...(now ? { now } : {}) });
-const api = async (transport: ReturnType<typeof memoryTransport>, now?: Date) => createCaller(await ctxOf(transport, now));
+const api = async (transport: ReturnType<typeof memoryTransport>, now?: Date) =>
+  createCaller(await ctxOf(transport, now));
 
 /** Logs in with both factors; returns the transport holding the session cookie and the TOTP secret. */
 async function enrol(email: string) {
@@ -30,9 +37,24 @@ async function enrol(email: string) {
 
 beforeAll(async () => {
   database = await createTestDb();
-  await createUser(database.db, { email: "admin@example.org", name: "Admin", role: "admin", password: PASSWORD });
-  await createUser(database.db, { email: "plain@example.org", name: "Plain", role: "editor", password: PASSWORD });
-  const locked = await createUser(database.db, { email: "locked@example.org", name: "Locked", role: "editor", password: PASSWORD });
+  await createUser(database.db, {
+    email: "admin@example.org",
+    name: "Admin",
+    role: "admin",
+    password: PASSWORD,
+  });
+  await createUser(database.db, {
+    email: "plain@example.org",
+    name: "Plain",
+    role: "editor",
+    password: PASSWORD,
+  });
+  const locked = await createUser(database.db, {
+    email: "locked@example.org",
+    name: "Locked",
+    role: "editor",
+    password: PASSWORD,
+  });
   await userStore.update(database.db, locked.id, { disabled: true });
 });
 afterAll(() => database.close());
@@ -46,7 +68,12 @@ describe("curators' login", () => {
   it("answers a wrong password the same way for unknown, plain, second-factor and disabled users, and sets no cookie", async () => {
     await enrol("admin@example.org");
     const answers = [];
-    for (const email of ["nobody@example.org", "plain@example.org", "admin@example.org", "locked@example.org"]) {
+    for (const email of [
+      "nobody@example.org",
+      "plain@example.org",
+      "admin@example.org",
+      "locked@example.org",
+    ]) {
       const t = memoryTransport();
       const e = await errorOf((await api(t)).auth.login({ email, password: "wrong password!!" }));
       answers.push({ code: e.code, message: e.message, token: t.token });
@@ -54,13 +81,17 @@ describe("curators' login", () => {
     expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
     expect(answers[0]).toEqual({ code: "UNAUTHORIZED", message: "Wrong e-mail or password", token: null });
     // The disabled user is refused even with the right password, in the same words.
-    const e = await errorOf((await api(memoryTransport())).auth.login({ email: "locked@example.org", password: PASSWORD }));
+    const e = await errorOf(
+      (await api(memoryTransport())).auth.login({ email: "locked@example.org", password: PASSWORD }),
+    );
     expect(e.message).toBe("Wrong e-mail or password");
   });
 
   it("gives no curator access with the password alone", async () => {
     const t = memoryTransport();
-    expect(await (await api(t)).auth.login({ email: "admin@example.org", password: PASSWORD })).toEqual({ next: "totp" });
+    expect(await (await api(t)).auth.login({ email: "admin@example.org", password: PASSWORD })).toEqual({
+      next: "totp",
+    });
     expect(t.token).not.toBeNull();
     expect((await (await api(t)).auth.me()).pendingSecondFactor).toBe(true);
     expect((await errorOf((await api(t)).admin.persons.list({}))).code).toBe("UNAUTHORIZED");
@@ -69,7 +100,12 @@ describe("curators' login", () => {
 
   it("accepts each TOTP code once, keeps the secret encrypted, and limits failed codes", async () => {
     const { secret } = await (async () => {
-      await createUser(database.db, { email: "totp@example.org", name: "T", role: "editor", password: PASSWORD });
+      await createUser(database.db, {
+        email: "totp@example.org",
+        name: "T",
+        role: "editor",
+        password: PASSWORD,
+      });
       return enrol("totp@example.org");
     })();
     const stored = (await userStore.byEmail(database.db, "totp@example.org"))?.totpSecret ?? "";
@@ -89,7 +125,13 @@ describe("curators' login", () => {
 
   it("blocks an account after 10 failed passwords in 15 minutes, even for the right password, with Retry-After", async () => {
     limits = createLimiters();
-    for (let i = 0; i < 10; i++) await errorOf((await api(memoryTransport("", `10.0.0.${i}`))).auth.login({ email: "plain@example.org", password: `wrong-${i}-password` }));
+    for (let i = 0; i < 10; i++)
+      await errorOf(
+        (await api(memoryTransport("", `10.0.0.${i}`))).auth.login({
+          email: "plain@example.org",
+          password: `wrong-${i}-password`,
+        }),
+      );
     const t = memoryTransport(null, "10.0.1.1");
     const e = await errorOf((await api(t)).auth.login({ email: "plain@example.org", password: PASSWORD }));
     expect(e.code).toBe("TOO_MANY_REQUESTS");
@@ -104,9 +146,14 @@ describe("curators' login", () => {
     expect(rows.some((r) => r.tokenHash === token)).toBe(false);
     expect((await (await api(t)).auth.me()).user?.role).toBe("editor");
     // idle 31 minutes
-    expect((await (await api(memoryTransport(token), new Date(Date.now() + 31 * 60_000))).auth.me()).user).toBeNull();
+    expect(
+      (await (await api(memoryTransport(token), new Date(Date.now() + 31 * 60_000))).auth.me()).user,
+    ).toBeNull();
     const again = await loginWithTotp("plain@example.org");
-    expect((await (await api(memoryTransport(again), new Date(Date.now() + 12 * 3600_000 + 60_000))).auth.me()).user).toBeNull();
+    expect(
+      (await (await api(memoryTransport(again), new Date(Date.now() + 12 * 3600_000 + 60_000))).auth.me())
+        .user,
+    ).toBeNull();
     const s3 = await loginWithTotp("plain@example.org");
     const t3 = memoryTransport(s3);
     await (await api(t3)).auth.logout();
@@ -116,7 +163,9 @@ describe("curators' login", () => {
     await (await api(memoryTransport(s4))).auth.changePassword({ current: PASSWORD, next: `${PASSWORD} 2` });
     expect((await (await api(memoryTransport(other))).auth.me()).user).toBeNull();
     const u = await userStore.byEmail(database.db, "plain@example.org");
-    await userStore.update(database.db, u?.id ?? "", { passwordHash: (await userStore.byEmail(database.db, "admin@example.org"))?.passwordHash ?? "" });
+    await userStore.update(database.db, u?.id ?? "", {
+      passwordHash: (await userStore.byEmail(database.db, "admin@example.org"))?.passwordHash ?? "",
+    });
     const s5 = await loginWithTotp("plain@example.org");
     const admin = await loginWithTotp("admin@example.org");
     await (await api(memoryTransport(admin))).users.setDisabled({ id: u?.id ?? "", disabled: true });
@@ -146,7 +195,12 @@ describe("curators' login, continued", () => {
     limits = createLimiters();
     const time = async (email: string) => {
       const t0 = performance.now();
-      await errorOf((await api(memoryTransport(null, `192.0.2.${Math.floor(Math.random() * 250)}`))).auth.login({ email, password: "not the password" }));
+      await errorOf(
+        (await api(memoryTransport(null, `192.0.2.${Math.floor(Math.random() * 250)}`))).auth.login({
+          email,
+          password: "not the password",
+        }),
+      );
       return performance.now() - t0;
     };
     const unknown: number[] = [];
@@ -166,29 +220,50 @@ describe("curators' login, continued", () => {
 
   it("A3: rehashes a password stored with weaker parameters at the next login", async () => {
     const { hash } = await import("@node-rs/argon2");
-    await createUser(database.db, { email: "old@example.org", name: "Old", role: "editor", password: PASSWORD });
+    await createUser(database.db, {
+      email: "old@example.org",
+      name: "Old",
+      role: "editor",
+      password: PASSWORD,
+    });
     const u = await userStore.byEmail(database.db, "old@example.org");
-    await userStore.update(database.db, u?.id ?? "", { passwordHash: await hash(PASSWORD, { algorithm: 2, memoryCost: 4096, timeCost: 1, parallelism: 1 }) });
+    await userStore.update(database.db, u?.id ?? "", {
+      passwordHash: await hash(PASSWORD, { algorithm: 2, memoryCost: 4096, timeCost: 1, parallelism: 1 }),
+    });
     await (await api(memoryTransport())).auth.login({ email: "old@example.org", password: PASSWORD });
-    expect((await userStore.byEmail(database.db, "old@example.org"))?.passwordHash).toMatch(/m=19456,t=2,p=1/);
+    expect((await userStore.byEmail(database.db, "old@example.org"))?.passwordHash).toMatch(
+      /m=19456,t=2,p=1/,
+    );
   });
 
   it("A4: accepts the previous 30-second step's code but not the next one's", async () => {
-    await createUser(database.db, { email: "window@example.org", name: "W", role: "editor", password: PASSWORD });
+    await createUser(database.db, {
+      email: "window@example.org",
+      name: "W",
+      role: "editor",
+      password: PASSWORD,
+    });
     const { secret } = await enrol("window@example.org");
     const u = await userStore.byEmail(database.db, "window@example.org");
     await userStore.update(database.db, u?.id ?? "", { totpLastStep: null });
     const now = Math.floor(Date.now() / 1000);
     const t = memoryTransport();
     await (await api(t)).auth.login({ email: "window@example.org", password: PASSWORD });
-    const next = await errorOf((await api(t)).auth.verify({ code: await generate({ secret, epoch: now + 30 }) }));
+    const next = await errorOf(
+      (await api(t)).auth.verify({ code: await generate({ secret, epoch: now + 30 }) }),
+    );
     expect(next.code).toBe("UNAUTHORIZED");
     await (await api(t)).auth.verify({ code: await generate({ secret, epoch: now - 30 }) });
     expect((await (await api(t)).auth.me()).user?.role).toBe("editor");
   });
 
   it("A6: an administrator ends another curator's session", async () => {
-    await createUser(database.db, { email: "victim@example.org", name: "V", role: "editor", password: PASSWORD });
+    await createUser(database.db, {
+      email: "victim@example.org",
+      name: "V",
+      role: "editor",
+      password: PASSWORD,
+    });
     const { t: victim } = await enrol("victim@example.org");
     const admin = await loginWithTotp("admin@example.org");
     const list = await (await api(memoryTransport(admin))).auth.sessions();

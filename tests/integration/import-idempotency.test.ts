@@ -17,8 +17,13 @@ describe.each(BACKENDS)("import of the curated dataset on $name (E7)", (backend)
   it("an import that fails midway leaves nothing; rerun, it imports cleanly; run twice, it changes nothing", async () => {
     const empty = await tableChecksums(database.db);
     // Everything valid, then one record the database refuses (a slug taken twice): all or nothing.
-    const broken = [...items, { kind: "person" as const, value: { ...loaded.dataset.persons[0], id: "p-clash" } }];
-    await expect(importRecords(database.db, broken, { actor: "test", publicationState: "published" })).rejects.toThrow();
+    const broken = [
+      ...items,
+      { kind: "person" as const, value: { ...loaded.dataset.persons[0], id: "p-clash" } },
+    ];
+    await expect(
+      importRecords(database.db, broken, { actor: "test", publicationState: "published" }),
+    ).rejects.toThrow();
     expect(await tableChecksums(database.db)).toEqual(empty);
 
     const first = await importRecords(database.db, items, { actor: "test", publicationState: "published" });

@@ -9,11 +9,24 @@ import { ADMIN, seedFixture } from "../support/fixtures.ts";
 
 let database: Database;
 let app: HttpApp;
-const admin = () => createCaller(createContextInner({ database, user: ADMIN, session: { tokenHash: "t".repeat(64), userId: ADMIN.id, secondFactor: true } }));
+const admin = () =>
+  createCaller(
+    createContextInner({
+      database,
+      user: ADMIN,
+      session: { tokenHash: "t".repeat(64), userId: ADMIN.id, secondFactor: true },
+    }),
+  );
 
 beforeAll(async () => {
   database = await createTestDb();
-  await userStore.create(database.db, { id: ADMIN.id, email: "a@example.org", name: "A", role: "admin", passwordHash: "x" });
+  await userStore.create(database.db, {
+    id: ADMIN.id,
+    email: "a@example.org",
+    name: "A",
+    role: "admin",
+    passwordHash: "x",
+  });
   await seedFixture(database);
   app = await startHttpApp(database);
 });
@@ -22,7 +35,9 @@ afterAll(async () => {
   await database.close();
 });
 
-const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>);
+const procedures = Object.entries(
+  appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>,
+);
 const call = (path: string, input: unknown) => {
   let fn: unknown = admin();
   for (const part of path.split(".")) fn = (fn as Record<string, unknown>)[part];
@@ -50,9 +65,19 @@ describe("inputs", () => {
   });
 
   it("B5: rejects extra keys (published, role, version, __proto__) and writes nothing", async () => {
-    const base = { id: "p-extra", slug: "p-extra", names: [{ text: "Extra Keys", script: "latin", primary: true }] };
+    const base = {
+      id: "p-extra",
+      slug: "p-extra",
+      names: [{ text: "Extra Keys", script: "latin", primary: true }],
+    };
     const before = await tableChecksums(database.db);
-    for (const extra of [{ published: true }, { publicationState: "published" }, { role: "admin" }, { version: 99 }, JSON.parse('{"__proto__": {"polluted": true}}') as object]) {
+    for (const extra of [
+      { published: true },
+      { publicationState: "published" },
+      { role: "admin" },
+      { version: 99 },
+      JSON.parse('{"__proto__": {"polluted": true}}') as object,
+    ]) {
       const e = await call("admin.persons.create", { record: { ...base, ...extra } }).then(
         () => null,
         (x: unknown) => x,
@@ -62,7 +87,11 @@ describe("inputs", () => {
         () => null,
         (x: unknown) => x,
       );
-      if (Object.keys(extra).length) expect(outer instanceof TRPCError && outer.code === "BAD_REQUEST", `outer ${JSON.stringify(extra)}`).toBe(true);
+      if (Object.keys(extra).length)
+        expect(
+          outer instanceof TRPCError && outer.code === "BAD_REQUEST",
+          `outer ${JSON.stringify(extra)}`,
+        ).toBe(true);
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(await tableChecksums(database.db)).toEqual(before);
@@ -71,12 +100,37 @@ describe("inputs", () => {
   it("D1: no procedure fails with an internal error on hostile input", async () => {
     const hostile = fc.oneof(
       fc.string({ maxLength: 200 }),
-      fc.constantFrom("\u0000", "\u202e\u202dabc", "'; DROP TABLE persons; --", "<script>alert(1)</script>", "Асқар Қайырбек ӘҒҚҢӨҰҮҺІ", "x".repeat(100_000)),
+      fc.constantFrom(
+        "\u0000",
+        "\u202e\u202dabc",
+        "'; DROP TABLE persons; --",
+        "<script>alert(1)</script>",
+        "Асқар Қайырбек ӘҒҚҢӨҰҮҺІ",
+        "x".repeat(100_000),
+      ),
       fc.integer(),
       fc.constant(null),
       fc.json({ maxDepth: 8 }).map((j) => JSON.parse(j) as unknown),
     );
-    const input = fc.oneof(hostile, fc.dictionary(fc.constantFrom("id", "slug", "q", "record", "version", "names", "email", "csv", "dryRun", "to", "code"), hostile));
+    const input = fc.oneof(
+      hostile,
+      fc.dictionary(
+        fc.constantFrom(
+          "id",
+          "slug",
+          "q",
+          "record",
+          "version",
+          "names",
+          "email",
+          "csv",
+          "dryRun",
+          "to",
+          "code",
+        ),
+        hostile,
+      ),
+    );
     const paths = procedures.map(([p]) => p).filter((p) => !p.startsWith("auth.logout"));
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...paths), input, async (path, value) => {
@@ -84,7 +138,8 @@ describe("inputs", () => {
           () => null,
           (x: unknown) => x,
         );
-        if (e instanceof TRPCError) expect(e.code, `${path} ${JSON.stringify(value)?.slice(0, 200)}`).not.toBe("INTERNAL_SERVER_ERROR");
+        if (e instanceof TRPCError)
+          expect(e.code, `${path} ${JSON.stringify(value)?.slice(0, 200)}`).not.toBe("INTERNAL_SERVER_ERROR");
         else expect(e, path).toBeNull();
       }),
       { numRuns: 400 },
@@ -94,11 +149,26 @@ describe("inputs", () => {
   it("D1: text in Kazakh, Russian, RTL marks and markup round-trips byte for byte", async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.string({ unit: fc.constantFrom(..."aбәғқңөұүһі \u202e\u200f<>&\"'Ж-1".split("")), minLength: 1, maxLength: 80 }).filter((s) => s.trim().length > 0 && s.trim() === s),
+        fc
+          .string({
+            unit: fc.constantFrom(..."aбәғқңөұүһі \u202e\u200f<>&\"'Ж-1".split("")),
+            minLength: 1,
+            maxLength: 80,
+          })
+          .filter((s) => s.trim().length > 0 && s.trim() === s),
         async (text) => {
           const id = `p-rt-${Math.random().toString(16).slice(2, 10)}`;
-          await call("admin.persons.create", { record: { id, slug: id, names: [{ text, script: "latin", primary: true }], summary: { en: text } } });
-          const got = (await call("admin.persons.get", { id })) as { value: { names: { text: string }[]; summary: { en: string } } };
+          await call("admin.persons.create", {
+            record: {
+              id,
+              slug: id,
+              names: [{ text, script: "latin", primary: true }],
+              summary: { en: text },
+            },
+          });
+          const got = (await call("admin.persons.get", { id })) as {
+            value: { names: { text: string }[]; summary: { en: string } };
+          };
           expect(got.value.names[0]?.text).toBe(text);
           expect(got.value.summary.en).toBe(text);
         },
@@ -111,7 +181,25 @@ describe("inputs", () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom("/persons", "/ru/persons", "/", "/statistics", "/persons/p-abishev"),
-        fc.dictionary(fc.constantFrom("q", "status", "list", "article", "region", "year", "organisation", "gender", "sort", "cursor", "x"), fc.oneof(fc.string({ maxLength: 300 }), fc.constantFrom("%00", "\u202e", "' OR 1=1 --", "<img src=x onerror=alert(1)>", "Қайырбек"))),
+        fc.dictionary(
+          fc.constantFrom(
+            "q",
+            "status",
+            "list",
+            "article",
+            "region",
+            "year",
+            "organisation",
+            "gender",
+            "sort",
+            "cursor",
+            "x",
+          ),
+          fc.oneof(
+            fc.string({ maxLength: 300 }),
+            fc.constantFrom("%00", "\u202e", "' OR 1=1 --", "<img src=x onerror=alert(1)>", "Қайырбек"),
+          ),
+        ),
         async (path, q) => {
           const r = await fetch(`${app.url}${path}?${new URLSearchParams(q).toString()}`);
           expect(r.status, `${path} ${JSON.stringify(q)}`).toBeLessThan(500);

@@ -14,7 +14,18 @@ const cite = [{ source: "src-c", lines: [1, 2] as [number, number] }];
 
 function records(): { published: ImportItem[]; drafts: ImportItem[]; toDelete: string[] } {
   const published: ImportItem[] = [
-    { kind: "source", value: { id: "src-c", slug: "src-c", kind: "ngo-report", publisher: "P", title: "T", published: "2021", language: "en" } },
+    {
+      kind: "source",
+      value: {
+        id: "src-c",
+        slug: "src-c",
+        kind: "ngo-report",
+        publisher: "P",
+        title: "T",
+        published: "2021",
+        language: "en",
+      },
+    },
   ];
   const drafts: ImportItem[] = [];
   const toDelete: string[] = [];
@@ -27,10 +38,27 @@ function records(): { published: ImportItem[]; drafts: ImportItem[]; toDelete: s
       id,
       slug: `c-${i}`,
       // Drafts and deleted records are private as a whole: their names carry the canary too.
-      names: [{ text: isDraft || isDeleted ? `${secret("name")} Person` : `Public Person ${i}`, script: "latin", primary: true, citations: cite }],
-      pace: i % 3 === 0 ? [{ criterion: "fundamental-freedoms", reasoning: "Peaceful posts.", citations: cite }] : [],
+      names: [
+        {
+          text: isDraft || isDeleted ? `${secret("name")} Person` : `Public Person ${i}`,
+          script: "latin",
+          primary: true,
+          citations: cite,
+        },
+      ],
+      pace:
+        i % 3 === 0
+          ? [{ criterion: "fundamental-freedoms", reasoning: "Peaceful posts.", citations: cite }]
+          : [],
       private: {
-        relatives: [{ relation: secret("relation"), name: secret("relative"), details: secret("details"), citations: cite }],
+        relatives: [
+          {
+            relation: secret("relation"),
+            name: secret("relative"),
+            details: secret("details"),
+            citations: cite,
+          },
+        ],
         contacts: [{ kind: "phone", value: secret("phone"), note: secret("contact-note") }],
         internalNotes: secret("internal"),
       },
@@ -40,8 +68,20 @@ function records(): { published: ImportItem[]; drafts: ImportItem[]; toDelete: s
       slug: `c-c${i}`,
       title: isDraft || isDeleted ? secret("case-title") : `Case ${i}`,
       defendants: [id],
-      charges: [{ person: id, code: "criminal", article: "405", part: "2", date: { date: "2020-01-01" }, citations: cite }],
-      measures: i % 2 ? [{ person: id, kind: "pre-trial-detention", from: { date: "2020-01-02" }, citations: cite }] : [],
+      charges: [
+        {
+          person: id,
+          code: "criminal",
+          article: "405",
+          part: "2",
+          date: { date: "2020-01-01" },
+          citations: cite,
+        },
+      ],
+      measures:
+        i % 2
+          ? [{ person: id, kind: "pre-trial-detention", from: { date: "2020-01-02" }, citations: cite }]
+          : [],
       citations: cite,
       private: { internalNotes: secret("case-note") },
     };
@@ -55,7 +95,11 @@ function records(): { published: ImportItem[]; drafts: ImportItem[]; toDelete: s
       private: { internalNotes: secret("event-note") },
     };
     const target = isDraft ? drafts : published;
-    target.push({ kind: "person", value: person }, { kind: "case", value: kase }, { kind: "event", value: event });
+    target.push(
+      { kind: "person", value: person },
+      { kind: "case", value: kase },
+      { kind: "event", value: event },
+    );
     if (isDeleted) toDelete.push(id, `c-c${i}`, `e-c${i}`);
   }
   published.push({
@@ -65,14 +109,29 @@ function records(): { published: ImportItem[]; drafts: ImportItem[]; toDelete: s
       slug: "o-c",
       name: "Official C",
       role: "judge",
-      involvements: [{ action: "tried", persons: ["p-c1", "p-c850", "p-c950"], description: "Tried them.", citations: cite }],
+      involvements: [
+        {
+          action: "tried",
+          persons: ["p-c1", "p-c850", "p-c950"],
+          description: "Tried them.",
+          citations: cite,
+        },
+      ],
       citations: cite,
       private: { internalNotes: `${CANARY}-official` },
     },
   });
   published.push({
     kind: "mass-event",
-    value: { id: "rally-c", slug: "rally-c", name: "Rally C", date: { date: "2020-01-01" }, detainees: ["p-c1", "p-c850", "p-c950"], description: { en: "A rally." }, citations: cite },
+    value: {
+      id: "rally-c",
+      slug: "rally-c",
+      name: "Rally C",
+      date: { date: "2020-01-01" },
+      detainees: ["p-c1", "p-c850", "p-c950"],
+      description: { en: "A rally." },
+      citations: cite,
+    },
   });
   return { published, drafts, toDelete };
 }
@@ -85,7 +144,8 @@ beforeAll(async () => {
   const { published, drafts, toDelete } = records();
   await importRecords(database.db, published, { actor: "test", publicationState: "published" });
   await importRecords(database.db, drafts, { actor: "test", publicationState: "draft" });
-  const kindOf = (id: string) => (id.startsWith("p-") ? "person" : id.startsWith("c-") ? "case" : "event") as "person";
+  const kindOf = (id: string) =>
+    (id.startsWith("p-") ? "person" : id.startsWith("c-") ? "case" : "event") as "person";
   for (const id of toDelete) {
     const r = await getRecord(database.db, kindOf(id), id);
     await deleteRecord(database.db, kindOf(id), id, r?.meta.version ?? 0, "test");
@@ -105,7 +165,20 @@ async function crawl(): Promise<Map<string, string>> {
     pages.set(path, text);
     return text;
   };
-  for (const p of ["/", "/officials", "/officials/o-c", "/events", "/events/rally-c", "/statistics", "/sources", "/data", "/feed.xml", "/sitemap.xml", "/robots.txt"]) await get(p);
+  for (const p of [
+    "/",
+    "/officials",
+    "/officials/o-c",
+    "/events",
+    "/events/rally-c",
+    "/statistics",
+    "/sources",
+    "/data",
+    "/feed.xml",
+    "/sitemap.xml",
+    "/robots.txt",
+  ])
+    await get(p);
   for (const p of ["/data/persons.json", "/data/persons.csv", "/data/schema.json"]) await get(p);
   for (const locale of ["", "/ru", "/kk"]) {
     let next: string | null = `${locale}/persons`;
@@ -118,7 +191,9 @@ async function crawl(): Promise<Map<string, string>> {
   await get(`/persons?q=${CANARY}`);
   await get(`/persons?q=${CANARY}-name-850`);
   await get(`/persons?q=${encodeURIComponent(`${CANARY}-name-950 Person`)}`);
-  await get(`/trpc/public.persons?input=${encodeURIComponent(JSON.stringify({ q: `${CANARY}-name-850 Person` }))}`);
+  await get(
+    `/trpc/public.persons?input=${encodeURIComponent(JSON.stringify({ q: `${CANARY}-name-850 Person` }))}`,
+  );
   await get(`/trpc/public.person?input=${encodeURIComponent(JSON.stringify({ slug: "c-850" }))}`);
   await get(`/trpc/public.person?input=${encodeURIComponent(JSON.stringify({ slug: "c-1" }))}`);
   await get(`/trpc/public.official?input=${encodeURIComponent(JSON.stringify({ slug: "o-c" }))}`);
@@ -141,19 +216,32 @@ describe("leak canaries (C1)", () => {
     const withoutEcho = (path: string, body: string) => {
       const q = new URL(path, "http://x").searchParams.get("q");
       // The box's value and the language links (which keep the query) carry it, raw or URL-encoded.
-      return q ? body.split(`value="${q}"`).join("").split(`q=${new URLSearchParams({ q }).toString().slice(2)}`).join("") : body;
+      return q
+        ? body
+            .split(`value="${q}"`)
+            .join("")
+            .split(`q=${new URLSearchParams({ q }).toString().slice(2)}`)
+            .join("")
+        : body;
     };
-    const leaks = [...pages].filter(([path, body]) => withoutEcho(path, body).includes(CANARY)).map(([path]) => path);
+    const leaks = [...pages]
+      .filter(([path, body]) => withoutEcho(path, body).includes(CANARY))
+      .map(([path]) => path);
     expect(leaks).toEqual([]);
     // A draft, a deleted and a never-existing person get the same 404 page (B4); only the address differs.
     const page404 = (slug: string) => pages.get(`/persons/${slug}`)?.split(slug).join("SLUG");
-    await fetch(`${app.url}/persons/c-never`).then(async (r) => pages.set("/persons/c-never", await r.text()));
+    await fetch(`${app.url}/persons/c-never`).then(async (r) =>
+      pages.set("/persons/c-never", await r.text()),
+    );
     expect(page404("c-850")).toBe(page404("c-950"));
     expect(page404("c-850")).toBe(page404("c-never"));
 
     const dir = mkdtempSync(join(tmpdir(), "registry-canary-export-"));
     try {
-      await exportStaticSite(createPublicCaller(createContextInner({ database })), dir, { today: "2026-01-01", publicUrl: "https://x.example" });
+      await exportStaticSite(createPublicCaller(createContextInner({ database })), dir, {
+        today: "2026-01-01",
+        publicUrl: "https://x.example",
+      });
       const files: string[] = [];
       const walk = (d: string) => {
         for (const f of readdirSync(d)) {

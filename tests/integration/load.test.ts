@@ -12,7 +12,12 @@ let app: HttpApp;
 beforeAll(async () => {
   database = await createTestDb();
   await loadCuratedDataset(database);
-  await createUser(database.db, { email: "curator@example.org", name: "C", role: "editor", password: "the curator's password" });
+  await createUser(database.db, {
+    email: "curator@example.org",
+    name: "C",
+    role: "editor",
+    password: "the curator's password",
+  });
   app = await startHttpApp(database);
 }, 120_000);
 afterAll(async () => {
@@ -42,7 +47,12 @@ describe("under load (behaviour, not speed: the figures are in `pnpm bench`)", (
     });
     await new Promise((r) => setTimeout(r, 1500));
     // A different account from a different address is not starved by the flood.
-    const legit = await trpc(app.url, "auth.login", { email: "curator@example.org", password: "the curator's password" }, undefined);
+    const legit = await trpc(
+      app.url,
+      "auth.login",
+      { email: "curator@example.org", password: "the curator's password" },
+      undefined,
+    );
     const r = await flood;
     expect(r.errors).toBe(0);
     expect(r.statusCodeStats?.["429"]?.count ?? 0).toBeGreaterThan(r.requests.total / 2);

@@ -75,7 +75,9 @@ export function createPublicSite(opts: PublicSiteOptions): Router {
     let hit = rendered.get(key);
     if (hit?.version !== version) {
       const route = parseRoute(rest, query);
-      const stringQuery = Object.fromEntries(Object.entries(query).filter(([, v]) => typeof v === "string")) as Query;
+      const stringQuery = Object.fromEntries(
+        Object.entries(query).filter(([, v]) => typeof v === "string"),
+      ) as Query;
       const { status, page: element } = await loadPage(opts.api, route);
       hit = { version, status, html: renderPage(ctxFor(locale, rest, stringQuery, day), element) };
       if (rendered.size >= 2000) rendered.clear();

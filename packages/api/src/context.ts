@@ -45,7 +45,10 @@ export const IDLE_MS = 30 * 60 * 1000;
 export const ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 
 /** A transport for callers without HTTP (tests, CLI): the token lives in the object. */
-export function memoryTransport(token: string | null = null, ip = "127.0.0.1"): AuthTransport & { headers: Record<string, string> } {
+export function memoryTransport(
+  token: string | null = null,
+  ip = "127.0.0.1",
+): AuthTransport & { headers: Record<string, string> } {
   const t = {
     token,
     ip,
@@ -101,12 +104,18 @@ export async function createSessionContext(opts: {
   if (!s) return base;
   const now = (opts.now ?? new Date()).getTime();
   const u = await userStore.byId(db, s.userId);
-  if (!u || u.disabled || now - new Date(s.lastSeenAt).getTime() > IDLE_MS || now - new Date(s.createdAt).getTime() > ABSOLUTE_MS) {
+  if (
+    !u ||
+    u.disabled ||
+    now - new Date(s.lastSeenAt).getTime() > IDLE_MS ||
+    now - new Date(s.createdAt).getTime() > ABSOLUTE_MS
+  ) {
     await sessionStore.delete(db, tokenHash);
     opts.transport.setToken(null);
     return base;
   }
-  if (now - new Date(s.lastSeenAt).getTime() > 60_000) await sessionStore.touch(db, tokenHash, new Date(now).toISOString());
+  if (now - new Date(s.lastSeenAt).getTime() > 60_000)
+    await sessionStore.touch(db, tokenHash, new Date(now).toISOString());
   const session = { tokenHash, userId: u.id, secondFactor: s.secondFactor };
   return { ...base, session, user: s.secondFactor ? { id: u.id, name: u.name, role: u.role as Role } : null };
 }

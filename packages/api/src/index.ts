@@ -7,7 +7,16 @@ export {
   type PublicRouter,
   type AdminRouter,
 } from "./root.ts";
-export { createContextInner, createSessionContext, memoryTransport, ROLES, type AuthTransport, type Context, type Role, type User } from "./context.ts";
+export {
+  createContextInner,
+  createSessionContext,
+  memoryTransport,
+  ROLES,
+  type AuthTransport,
+  type Context,
+  type Role,
+  type User,
+} from "./context.ts";
 export { createLimiters, type Limiters } from "./auth/limits.ts";
 export { createUser } from "./auth/router.ts";
 export { PersonFiltersSchema } from "./routers/public.ts";

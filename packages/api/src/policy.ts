@@ -11,7 +11,16 @@ const EDITOR: readonly Caller[] = ["editor", "reviewer", "admin"];
 const REVIEWER: readonly Caller[] = ["reviewer", "admin"];
 const ADMIN: readonly Caller[] = ["admin"];
 
-const ENTITY_ROUTERS = ["persons", "cases", "events", "officials", "organisations", "sources", "recognitions", "massEvents"];
+const ENTITY_ROUTERS = [
+  "persons",
+  "cases",
+  "events",
+  "officials",
+  "organisations",
+  "sources",
+  "recognitions",
+  "massEvents",
+];
 const entity = (name: string): Record<string, readonly Caller[]> => ({
   [`admin.${name}.list`]: EDITOR,
   [`admin.${name}.get`]: EDITOR,

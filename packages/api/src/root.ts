@@ -3,7 +3,12 @@ import { authRouter, usersRouter } from "./auth/router.ts";
 import { publicRouter } from "./routers/public.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
-export const appRouter = router({ public: publicRouter, admin: adminRouter, auth: authRouter, users: usersRouter });
+export const appRouter = router({
+  public: publicRouter,
+  admin: adminRouter,
+  auth: authRouter,
+  users: usersRouter,
+});
 export type AppRouter = typeof appRouter;
 export type PublicRouter = typeof publicRouter;
 export type AdminRouter = typeof adminRouter;

@@ -32,7 +32,12 @@ function fieldErrorsOf(e: z.ZodError) {
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const cause = error.cause;
-    const fieldErrors = cause instanceof z.ZodError ? fieldErrorsOf(cause) : isDomainError(cause) ? (cause.details.fields ?? null) : null;
+    const fieldErrors =
+      cause instanceof z.ZodError
+        ? fieldErrorsOf(cause)
+        : isDomainError(cause)
+          ? (cause.details.fields ?? null)
+          : null;
     const current =
       isDomainError(cause) && cause.code === "CONFLICT" ? (cause.details.current ?? null) : null;
     // Unexpected failures get a generic message: no stack, no SQL, no record contents.

@@ -17,7 +17,8 @@ export async function verifyPassword(stored: string, password: string): Promise<
 }
 
 /** A hash made with other parameters is replaced at the next successful login. */
-export const needsRehash = (stored: string) => !stored.startsWith("$argon2id$") || !stored.includes(`$${PARAMS}$`);
+export const needsRehash = (stored: string) =>
+  !stored.startsWith("$argon2id$") || !stored.includes(`$${PARAMS}$`);
 
 /** Verifying against this costs the same as a real user, so unknown e-mail addresses take as long. */
 let dummy: Promise<string> | undefined;
@@ -37,7 +38,12 @@ export function encryptSecret(key: Buffer, plain: string): string {
   const iv = randomBytes(12);
   const c = createCipheriv("aes-256-gcm", key, iv);
   const data = Buffer.concat([c.update(plain, "utf8"), c.final()]);
-  return ["v1", iv.toString("base64url"), c.getAuthTag().toString("base64url"), data.toString("base64url")].join(".");
+  return [
+    "v1",
+    iv.toString("base64url"),
+    c.getAuthTag().toString("base64url"),
+    data.toString("base64url"),
+  ].join(".");
 }
 
 export function decryptSecret(key: Buffer, sealed: string): string {

@@ -78,9 +78,14 @@ function entityRouter<S extends z.ZodType>(kind: EntityKind, schema: S) {
       // Nothing reaches the public site without review: a published record is changed by a reviewer only.
       const current = await getRecord(ctx.database.db, kind, input.id);
       if (current?.meta.publicationState === "published" && ctx.user.role === "editor") {
-        throw new DomainError("FORBIDDEN", "This record is published: a reviewer must make or approve changes to it");
+        throw new DomainError(
+          "FORBIDDEN",
+          "This record is published: a reviewer must make or approve changes to it",
+        );
       }
-      return updateRecord(ctx.database.db, kind, input.id, input.version, input.record, { actor: ctx.user.id });
+      return updateRecord(ctx.database.db, kind, input.id, input.version, input.record, {
+        actor: ctx.user.id,
+      });
     }),
     submit: editorProcedure
       .input(ByVersion)
@@ -122,7 +127,9 @@ function entityRouter<S extends z.ZodType>(kind: EntityKind, schema: S) {
       .query(({ ctx, input }) => auditHistory(ctx.database.db, kind, input.id)),
     restoreVersion: editorProcedure
       .input(z.strictObject({ id: IdSchema, version: Version, toVersion: Version }))
-      .mutation(({ ctx, input }) => restoreVersion(ctx.database.db, kind, input.id, input.version, input.toVersion, ctx.user.id)),
+      .mutation(({ ctx, input }) =>
+        restoreVersion(ctx.database.db, kind, input.id, input.version, input.toVersion, ctx.user.id),
+      ),
   });
 }
 
@@ -132,8 +139,19 @@ const personsRouter = router({
     .input(z.strictObject({ names: z.array(z.string().max(300)).max(60), excludeId: IdSchema.optional() }))
     .query(({ ctx, input }) => findDuplicates(ctx.database.db, input.names, input.excludeId)),
   merge: reviewerProcedure
-    .input(z.strictObject({ keepId: IdSchema, keepVersion: Version, mergeId: IdSchema, mergeVersion: Version }))
-    .mutation(({ ctx, input }) => mergePersons(ctx.database.db, input.keepId, input.keepVersion, input.mergeId, input.mergeVersion, ctx.user.id)),
+    .input(
+      z.strictObject({ keepId: IdSchema, keepVersion: Version, mergeId: IdSchema, mergeVersion: Version }),
+    )
+    .mutation(({ ctx, input }) =>
+      mergePersons(
+        ctx.database.db,
+        input.keepId,
+        input.keepVersion,
+        input.mergeId,
+        input.mergeVersion,
+        ctx.user.id,
+      ),
+    ),
 });
 
 export const adminRouter = router({

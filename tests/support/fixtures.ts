@@ -59,7 +59,7 @@ export async function seedFixture(database: Database) {
     kind: "ngo-report",
     publisher: "Test publisher",
     title: "Test report",
-    published: "2021-09",
+    published: "2021-08",
     language: "en",
   });
   await publish(database, "organisations", {
@@ -114,7 +114,11 @@ export async function seedFixture(database: Database) {
   await publish(
     database,
     "persons",
-    person("p-semenova", [["Elena Semenova", "latin"]], { gender: "female" }),
+    person("p-semenova", [["Elena Semenova", "latin"]], {
+      gender: "female",
+      // A term does not end a status by itself: the source reports that she has served it.
+      statusReports: [{ status: "released", asOf: "2020-07", citations: cite(14) }],
+    }),
   );
   await publish(database, "persons", person("p-deleted", [["Deleted Person", "latin"]]));
   await caller(database, EDITOR).admin.persons.create({

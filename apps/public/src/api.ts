@@ -6,3 +6,7 @@ export type PublicApi = ReturnType<typeof createPublicCaller>;
 export function isNotFound(e: unknown): boolean {
   return typeof e === "object" && e !== null && "code" in e && e.code === "NOT_FOUND";
 }
+
+export function isBadRequest(e: unknown): boolean {
+  return typeof e === "object" && e !== null && "code" in e && e.code === "BAD_REQUEST";
+}

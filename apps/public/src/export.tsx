@@ -86,6 +86,7 @@ export async function exportStaticSite(
               articles={[]}
               years={[]}
               organisations={organisations}
+              sources={[]}
               exportTitle={title}
               exportNext={nextPath ? c.href(nextPath) : null}
             />,

@@ -2,7 +2,7 @@
 /** @jsxImportSource react */
 import type { ReactElement } from "react";
 import { GenderSchema, PersonListSchema, RegionSchema, SlugSchema, StatusSchema } from "@registry/domain";
-import { isNotFound, type PublicApi } from "./api.ts";
+import { isBadRequest, isNotFound, type PublicApi } from "./api.ts";
 import { HomePage } from "./pages/home.tsx";
 import { EventPage, EventsPage } from "./pages/events.tsx";
 import { DataPage, NotFoundPage, SourcesPage, StatisticsPage } from "./pages/misc.tsx";
@@ -49,6 +49,8 @@ export function parseFilters(q: RawQuery): ListFilters {
     gender: pick(GenderSchema, q.gender),
     sort: str(q.sort, /^(name|recent|since)$/),
     cursor: str(q.cursor, /^[A-Za-z0-9_-]{1,500}$/, 500),
+    // Checked by the API against today: a malformed or future day is answered 400 with its reason.
+    asOf: typeof q.asOf === "string" && q.asOf !== "" ? q.asOf.slice(0, 40) : undefined,
   };
 }
 
@@ -88,30 +90,55 @@ export async function loadPage(
   try {
     switch (route.kind) {
       case "home": {
-        const [stats, latest] = await Promise.all([
+        const [stats, latest, sources] = await Promise.all([
           api.statistics(),
           api.persons({ sort: "recent", limit: 10 }),
+          api.sources(),
         ]);
-        return { status: 200, page: <HomePage stats={stats} latest={latest.items} /> };
+        return { status: 200, page: <HomePage stats={stats} latest={latest.items} sources={sources} /> };
       }
       case "persons": {
         const f = route.filters;
-        const [list, stats, organisations] = await Promise.all([
-          api.persons(
+        let list: Awaited<ReturnType<PublicApi["persons"]>>;
+        try {
+          list = await api.persons(
             clean({
               ...f,
               sort: f.sort as "name" | "recent" | "since" | undefined,
               limit: extra.listLimit ?? 50,
             }) as never,
-          ),
+          );
+        } catch (e) {
+          if (!isBadRequest(e)) throw e;
+          const [organisations, sources] = await Promise.all([api.organisations(), api.sources()]);
+          return {
+            status: 400,
+            page: (
+              <PersonsPage
+                filters={{ ...f, asOf: undefined }}
+                error={(e as Error).message}
+                items={[]}
+                total={0}
+                next={null}
+                articles={[]}
+                years={[]}
+                organisations={organisations}
+                sources={sources}
+              />
+            ),
+          };
+        }
+        const [stats, organisations, sources] = await Promise.all([
           api.statistics(),
           api.organisations(),
+          api.sources(),
         ]);
         return {
           status: 200,
           page: (
             <PersonsPage
               filters={f}
+              sources={sources}
               items={list.items}
               total={list.total}
               next={list.next}

@@ -12,11 +12,18 @@ import {
 import { createPublicSite, notFoundHtml } from "@registry/public";
 import compression from "compression";
 import type { Database } from "@registry/db";
-import { today } from "@registry/domain";
+import {
+  parseAsOfDay,
+  PERSON_LISTS,
+  PersonListSchema,
+  STATUSES,
+  StatusSchema,
+  today,
+} from "@registry/domain";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { Env } from "./env.ts";
-import { personSchemaJson } from "./open-data.ts";
+import { personSchemaJson, writeOpenData } from "./open-data.ts";
 import { OpenDataFiles } from "./open-data-files.ts";
 import { csrfGuard, noStoreWhenAuthenticated, securityHeaders } from "./security.ts";
 
@@ -106,16 +113,46 @@ export function createApp({
     }),
   );
 
-  app.get("/data/persons.json", (req, res, next) => {
-    res.type("application/json").setHeader("Content-Disposition", 'inline; filename="persons.json"');
-    openData.send("json", today(), req, res).catch(next);
-  });
-  app.get("/data/persons.csv", (req, res, next) => {
-    res
-      .type("text/csv; charset=utf-8")
-      .setHeader("Content-Disposition", 'attachment; filename="persons.csv"');
-    openData.send("csv", today(), req, res).catch(next);
-  });
+  // `?asOf=YYYY-MM-DD`: every published person with their status on that day, from the facts certain by then.
+  // `?list=` and `?status=` cut it to one list or status. Today's whole files are built once per data version
+  // (ADR 009); a snapshot of a past day, or a cut, is streamed live.
+  const download = (format: "json" | "csv") => (req: Request, res: Response, next: NextFunction) => {
+    const asOf = parseAsOfDay(req.query.asOf, today());
+    if (!asOf.ok) {
+      res.status(400).setHeader("Cache-Control", "no-store");
+      res.type("text/plain").send(`${asOf.message}\n`);
+      return;
+    }
+    const list = PersonListSchema.optional().safeParse(req.query.list ?? undefined);
+    const status = StatusSchema.optional().safeParse(req.query.status ?? undefined);
+    if (!list.success || !status.success) {
+      res.status(400).setHeader("Cache-Control", "no-store");
+      res
+        .type("text/plain")
+        .send(
+          `${!list.success ? `list must be one of ${PERSON_LISTS.join(", ")}` : `status must be one of ${STATUSES.join(", ")}`}\n`,
+        );
+      return;
+    }
+    const only = { list: list.data, status: status.data };
+    const live = asOf.snapshot || only.list !== undefined || only.status !== undefined;
+    const file = `persons${only.list ? `-${only.list}` : ""}${only.status ? `-${only.status}` : ""}${asOf.snapshot ? `-${asOf.day}` : ""}.${format}`;
+    if (format === "json")
+      res.type("application/json").setHeader("Content-Disposition", `inline; filename="${file}"`);
+    else
+      res.type("text/csv; charset=utf-8").setHeader("Content-Disposition", `attachment; filename="${file}"`);
+    if (live) {
+      res.setHeader("Cache-Control", "public, max-age=300");
+      if (req.method === "HEAD") return void res.end();
+      writeOpenData(database, asOf.day, { [format]: res }, only)
+        .then(() => res.end())
+        .catch(next);
+      return;
+    }
+    openData.send(format, asOf.day, req, res).catch(next);
+  };
+  app.get("/data/persons.json", download("json"));
+  app.get("/data/persons.csv", download("csv"));
   app.get("/data/schema.json", (_req, res) => {
     res.type("application/schema+json").send(JSON.stringify(personSchemaJson(), null, 2));
   });

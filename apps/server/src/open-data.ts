@@ -4,6 +4,8 @@ import {
   primaryName,
   publicJsonSchemas,
   type PersonDossier,
+  type PersonList,
+  type Status,
 } from "@registry/domain";
 import { publicDossiers, type Database } from "@registry/db";
 import type { Writable } from "node:stream";
@@ -19,9 +21,21 @@ export const CSV_COLUMNS = [
   ["name", "Primary name in Latin script ('Name withheld' for protected persons)"],
   ["name_variants", "Every other spelling, separated by ' | '"],
   ["gender", "female, male or unknown"],
-  ["status", "Status today, derived from dated facts"],
+  [
+    "status",
+    "Status on the file's day (asOf), derived from the dated, cited facts certain by then; unknown when none",
+  ],
   ["status_since", "Date (YYYY, YYYY-MM or YYYY-MM-DD) of the fact that led to the status"],
-  ["political_prisoner", "true when deprived of liberty now and a PACE criterion is met"],
+  ["status_last_reported", "Newest date a cited fact or a source's report shows the person in this status"],
+  ["status_last_reported_source", "The source of that report, as source:lines"],
+  [
+    "status_expected_end_computed",
+    "COMPUTED, not reported: when the sentence term or the legal custody limit would run out (A/B: between A and B)",
+  ],
+  [
+    "political_prisoner",
+    "true when deprived of liberty on the file's day and a source by then found a PACE criterion met",
+  ],
   ["lists", "The public lists the person is on, separated by ' | '"],
   ["articles", "Charges, e.g. 'CC 405(2)', separated by ' | '"],
   ["sentences", "Sentences as kind:months, separated by ' | '"],
@@ -44,6 +58,13 @@ function csvRow(d: PersonDossier): string {
     d.person.gender,
     d.status.current,
     d.status.since ?? "",
+    d.status.lastReported?.date ?? "",
+    (d.status.lastReported?.citations ?? [])
+      .map((c) => `${c.source}:${c.lines ? c.lines.join("-") : (c.locator ?? "")}`)
+      .join(" | "),
+    d.status.expectedEnd
+      ? `${d.status.expectedEnd.date}${d.status.expectedEnd.end ? `/${d.status.expectedEnd.end}` : ""}`
+      : "",
     String(d.politicalPrisoner),
     d.lists.join(" | "),
     [...new Set(charges.map(formatArticle))].join(" | "),
@@ -68,12 +89,23 @@ export interface OpenDataOutputs {
  * Writes the open data, a batch of dossiers at a time, to each output given: both formats come from one pass
  * over the dossiers, and a slow reader holds back the queries instead of filling memory.
  */
-export async function writeOpenData(database: Database, today: string, out: OpenDataOutputs): Promise<void> {
+export async function writeOpenData(
+  database: Database,
+  today: string,
+  out: OpenDataOutputs,
+  /** Only the persons on a list, or with a status, on that day. */
+  only: { list?: PersonList | undefined; status?: Status | undefined } = {},
+): Promise<void> {
   const { json, csv } = out;
-  if (json) await write(json, `{"asOf":"${today}","schema":"/data/schema.json","persons":[\n`);
+  const selection = only.list || only.status ? `,"only":${JSON.stringify(only)}` : "";
+  if (json) await write(json, `{"asOf":"${today}"${selection},"schema":"/data/schema.json","persons":[\n`);
   if (csv) await write(csv, "\uFEFF" + CSV_COLUMNS.map(([c]) => c).join(",") + "\r\n");
   let first = true;
-  for await (const batch of publicDossiers(database.db, today)) {
+  for await (const all of publicDossiers(database.db, today)) {
+    const batch = all.filter(
+      (d) =>
+        (!only.list || d.lists.includes(only.list)) && (!only.status || d.status.current === only.status),
+    );
     if (json) {
       let chunk = "";
       for (const d of batch) {

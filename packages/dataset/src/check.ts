@@ -1,4 +1,12 @@
-import { ENTITY_SCHEMAS, nameSearchKeys, type Citation } from "@registry/domain";
+import {
+  endDay,
+  ENTITY_SCHEMAS,
+  nameSearchKeys,
+  sourceDay,
+  statusAsOf,
+  statusHistory,
+  type Citation,
+} from "@registry/domain";
 import type { z } from "zod";
 import type { Dataset, LoadResult, Problem } from "./load.ts";
 
@@ -166,5 +174,55 @@ export function checkDataset({ dataset: d, problems: loadProblems }: LoadResult)
       });
     }
   }
+  checkStatuses(d, problems);
   return problems;
 }
+
+/**
+ * Every status period must rest on a citation and be dated by a source: none may begin, or be last reported,
+ * after the newest source that speaks of the person (a term run out or a limit reached is not a source).
+ */
+function checkStatuses(d: Dataset, problems: Problem[]): void {
+  const sourceDays = new Map(
+    d.sources.flatMap((s) => (sourceDay(s) ? [[s.id, sourceDay(s) as string]] : [])),
+  );
+  for (const p of d.persons) {
+    const cases = d.cases.filter((c) => c.defendants.includes(p.id));
+    const events = d.events.filter((e) => e.persons.includes(p.id));
+    let newest = "";
+    JSON.stringify([p, cases, events], (k, v: unknown) => {
+      if (k === "source" && typeof v === "string") {
+        const day = sourceDays.get(v);
+        if (day && day > newest) newest = day;
+      }
+      return v;
+    });
+    const facts = { cases, events, reports: p.statusReports };
+    // What a source says of the person on its date is what the registry says of that date.
+    for (const r of p.statusReports) {
+      const on = statusAsOf(p.id, facts, endDay(r.asOf)).status;
+      // Someone abroad may be reported under investigation at home: exile is the graver of the two.
+      const alsoInExile = on === "in-exile" && ["under-investigation", "fined-or-warned"].includes(r.status);
+      if (on !== r.status && !alsoInExile)
+        problems.push({
+          file: `person ${p.id} status report ${r.status} as of ${r.asOf}`,
+          message: `the derived status on that day is ${on}: a more precise fact of the same period overrules the report; date the report or the fact as the source does`,
+        });
+    }
+    const history = statusHistory(p.id, facts, STATUS_CHECK_HORIZON);
+    for (const h of history) {
+      const where = `person ${p.id} status ${h.status} from ${h.from}`;
+      if (h.citations.length === 0 || h.lastReported.citations.length === 0)
+        problems.push({ file: where, message: "status period without a citation" });
+      if (newest && h.fromDay > newest)
+        problems.push({ file: where, message: `begins after the newest source of the person (${newest})` });
+      if (newest && endDay(h.lastReported.date) > newest)
+        problems.push({
+          file: where,
+          message: `last reported ${h.lastReported.date}, after the newest source of the person (${newest})`,
+        });
+    }
+  }
+}
+
+const STATUS_CHECK_HORIZON = "2100-01-01";

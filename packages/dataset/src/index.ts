@@ -8,4 +8,5 @@ export {
   type Problem,
 } from "./load.ts";
 export { checkDataset, facts, type Fact } from "./check.ts";
+export { copiedRuns, type CopiedRun } from "./verbatim.ts";
 export { DEFAULT_DATA_DIR } from "./files.ts";

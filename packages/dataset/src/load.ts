@@ -128,6 +128,7 @@ function mergePersons(group: Parsed<Person>[], primaryName: string | undefined):
     citizenship: union(...values.map((v) => v.citizenship)),
     ...(summary ? { summary } : {}),
     pace: mergePace(values.flatMap((v) => v.pace)),
+    statusReports: mergeFacts(...values.map((v) => v.statusReports)),
     notes: mergeFacts(...values.map((v) => v.notes)),
     visibility: values.some((v) => v.visibility === "anonymous") ? "anonymous" : "public",
     consent: first.consent,

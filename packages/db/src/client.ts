@@ -18,6 +18,7 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { indexMissingPersons } from "./person-index.ts";
 import pg from "pg";
 import { analyze } from "./maintenance.ts";
 import * as schema from "./schema.ts";
@@ -97,6 +98,7 @@ export async function createDb(config: DbConfig): Promise<Database> {
     const pool = new pg.Pool({ connectionString: config.url, max: config.maxConnections ?? 10 });
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     await migratePg(drizzlePg({ client: pool }), { migrationsFolder: MIGRATIONS });
+    await indexMissingPersons(db);
     return { db, backend: "postgres", checkpoint: async () => {}, close: () => pool.end() };
   }
   let unlock = () => {};
@@ -124,6 +126,7 @@ export async function createDb(config: DbConfig): Promise<Database> {
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   keepDataVersionInMemory(db);
   await migratePglite(drizzlePglite({ client }), { migrationsFolder: MIGRATIONS });
+  await indexMissingPersons(db);
   // Nothing runs autovacuum in PGlite: refresh the planner's statistics once per start (see maintenance.ts).
   if (config.dataDir) await analyze(db);
   let closed = false;

@@ -2,7 +2,8 @@ import {
   foldName,
   nameSearchKeys,
   startDay,
-  statusHistory,
+  statusSegments,
+  unconfirmedAfter,
   type Case,
   type Event,
   type Person,
@@ -21,6 +22,8 @@ export interface DerivedPerson {
     region: string | null;
     firstDay: string | null;
     hasPace: boolean;
+    /** The first day a source had assessed the person against the PACE criteria (for snapshots of past days). */
+    paceDay: string | null;
     killed: boolean;
     defender: boolean;
     articles: string;
@@ -31,8 +34,11 @@ export interface DerivedPerson {
     seq: number;
     status: string;
     since: string;
+    sinceBound: string | null;
     fromDay: string;
     toDay: string | null;
+    lastReported: string;
+    unconfirmedAfter: string | null;
   }[];
   facets: { personId: string; kind: string; value: string }[];
 }
@@ -53,6 +59,8 @@ export function derivePerson(
   person: Person | PublicPerson,
   cases: readonly Case[],
   events: readonly Event[],
+  /** Each source's day (`sourceDay`): when its PACE assessments count from. */
+  sourceDays: ReadonlyMap<string, string> = new Map(),
 ): DerivedPerson {
   const id = person.id;
   const primary = person.names.find((n) => n.primary) ?? person.names[0];
@@ -97,16 +105,25 @@ export function derivePerson(
     return v;
   });
 
-  const history = statusHistory(id, { cases: mine, events: myEvents }, STATUS_HORIZON);
-  const periods = history
-    .map((p) => ({ status: p.status, since: p.from, fromDay: startDay(p.from) }))
-    .filter((p, i, all) => all[i + 1]?.fromDay !== p.fromDay);
-  const status = periods.map((p, i) => ({
+  const segments = statusSegments(
+    id,
+    { cases: mine, events: myEvents, reports: "statusReports" in person ? person.statusReports : [] },
+    STATUS_HORIZON,
+  );
+  const status = segments.map((p, i) => ({
     personId: id,
     seq: i,
-    ...p,
-    toDay: periods[i + 1]?.fromDay ?? null,
+    status: p.status,
+    since: p.since,
+    sinceBound: p.sinceBound ?? null,
+    fromDay: p.fromDay,
+    toDay: segments[i + 1]?.fromDay ?? null,
+    lastReported: p.lastReported.date,
+    unconfirmedAfter: unconfirmedAfter(p) ?? null,
   }));
+  const paceDays = person.pace.flatMap((a) =>
+    a.citations.flatMap((c) => (sourceDays.has(c.source) ? [sourceDays.get(c.source) as string] : [])),
+  );
 
   const region =
     person.places.find((p) => p.region && p.kind === "residence")?.region ??
@@ -121,6 +138,7 @@ export function derivePerson(
       region,
       firstDay: days.length ? (days.sort()[0] ?? null) : null,
       hasPace: person.pace.length > 0,
+      paceDay: paceDays.length ? (paceDays.sort()[0] ?? null) : null,
       killed: myEvents.some((e) => e.type === "killed"),
       defender: person.roles.some((r) => r.kind === "human-rights-defender"),
       articles: [...facets]

@@ -1,5 +1,7 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { sourceDay, type Source } from "@registry/domain";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { bulkInsert } from "./bulk.ts";
+import { query } from "./query.ts";
 import type { Db } from "./client.ts";
 import { derivePerson } from "./derive.ts";
 import type { EntityTypes } from "./entities.ts";
@@ -11,6 +13,7 @@ import {
   nameTokens,
   persons as personsTable,
   personStatus,
+  sources as sourcesTable,
   tableOf,
 } from "./schema.ts";
 
@@ -25,6 +28,13 @@ export async function refreshPersons(
   known: ReadonlyMap<string, unknown> = new Map(),
 ): Promise<void> {
   const all = [...new Set(personIds)];
+  if (all.length === 0) return;
+  const sourceDays = new Map<string, string>();
+  for (const r of await db.select({ data: sourcesTable.data }).from(sourcesTable)) {
+    const src = r.data as Source;
+    const d = sourceDay(src);
+    if (d) sourceDays.set(src.id, d);
+  }
   for (let b = 0; b < all.length; b += 2000) {
     const ids = all.slice(b, b + 2000);
     await db.delete(personIndex).where(inArray(personIndex.personId, ids));
@@ -80,7 +90,7 @@ export async function refreshPersons(
       const es = mine
         .filter((l) => l.kind === "event")
         .flatMap((l) => (events.has(l.entityId) ? [events.get(l.entityId) as EntityTypes["event"]] : []));
-      return derivePerson(p.data as EntityTypes["person"], cs, es);
+      return derivePerson(p.data as EntityTypes["person"], cs, es, sourceDays);
     });
     await bulkInsert(
       db,
@@ -108,4 +118,23 @@ export async function refreshPersons(
       derived.flatMap((d) => d.facets),
     );
   }
+}
+
+/**
+ * Indexes every person who has no index row: after a migration that changes how statuses are derived (it
+ * empties the derived tables), or after a crash between a write and its index. Nothing to do costs one query.
+ */
+export async function indexMissingPersons(db: Db, log: (line: string) => void = () => {}): Promise<number> {
+  const ids = (
+    await query<{ id: string }>(
+      db,
+      sql`select p.id from persons p where not exists (select 1 from person_index i where i.person_id = p.id)`,
+    )
+  ).map((r) => r.id);
+  if (ids.length === 0) return 0;
+  log(`indexing ${ids.length} person(s) whose derived rows are missing…`);
+  await db.transaction(async (tx) => {
+    for (let i = 0; i < ids.length; i += 2000) await refreshPersons(tx, ids.slice(i, i + 2000));
+  });
+  return ids.length;
 }

@@ -1,6 +1,9 @@
 import {
   classify,
+  sourceDay,
+  statusAsOf,
   statusHistory,
+  unconfirmedAfter,
   toPublicCase,
   toPublicEvent,
   toPublicPerson,
@@ -67,6 +70,11 @@ async function buildDossiers(
       .where(inArray(persons.id, coIds.slice(i, i + 1000)));
     for (const r of rows) names.set(r.id, { slug: r.slug ?? r.id, name: displayName(r.data as Person) });
   }
+  const sourceDays = new Map<string, string>();
+  for (const { data } of sources) {
+    const d = sourceDay(data);
+    if (d) sourceDays.set(data.id, d);
+  }
   const group = <T>(items: { data: T; personId: string }[]) => {
     const m = new Map<string, T[]>();
     for (const it of items) m.set(it.personId, [...(m.get(it.personId) ?? []), it.data]);
@@ -83,10 +91,15 @@ async function buildDossiers(
     const id = person.id;
     const myCases = byCase.get(id) ?? [];
     const myEvents = byEvent.get(id) ?? [];
-    const history = statusHistory(id, { cases: myCases, events: myEvents }, today);
-    const current = history.at(-1);
-    const status = current?.status ?? "unknown";
-    const c = classify(status, person, myEvents);
+    const facts = { cases: myCases, events: myEvents, reports: person.statusReports };
+    const history = statusHistory(id, facts, today);
+    const current = statusAsOf(id, facts, today);
+    const status = current.status;
+    const c = classify(status, person, myEvents, {
+      day: today,
+      sourceDays,
+      unconfirmedAfter: unconfirmedAfter(current),
+    });
     const publicPerson = toPublicPerson(person);
     const cited = new Set<string>();
     const collect = (v: unknown) =>
@@ -109,7 +122,16 @@ async function buildDossiers(
     }));
     return {
       person: publicPerson,
-      status: { current: status, ...(current?.from ? { since: current.from } : {}), asOf: today, history },
+      status: {
+        current: status,
+        ...(current.since ? { since: current.since } : {}),
+        ...(current.sinceBound ? { sinceBound: current.sinceBound } : {}),
+        citations: current.citations,
+        ...(current.lastReported ? { lastReported: current.lastReported } : {}),
+        ...(current.expectedEnd ? { expectedEnd: current.expectedEnd } : {}),
+        asOf: today,
+        history,
+      },
       politicalPrisoner: c.politicalPrisoner,
       lists: c.lists,
       cases: publicCases,

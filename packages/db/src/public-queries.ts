@@ -114,6 +114,16 @@ function decodeCursor(cursor: string): [string, string, boolean] | null {
   return null;
 }
 
+/**
+ * Deprived of liberty on the day (the status row joined as `s`), not past a computed end that no report
+ * confirmed (`s.unconfirmed_after`), and assessed against the PACE criteria by a source of that day or earlier
+ * (`i.pace_day`).
+ */
+export function politicalPrisonerOn(day: string): SQL {
+  return sql`(s.status in (${detentionList}) and i.pace_day is not null and i.pace_day <= ${day}
+    and (s.unconfirmed_after is null or s.unconfirmed_after >= ${day}))`;
+}
+
 export function displayName(data: Person): string {
   return data.visibility === "anonymous" ? WITHHELD_NAME : primaryName(data);
 }
@@ -129,9 +139,8 @@ export async function listPublicPersons(
   const facet = (kind: string, value: string) =>
     sql`exists (select 1 from person_facets f where f.person_id = p.id and f.kind = ${kind} and f.value = ${value})`;
   if (f.status) conds.push(sql`s.status = ${f.status}`);
-  if (f.list === "political-prisoners") conds.push(sql`(s.status in (${detentionList}) and i.has_pace)`);
-  if (f.list === "persecuted")
-    conds.push(sql`not (coalesce(s.status in (${detentionList}), false) and i.has_pace)`);
+  if (f.list === "political-prisoners") conds.push(politicalPrisonerOn(today));
+  if (f.list === "persecuted") conds.push(sql`not coalesce(${politicalPrisonerOn(today)}, false)`);
   if (f.list === "restriction-of-liberty") conds.push(sql`s.status = 'restriction-of-liberty'`);
   if (f.list === "in-exile") conds.push(sql`s.status = 'in-exile'`);
   if (f.list === "killed") conds.push(sql`i.killed`);
@@ -167,7 +176,7 @@ export async function listPublicPersons(
     join person_index i on i.person_id = p.id${nq ? sql` join m on m.person_id = p.id` : sql``}
     left join person_status s on s.person_id = p.id and s.from_day <= ${today} and (s.to_day is null or s.to_day > ${today})`;
   const dir = desc ? sql`desc` : sql`asc`;
-  const narrow = sql`i.gender, i.region, i.first_day, i.has_pace, i.killed, i.defender, i.articles, s.status, s.since`;
+  const narrow = sql`i.gender, i.region, i.first_day, i.pace_day, i.killed, i.defender, i.articles, s.status, s.since, s.since_bound, s.last_reported, s.unconfirmed_after`;
   const page = async (fuzzy: boolean) => {
     if (!nq)
       return query<Record<string, unknown>>(
@@ -223,10 +232,11 @@ export async function listPublicPersons(
     const c = classify(
       status,
       {
-        pace: r.has_pace ? [{ criterion: "fundamental-freedoms" }] : [],
+        pace: r.pace_day && (r.pace_day as string) <= today ? [{ criterion: "fundamental-freedoms" }] : [],
         roles: r.defender ? [{ kind: "human-rights-defender" }] : [],
       },
       r.killed ? [{ type: "killed" }] : [],
+      { day: today, unconfirmedAfter: r.unconfirmed_after as string | null },
     );
     return {
       id: r.id as string,
@@ -235,6 +245,8 @@ export async function listPublicPersons(
       gender: r.gender as PersonListItem["gender"],
       status,
       ...(r.since ? { since: r.since as string } : {}),
+      ...(r.since_bound === "before" ? { sinceBound: "before" as const } : {}),
+      ...(r.last_reported ? { lastReported: r.last_reported as string } : {}),
       politicalPrisoner: c.politicalPrisoner,
       lists: c.lists,
       articles: r.articles ? (r.articles as string).split(",") : [],

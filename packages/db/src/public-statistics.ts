@@ -1,8 +1,8 @@
-import type { Statistics } from "@registry/domain";
+import { reportAge, sourceDay, type Source, type Statistics } from "@registry/domain";
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { query } from "./query.ts";
-import { cached, detentionList } from "./public-queries.ts";
+import { cached, politicalPrisonerOn, publicData } from "./public-queries.ts";
 
 /** The statistics page's counts of published persons as of a day, kept per data version (see `cached`). */
 export function publicStatistics(db: Db, today: string): Promise<Statistics> {
@@ -41,7 +41,7 @@ async function computeStatistics(db: Db, today: string): Promise<Statistics> {
   ]);
   const one = async (cond: SQL) =>
     (await query<{ n: number }>(db, sql`select count(*)::int as n ${base} and ${cond}`))[0]?.n ?? 0;
-  const pp = sql`(s.status in (${detentionList}) and i.has_pace)`;
+  const pp = politicalPrisonerOn(today);
   const [total, politicalPrisoners, roL, exile, killed, defenders] = await Promise.all([
     one(sql`true`),
     one(pp),
@@ -50,10 +50,21 @@ async function computeStatistics(db: Db, today: string): Promise<Statistics> {
     one(sql`i.killed`),
     one(sql`i.defender`),
   ]);
+  // How old the reports behind each political prisoner's status are, and the newest source of all.
+  const reported = await query<{ last_reported: string }>(db, sql`select s.last_reported ${base} and ${pp}`);
+  const age = { "within-1-year": 0, "1-3-years": 0, "over-3-years": 0 };
+  for (const r of reported) age[reportAge(r.last_reported, today)]++;
+  const sourceDays = (await publicData<Source>(db, "source")).flatMap((s) => {
+    const d = sourceDay(s.data);
+    return d && d <= today ? [{ day: d, date: s.data.asOf ?? s.data.published }] : [];
+  });
+  const newest = sourceDays.sort((a, b) => (a.day < b.day ? 1 : -1))[0];
   return {
     asOf: today,
+    ...(newest ? { newestSource: newest.date } : {}),
     total,
     politicalPrisoners,
+    politicalPrisonersByLastReport: Object.entries(age).map(([key, count]) => ({ key, count })),
     byStatus,
     byList: [
       { key: "political-prisoners", count: politicalPrisoners },

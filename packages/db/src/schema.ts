@@ -77,6 +77,9 @@ export const personIndex = pgTable(
     region: text("region"),
     firstDay: text("first_day"),
     hasPace: boolean("has_pace").notNull(),
+    /** The day of the first source that assessed the person against the PACE criteria (a snapshot of an
+     * earlier day does not count the assessment). */
+    paceDay: text("pace_day"),
     killed: boolean("killed").notNull(),
     defender: boolean("defender").notNull(),
     /** The person's article facets ("criminal:405,…"), sorted, for list rows without a lookup per row. */
@@ -113,8 +116,14 @@ export const personStatus = pgTable(
     status: text("status").notNull(),
     /** The partial date the period starts on, as precise as the fact behind it. */
     since: text("since").notNull(),
+    /** "before": known only to have begun by `since`. */
+    sinceBound: text("since_bound"),
     fromDay: text("from_day").notNull(),
     toDay: text("to_day"),
+    /** The newest date a fact or a status report confirmed this status, as known from `from_day` on. */
+    lastReported: text("last_reported").notNull(),
+    /** A detention is not counted after this day unless a report confirms it (`unconfirmedAfter`). */
+    unconfirmedAfter: text("unconfirmed_after"),
   },
   (t) => [
     primaryKey({ columns: [t.personId, t.seq] }),

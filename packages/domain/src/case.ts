@@ -95,6 +95,12 @@ export const SentenceSchema = z.strictObject({
   /** Explicit last day when known (early release is an event, not an edit). */
   endsOn: PartialDateSchema.optional(),
   inAbsentia: z.boolean().optional(),
+  /**
+   * The person did not begin serving it when it was imposed (they had fled, it was not yet in force, it was
+   * replaced on appeal): it does not make them imprisoned. A later dated fact (an arrest, an order to serve it,
+   * a status report) does.
+   */
+  unserved: z.literal(true).optional(),
   citations: CitationsSchema,
 });
 export type Sentence = z.infer<typeof SentenceSchema>;

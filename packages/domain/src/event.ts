@@ -41,6 +41,7 @@ export const EVENT_TYPES = [
   "extradition-request",
   "extradition-arrest",
   "extradited",
+  "returned",
   "attacked",
   "hunger-strike",
   "self-harm",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Citation } from "./common.ts";
 import type { Event } from "./event.ts";
 import type { PaceCriterion, PERSON_ROLES } from "./person.ts";
 import { DETENTION_STATUSES, type Status } from "./status.ts";
@@ -28,12 +29,31 @@ export interface Classification {
 export function classify(
   status: Status,
   person: {
-    pace: readonly { criterion: PaceCriterion }[];
+    pace: readonly { criterion: PaceCriterion; citations?: readonly Citation[] }[];
     roles: readonly { kind: (typeof PERSON_ROLES)[number] }[];
   },
   events: readonly Pick<Event, "type">[],
+  /**
+   * The day classified: only assessments a source made by then count (a source's day from `sourceDay`; without
+   * `sourceDays`, every assessment counts), and a detention counts only up to `unconfirmedAfter`.
+   */
+  asOf?: {
+    day: string;
+    sourceDays?: ReadonlyMap<string, string>;
+    unconfirmedAfter?: string | null | undefined;
+  },
 ): Classification {
-  const politicalPrisoner = DETENTION_STATUSES.includes(status) && person.pace.length > 0;
+  const sourceDays = asOf?.sourceDays;
+  const pace = sourceDays
+    ? person.pace.filter((a) =>
+        (a.citations ?? []).some((c) => {
+          const d = sourceDays.get(c.source);
+          return d !== undefined && d <= (asOf?.day ?? d);
+        }),
+      )
+    : person.pace;
+  const stale = asOf?.unconfirmedAfter ? asOf.unconfirmedAfter < asOf.day : false;
+  const politicalPrisoner = DETENTION_STATUSES.includes(status) && pace.length > 0 && !stale;
   const lists: PersonList[] = [politicalPrisoner ? "political-prisoners" : "persecuted"];
   if (status === "restriction-of-liberty") lists.push("restriction-of-liberty");
   if (events.some((e) => e.type === "killed")) lists.push("killed");

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  parseAsOfDay,
   addMonths,
   comparePartialDates,
   DateValueSchema,
@@ -124,5 +125,22 @@ describe("bounded dates", () => {
   it("formats a date known only as a bound", () => {
     expect(formatDateValue({ date: "2021-09", qualifier: "before" })).toBe("before September 2021");
     expect(formatDateValue({ date: "2021-09", qualifier: "before" }, "ru")).toBe("до сентябрь 2021");
+  });
+});
+
+describe("parseAsOfDay", () => {
+  it("takes a past day, defaults to today, and refuses malformed, impossible and future days", () => {
+    expect(parseAsOfDay("2021-09-01", "2026-12-05")).toEqual({ ok: true, day: "2021-09-01", snapshot: true });
+    expect(parseAsOfDay(undefined, "2026-12-05")).toEqual({ ok: true, day: "2026-12-05", snapshot: false });
+    for (const bad of [
+      "2021-9-1",
+      "2021-02-30",
+      "yesterday",
+      "2021",
+      ["2021-09-01"],
+      "2027-01-01",
+      "1900-01-01",
+    ])
+      expect(parseAsOfDay(bad, "2026-12-05").ok).toBe(false);
   });
 });

@@ -47,8 +47,9 @@ export const DateValueSchema = z
     /** The source says "about", "early June", "mid-March" and the like. */
     approx: z.boolean().optional(),
     /**
-     * Only a bound is known: "before" = by that date at the latest (a person reported as serving a sentence on a
-     * report's date, with no date of the sentence). Status counts the fact from the date given.
+     * Only a bound is known: "before" = by the first day of that date at the latest (a person reported as serving
+     * a sentence on a report's date, with no date of the sentence); "after" = some time after it. Status counts a
+     * "before" fact from the first day of the date, an "after" fact from its last day.
      */
     qualifier: z.enum(["before", "after"]).optional(),
   })
@@ -106,6 +107,28 @@ export function addMonths(day: string, months: number): string {
   target.setUTCDate(Math.min(p.day, dim));
   target.setUTCDate(target.getUTCDate() + Math.round((months - whole) * 30));
   return target.toISOString().slice(0, 10);
+}
+
+/**
+ * A term added to a partial date, keeping its precision: a day stays a day, a month a month ("2019-10" + 60 →
+ * "2024-10"); a year plus whole years stays a year, otherwise the months it can fall in ("2019" + 18 →
+ * 2020-07 to 2021-06). Fractions of a month are rounded.
+ */
+export function addMonthsToPartialDate(
+  value: PartialDate,
+  months: number,
+): { date: PartialDate; end?: PartialDate } {
+  const p = parsePartialDate(value);
+  if (!p) throw new RangeError(`Not a partial date: ${value}`);
+  if (p.day !== undefined) return { date: addMonths(value, months) };
+  const m = Math.round(months);
+  const month = (y: number, mo: number) => {
+    const t = new Date(Date.UTC(y, mo - 1 + m, 1));
+    return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}`;
+  };
+  if (p.month !== undefined) return { date: month(p.year, p.month) };
+  if (m % 12 === 0) return { date: pad(p.year + m / 12, 4) };
+  return { date: month(p.year, 1), end: month(p.year, 12) };
 }
 
 export function addDays(day: string, days: number): string {
@@ -194,7 +217,8 @@ const QUALIFIER: Record<Locale, Record<"before" | "after", (d: string) => string
 };
 
 export function formatDateValue(value: DateValue, locale: Locale = "en"): string {
-  if (value.qualifier) return QUALIFIER[locale][value.qualifier](formatDateValue({ ...value, qualifier: undefined }, locale));
+  if (value.qualifier)
+    return QUALIFIER[locale][value.qualifier](formatDateValue({ ...value, qualifier: undefined }, locale));
   const prefix = value.approx ? `${APPROX[locale]} ` : "";
   if (value.end === undefined || value.end === value.date)
     return prefix + formatPartialDate(value.date, locale);
@@ -285,4 +309,21 @@ export function parseLooseDate(input: string): DateValue | null {
 /** Today's date as a day, in UTC. */
 export function today(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
+}
+
+/**
+ * Reads the day of an as-of snapshot (`?asOf=YYYY-MM-DD`): absent is today; a malformed, impossible or future
+ * day is refused with a message a person can act on.
+ */
+export function parseAsOfDay(
+  value: unknown,
+  today: string,
+): { ok: true; day: string; snapshot: boolean } | { ok: false; message: string } {
+  if (value === undefined || value === "") return { ok: true, day: today, snapshot: false };
+  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value) || !parsePartialDate(value))
+    return { ok: false, message: "asOf must be a date written YYYY-MM-DD, for example 2021-09-01" };
+  if (value < "1991-12-16")
+    return { ok: false, message: "asOf must not be before 16 December 1991 (Kazakhstan's independence)" };
+  if (value > today) return { ok: false, message: `asOf must not be after today (${today})` };
+  return { ok: true, day: value, snapshot: value !== today };
 }

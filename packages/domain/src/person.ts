@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  CitationSchema,
   CitationsSchema,
   CuratorNoteSchema,
   IdSchema,
@@ -10,6 +11,7 @@ import {
   SlugSchema,
 } from "./common.ts";
 import { PartialDateSchema } from "./partial-date.ts";
+import { ReportedStatusSchema } from "./status-report.ts";
 
 export const SCRIPTS = ["latin", "cyrillic-ru", "cyrillic-kk"] as const;
 export const ScriptSchema = z.enum(SCRIPTS);
@@ -89,6 +91,19 @@ export const PaceAssessmentSchema = z.strictObject({
   citations: CitationsSchema,
 });
 
+/**
+ * What a source says the person's situation was on a given day ("serving a prison term as of 1 September 2021",
+ * "released by the time of the report"): an observation, cited, dated by the day the source describes (usually
+ * its own as-of date). Observations confirm a derived status (its `lastReported` date) or, where no dated fact
+ * explains the situation, set it from that day.
+ */
+export const StatusReportSchema = z.strictObject({
+  status: ReportedStatusSchema,
+  asOf: PartialDateSchema,
+  citations: z.array(CitationSchema).min(1, "A status report needs a citation").max(20),
+});
+export type StatusReport = z.infer<typeof StatusReportSchema>;
+
 export const AffiliationSchema = z.strictObject({
   organisation: IdSchema,
   role: ShortText.optional(),
@@ -144,6 +159,7 @@ const personFields = {
     .default([]),
   summary: LocalizedTextSchema.optional(),
   pace: z.array(PaceAssessmentSchema).max(5).default([]),
+  statusReports: z.array(StatusReportSchema).max(50).default([]),
   notes: z.array(CuratorNoteSchema).max(50).default([]),
   visibility: PersonVisibilitySchema.default("public"),
   consent: ConsentSchema.default("public-source"),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PublicCaseSchema, type Case, type PublicCase } from "./case.ts";
-import { IdSchema, RegionSchema, SlugSchema } from "./common.ts";
+import { CitationSchema, IdSchema, RegionSchema, SlugSchema } from "./common.ts";
 import { PublicEventSchema, type Event, type PublicEvent } from "./event.ts";
 import { PublicMassEventSchema, type MassEvent } from "./mass-event.ts";
 import { PublicOfficialSchema, type Official, type PublicOfficial } from "./official.ts";
@@ -9,7 +9,7 @@ import { GenderSchema, PublicPersonSchema, type Person, type PublicPerson } from
 import { PublicRecognitionSchema } from "./recognition.ts";
 import { PublicSourceSchema } from "./source.ts";
 import { PersonListSchema } from "./lists.ts";
-import { StatusPeriodSchema, StatusSchema } from "./status.ts";
+import { ExpectedEndSchema, LastReportedSchema, StatusPeriodSchema, StatusSchema } from "./status.ts";
 import { PartialDateSchema } from "./partial-date.ts";
 import { OfficialRoleSchema } from "./official.ts";
 
@@ -80,9 +80,20 @@ export function toPublicMassEvent(m: MassEvent, isPublic: (personId: string) => 
 export const PersonRefSchema = z.object({ id: IdSchema, slug: SlugSchema, name: z.string() });
 
 export const PersonStatusSchema = z.object({
+  /** The status on `asOf`, derived from the facts certain by then; "unknown" when none gives one. */
   current: StatusSchema,
   since: PartialDateSchema.optional(),
+  /** "before": the status is known to have begun by `since` (a report of the situation then), not when. */
+  sinceBound: z.literal("before").optional(),
+  /** The facts that put the person in the current status. */
+  citations: z.array(CitationSchema),
+  /** The newest date a cited fact or a source's status report shows the person in the current status. */
+  lastReported: LastReportedSchema.optional(),
+  /** When a term or custody limit would run out: computed from the facts, never reported. */
+  expectedEnd: ExpectedEndSchema.optional(),
+  /** The day the status is derived for (today, or a snapshot's day). */
   asOf: PartialDateSchema,
+  /** Every status since the first fact that gave one, each with its citations and last-reported date. */
   history: z.array(StatusPeriodSchema),
 });
 
@@ -124,6 +135,9 @@ export const PersonListItemSchema = z.object({
   gender: GenderSchema,
   status: StatusSchema,
   since: PartialDateSchema.optional(),
+  sinceBound: z.literal("before").optional(),
+  /** When the status was last reported (see PersonDossier.status.lastReported). */
+  lastReported: PartialDateSchema.optional(),
   politicalPrisoner: z.boolean(),
   lists: z.array(PersonListSchema),
   articles: z.array(z.string()),
@@ -135,9 +149,14 @@ export type PersonListItem = z.infer<typeof PersonListItemSchema>;
 
 export const CountSchema = z.object({ key: z.string(), count: z.int().min(0) });
 export const StatisticsSchema = z.object({
+  /** The day the counts are for. */
   asOf: PartialDateSchema,
+  /** The date of the newest source (on or before `asOf`): no count is more recent than it. */
+  newestSource: PartialDateSchema.optional(),
   total: z.int(),
   politicalPrisoners: z.int(),
+  /** Political prisoners by how long before `asOf` their status was last reported (REPORT_AGES). */
+  politicalPrisonersByLastReport: z.array(CountSchema),
   byStatus: z.array(CountSchema),
   byList: z.array(CountSchema),
   byArticle: z.array(CountSchema),

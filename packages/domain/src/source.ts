@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { HttpUrlSchema, IdSchema, LocalizedTextSchema, ShortText, SlugSchema } from "./common.ts";
+import {
+  CuratorNoteSchema,
+  HttpUrlSchema,
+  IdSchema,
+  LocalizedTextSchema,
+  ShortText,
+  SlugSchema,
+} from "./common.ts";
 import { PartialDateSchema } from "./partial-date.ts";
 
 export const SourceSchema = z
@@ -23,6 +30,8 @@ export const SourceSchema = z
       })
       .optional(),
     description: LocalizedTextSchema.optional(),
+    /** What a reader of the registry's lists as of this source's date should know (a count that differs). */
+    notes: z.array(CuratorNoteSchema).max(20).default([]),
   })
   .meta({ id: "Source" });
 export type Source = z.infer<typeof SourceSchema>;

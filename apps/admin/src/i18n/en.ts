@@ -264,6 +264,7 @@ export const en = {
   "preview.note": "As it will look when published, from the cases and events loaded below (drafts included).",
   "preview.status": "Status today",
   "preview.since": "since {d}",
+  "preview.lastReported": "last reported {d}",
   "preview.history": "Status history",
   "preview.politicalPrisoner": "Political prisoner (PACE 1900)",
   "preview.lists": "Lists",

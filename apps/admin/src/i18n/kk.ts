@@ -269,6 +269,7 @@ export const kk: Record<MessageKey, string> = {
     "Жарияланғаннан кейін бет төменде жүктелген істер мен оқиғалар (жобаларды қоса) бойынша осылай көрінеді.",
   "preview.status": "Бүгінгі мәртебесі",
   "preview.since": "{d} бастап",
+  "preview.lastReported": "соңғы мәлімет: {d}",
   "preview.history": "Мәртебе тарихы",
   "preview.politicalPrisoner": "Саяси тұтқын (ЕКПА 1900)",
   "preview.lists": "Тізімдер",

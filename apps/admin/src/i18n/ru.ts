@@ -265,6 +265,7 @@ export const ru: Record<MessageKey, string> = {
     "Как страница будет выглядеть после публикации, по загруженным ниже делам и событиям (включая черновики).",
   "preview.status": "Статус сегодня",
   "preview.since": "с {d}",
+  "preview.lastReported": "последние сведения: {d}",
   "preview.history": "История статуса",
   "preview.politicalPrisoner": "Политический заключённый (ПАСЕ 1900)",
   "preview.lists": "Списки",

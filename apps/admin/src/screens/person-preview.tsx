@@ -8,6 +8,7 @@ import {
   primaryName,
   statusAsOf,
   statusHistory,
+  unconfirmedAfter,
   toPublicPerson,
   today,
   type Case,
@@ -41,11 +42,18 @@ export function PersonPreview({
   const pub = toPublicPerson(parsed.data);
   const mine = cases.filter((c) => c.value.defendants.includes(person.id) && !c.meta.deletedAt);
   const myEvents = events.filter((ev) => ev.value.persons.includes(person.id) && !ev.meta.deletedAt);
-  const facts = { cases: mine.map((c) => c.value), events: myEvents.map((ev) => ev.value) };
+  const facts = {
+    cases: mine.map((c) => c.value),
+    events: myEvents.map((ev) => ev.value),
+    reports: parsed.data.statusReports,
+  };
   const day = today();
   const status = statusAsOf(person.id, facts, day);
   const history = statusHistory(person.id, facts, day);
-  const cls = classify(status.status, pub, facts.events);
+  const cls = classify(status.status, pub, facts.events, {
+    day,
+    unconfirmedAfter: unconfirmedAfter(status),
+  });
   const summary = pub.summary ? (pub.summary[lang] ?? pub.summary.en) : undefined;
   const unpublished = mine.filter((c) => c.meta.publicationState !== "published").length;
   const cited = new Map<string, string>();
@@ -82,6 +90,9 @@ export function PersonPreview({
         <dd data-testid="preview-status">
           <strong>{e(status.status)}</strong>
           {status.since ? ` (${t("preview.since", { d: formatPartialDate(status.since, lang) })})` : ""}
+          {status.lastReported
+            ? ` · ${t("preview.lastReported", { d: formatPartialDate(status.lastReported.date, lang) })}`
+            : ""}
         </dd>
         {cls.politicalPrisoner ? (
           <>

@@ -1,10 +1,25 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
-import { PERSON_LISTS, type PersonListItem, type Statistics } from "@registry/domain";
+import {
+  PERSON_LISTS,
+  REPORT_AGES,
+  sourceDay,
+  type PersonListItem,
+  type Source,
+  type Statistics,
+} from "@registry/domain";
 import { Layout, StatusBadge } from "../components.tsx";
 import { useDates, usePage } from "../ctx.tsx";
 
-export function HomePage({ stats, latest }: { stats: Statistics; latest: PersonListItem[] }) {
+export function HomePage({
+  stats,
+  latest,
+  sources,
+}: {
+  stats: Statistics;
+  latest: PersonListItem[];
+  sources: Source[];
+}) {
   const { t, href } = usePage();
   const { date } = useDates();
   const count = (key: string) => stats.byStatus.find((s) => s.key === key)?.count ?? 0;
@@ -13,7 +28,9 @@ export function HomePage({ stats, latest }: { stats: Statistics; latest: PersonL
       <h1>{t("site.title")}</h1>
       <p className="lead">{t("site.tagline")}</p>
       <p>{t("home.intro")}</p>
-      <p className="muted">{t("home.asOf", { date: date(stats.asOf) })}</p>
+      <p className="muted">
+        {t("home.asOf", { newest: stats.newestSource ? date(stats.newestSource) : "–" })}
+      </p>
       <section aria-labelledby="counts" className="counts">
         <h2 id="counts" className="visually-hidden">
           {t("statistics.title")}
@@ -38,6 +55,31 @@ export function HomePage({ stats, latest }: { stats: Statistics; latest: PersonL
             <dd>{stats.total}</dd>
           </div>
         </dl>
+        <h3>{t("home.ageHeading")}</h3>
+        <ul className="inline">
+          {REPORT_AGES.map((a) => (
+            <li key={a}>
+              {t(`home.age.${a}`)}:{" "}
+              {stats.politicalPrisonersByLastReport.find((c) => c.key === a)?.count ?? 0}
+            </li>
+          ))}
+        </ul>
+        <h3>{t("home.snapshots")}</h3>
+        <ul className="inline">
+          {sources
+            .flatMap((s) => {
+              const day = sourceDay(s);
+              return day ? [{ s, day }] : [];
+            })
+            .sort((a, b) => (a.day < b.day ? -1 : 1))
+            .map(({ s, day }) => (
+              <li key={s.id}>
+                <a href={href("/persons", { list: "political-prisoners", asOf: day })}>
+                  {date(day)} ({s.publisher.split(" (")[0]}, {date(s.published)})
+                </a>
+              </li>
+            ))}
+        </ul>
         <h3>{t("home.byKind")}</h3>
         <ul className="inline">
           {(["imprisoned", "pre-trial-detention", "psychiatric-detention", "house-arrest"] as const).map(

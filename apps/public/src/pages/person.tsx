@@ -1,10 +1,9 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 import {
-  addMonths,
+  addMonthsToPartialDate,
   formatArticle,
   primaryName,
-  startDay,
   type PersonDossier,
   type Sentence,
 } from "@registry/domain";
@@ -34,7 +33,7 @@ export function PersonPage({
   d: PersonDossier;
   changes: { at: string; fields: string[] }[];
 }) {
-  const { t, href } = usePage();
+  const { t, href, today } = usePage();
   const { date, value } = useDates();
   const notes = new Footnotes();
   const p = d.person;
@@ -49,9 +48,34 @@ export function PersonPage({
         <section aria-labelledby="status" className="status-box">
           <h2 id="status">{t("person.status")}</h2>
           <p>
-            <StatusBadge status={d.status.current} /> {t("person.asOf", { date: date(d.status.asOf) })}
-            {d.status.since ? ` · ${t("person.since", { date: date(d.status.since) })}` : ""}
+            <StatusBadge status={d.status.current} />
+            {d.status.since
+              ? ` · ${t(d.status.sinceBound ? "person.sinceBefore" : "person.since", { date: date(d.status.since) })}`
+              : ""}
+            <Cite citations={d.status.citations} notes={notes} />
           </p>
+          {d.status.lastReported ? (
+            <p className="reported">
+              {t("person.lastReported", { date: date(d.status.lastReported.date) })}
+              <Cite citations={d.status.lastReported.citations} notes={notes} />
+            </p>
+          ) : (
+            <p>{t("person.noStatus")}</p>
+          )}
+          {d.status.expectedEnd ? (
+            <p className="computed">
+              <span className="computed-mark">{t("person.computedMark")}</span>{" "}
+              {t(`person.expected.${d.status.expectedEnd.basis}`, {
+                date: value({ date: d.status.expectedEnd.date, end: d.status.expectedEnd.end }),
+                term: d.status.expectedEnd.months
+                  ? t("person.months", { count: d.status.expectedEnd.months })
+                  : t("person.hours", { count: 72 }),
+              })}
+            </p>
+          ) : null}
+          {d.status.asOf !== today ? (
+            <p className="muted">{t("person.asOf", { date: date(d.status.asOf) })}</p>
+          ) : null}
           <ul className="inline">
             {d.lists.map((l) => (
               <li key={l}>
@@ -65,9 +89,18 @@ export function PersonPage({
               <ol className="history">
                 {d.status.history.map((h, i) => (
                   <li key={i}>
-                    <time dateTime={h.from}>{date(h.from)}</time>: {t(`status.${h.status}`)}
-                    {h.unreportedEnd ? ` (${t("person.unreportedEnd")})` : ""}
+                    <time dateTime={h.from}>
+                      {h.fromBound ? t("persons.by", { date: date(h.from) }) : date(h.from)}
+                    </time>
+                    : {t(`status.${h.status}`)}
                     <Cite citations={h.citations} notes={notes} />
+                    {h.lastReported.date !== h.from ? (
+                      <>
+                        {" "}
+                        · {t("person.lastReported", { date: date(h.lastReported.date) })}
+                        <Cite citations={h.lastReported.citations} notes={notes} />
+                      </>
+                    ) : null}
                   </li>
                 ))}
               </ol>
@@ -226,17 +259,18 @@ export function PersonPage({
                       <h4>{t("person.sentences")}</h4>
                       <ul>
                         {sentences.map((s, i) => {
-                          const end =
-                            s.endsOn ??
-                            (s.termMonths && s.kind !== "life-imprisonment"
-                              ? addMonths(startDay(s.imposed.date), s.termMonths)
-                              : undefined);
+                          // A stated end is the source's; a term's end is computed and says so.
+                          const computedEnd =
+                            !s.endsOn && s.termMonths && s.kind !== "life-imprisonment"
+                              ? addMonthsToPartialDate(s.imposed.date, s.termMonths)
+                              : undefined;
                           return (
                             <li key={i}>
                               {t(`sentence.${s.kind}`)}
                               {term(s, t) ? `, ${term(s, t)}` : ""} · {value(s.imposed)}
                               {s.inAbsentia ? ` (${t("person.inAbsentia")})` : ""}
-                              {end ? ` · ${t("person.ends", { date: date(end) })}` : ""}
+                              {s.endsOn ? ` · ${t("person.ends", { date: date(s.endsOn) })}` : ""}
+                              {computedEnd ? ` · ${t("person.termEnds", { date: value(computedEnd) })}` : ""}
                               {s.court ? ` · ${s.court}` : ""}
                               <Cite citations={s.citations} notes={notes} />
                             </li>

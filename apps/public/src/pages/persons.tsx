@@ -1,8 +1,16 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
-import { PERSON_LISTS, REGIONS, STATUSES, type Organisation, type PersonListItem } from "@registry/domain";
+import {
+  PERSON_LISTS,
+  REGIONS,
+  STATUSES,
+  sourceDay,
+  type Organisation,
+  type PersonListItem,
+  type Source,
+} from "@registry/domain";
 import { Layout, StatusBadge } from "../components.tsx";
-import { useDates, usePage, type Query } from "../ctx.tsx";
+import { queryString, useDates, usePage, type Query } from "../ctx.tsx";
 
 export interface ListFilters {
   q?: string | undefined;
@@ -15,6 +23,7 @@ export interface ListFilters {
   gender?: string | undefined;
   sort?: string | undefined;
   cursor?: string | undefined;
+  asOf?: string | undefined;
 }
 
 interface Props {
@@ -25,6 +34,9 @@ interface Props {
   articles: string[];
   years: string[];
   organisations: Organisation[];
+  sources: Source[];
+  /** Why the list could not be shown (a malformed or future as-of day). */
+  error?: string;
   /** In a static export, the title of this pre-rendered list and links to the next file. */
   exportTitle?: string;
   exportNext?: string | null;
@@ -58,18 +70,82 @@ function Select({
 }
 
 export function PersonsPage(p: Props) {
-  const { t, href, staticExport } = usePage();
+  const { t, href, staticExport, today } = usePage();
   const { date } = useDates();
   const f = p.filters;
-  const title = p.exportTitle ?? (f.list ? t(`lists.${f.list}`) : t("persons.title"));
+  const base = p.exportTitle ?? (f.list ? t(`lists.${f.list}`) : t("persons.title"));
+  const title = f.asOf ? t("persons.asOfTitle", { title: base, date: date(f.asOf) }) : base;
   const query: Query = { ...f, cursor: undefined };
+  const reportDays = p.sources
+    .flatMap((s) => {
+      const day = sourceDay(s);
+      return day ? [{ s, day }] : [];
+    })
+    .sort((a, b) => (a.day < b.day ? -1 : 1));
+  // The open-data files can be cut to a list or a status: offer them when that is all the filters ask.
+  const downloadable = Object.entries(f).every(
+    ([k, v]) => v === undefined || ["list", "status", "asOf"].includes(k),
+  );
+  const dataQuery = queryString({ asOf: f.asOf, list: f.list, status: f.status });
   return (
     <Layout title={title}>
       <h1>{title}</h1>
+      {p.error ? (
+        <p className="error" role="alert">
+          {p.error}
+        </p>
+      ) : null}
+      {f.asOf && !p.error ? <p>{t("persons.asOfNote", { date: date(f.asOf) })}</p> : null}
+      {reportDays
+        .filter(({ day }) => day === f.asOf)
+        .flatMap(({ s }) => s.notes.map((n, i) => ({ s, n, i })))
+        .map(({ s, n, i }) => (
+          <p key={`${s.id}-${i}`} className="notice" lang="en">
+            {n.text}{" "}
+            <span className="muted">
+              ({s.id}
+              {n.citations.length
+                ? `: ${n.citations.map((c) => (c.lines ? c.lines.join("–") : (c.locator ?? ""))).join(", ")}`
+                : ""}
+              )
+            </span>
+          </p>
+        ))}
+      {staticExport ? null : (
+        <p className="snapshots">
+          {t("persons.reportDates")}:{" "}
+          {reportDays.map(({ s, day }, i) => (
+            <span key={s.id}>
+              {i > 0 ? " · " : ""}
+              <a
+                href={href("/persons", { ...query, asOf: day })}
+                aria-current={f.asOf === day ? "page" : undefined}
+              >
+                {date(day)}
+              </a>{" "}
+              <span className="muted">({s.id})</span>
+            </span>
+          ))}
+          {" · "}
+          <a href={href("/persons", { ...query, asOf: undefined })}>{t("persons.asOfToday")}</a>
+        </p>
+      )}
       {staticExport ? null : (
         <form method="get" action={href("/persons")} className="filters" role="search">
           <fieldset>
             <legend>{t("filter.legend")}</legend>
+            <div className="field">
+              <label htmlFor="f-asOf">{t("persons.asOfField")}</label>
+              <input
+                id="f-asOf"
+                type="date"
+                name="asOf"
+                defaultValue={f.asOf ?? ""}
+                max={today}
+                min="1991-12-16"
+                pattern="\d{4}-\d{2}-\d{2}"
+              />
+            </div>
             <div className="field wide">
               <label htmlFor="f-q">{t("filter.q")}</label>
               <input id="f-q" type="search" name="q" defaultValue={f.q ?? ""} maxLength={200} />
@@ -133,6 +209,18 @@ export function PersonsPage(p: Props) {
         </form>
       )}
       <p aria-live="polite">{t("persons.count", { count: p.total })}</p>
+      {staticExport || p.error ? null : (
+        <p className="permalink">
+          <a href={href("/persons", { ...query, asOf: f.asOf ?? today })}>{t("persons.permalink")}</a>
+          {downloadable ? (
+            <>
+              {" · "}
+              {t("persons.download")} <a href={`/data/persons.json${dataQuery}`}>JSON</a>,{" "}
+              <a href={`/data/persons.csv${dataQuery}`}>CSV</a>
+            </>
+          ) : null}
+        </p>
+      )}
       {p.items.length === 0 ? (
         <p>{t("persons.none")}</p>
       ) : (
@@ -144,6 +232,7 @@ export function PersonsPage(p: Props) {
               <th scope="col">{t("persons.articles")}</th>
               <th scope="col">{t("persons.region")}</th>
               <th scope="col">{t("persons.since")}</th>
+              <th scope="col">{t("persons.lastReported")}</th>
             </tr>
           </thead>
           <tbody>
@@ -166,7 +255,10 @@ export function PersonsPage(p: Props) {
                     .join(", ")}
                 </td>
                 <td>{i.region ? t(`region.${i.region}`) : ""}</td>
-                <td>{i.since ? date(i.since) : ""}</td>
+                <td>
+                  {i.since ? (i.sinceBound ? t("persons.by", { date: date(i.since) }) : date(i.since)) : ""}
+                </td>
+                <td>{i.lastReported ? date(i.lastReported) : ""}</td>
               </tr>
             ))}
           </tbody>

@@ -16,6 +16,7 @@ import {
 import {
   DomainError,
   GenderSchema,
+  parseAsOfDay,
   IdSchema,
   PersonDossierSchema,
   PersonListItemSchema,
@@ -49,7 +50,16 @@ export const PersonFiltersSchema = z.strictObject({
   sort: z.enum(SORTS).optional(),
   limit: z.int().min(1).max(200).optional(),
   cursor: z.string().max(500).optional(),
+  /** A past day (YYYY-MM-DD): the list as of that day, from the facts certain by then. */
+  asOf: z.string().max(40).optional(),
 });
+
+/** The day a query is for: today, or a past day asked for; a future or impossible day is a bad request. */
+function dayOf(asOf: string | undefined, today: string): string {
+  const r = parseAsOfDay(asOf, today);
+  if (!r.ok) throw new DomainError("VALIDATION", r.message);
+  return r.day;
+}
 
 const notFound = (what: string) => new DomainError("NOT_FOUND", `No such ${what}`);
 
@@ -58,7 +68,10 @@ export const publicRouter = router({
   persons: publicProcedure
     .input(PersonFiltersSchema)
     .output(z.object({ items: z.array(PersonListItemSchema), next: z.string().nullable(), total: z.int() }))
-    .query(({ ctx, input }) => listPublicPersons(ctx.database.db, input, ctx.today())),
+    .query(({ ctx, input }) => {
+      const { asOf, ...filters } = input;
+      return listPublicPersons(ctx.database.db, filters, dayOf(asOf, ctx.today()));
+    }),
 
   person: publicProcedure
     .input(z.strictObject({ slug: SlugSchema }))
@@ -81,9 +94,9 @@ export const publicRouter = router({
     .query(async ({ ctx }) => ({ version: await dataVersion(ctx.database.db) })),
 
   statistics: publicProcedure
-    .input(z.strictObject({}).optional())
+    .input(z.strictObject({ asOf: z.string().max(40).optional() }).optional())
     .output(StatisticsSchema)
-    .query(({ ctx }) => publicStatistics(ctx.database.db, ctx.today())),
+    .query(({ ctx, input }) => publicStatistics(ctx.database.db, dayOf(input?.asOf, ctx.today()))),
 
   officials: publicProcedure
     .input(z.strictObject({}).optional())

@@ -79,6 +79,32 @@ describe("the public site in a real browser with JavaScript off", () => {
     expect(foreign).toEqual([]);
   });
 
+  it("opens the political prisoners as of a report's date without JavaScript: a quick link, then a typed date", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/ru/`);
+    await page.getByRole("link", { name: /^1 сентября 2021/ }).click();
+    await page.waitForURL(/asOf=2021-09-01/);
+    await expect(page.locator("h1").textContent()).resolves.toBe("Политзаключённые на 1 сентября 2021");
+    expect(await page.locator("table.persons tbody tr").count()).toBe(23);
+    await expect(page.locator(".notice").first().textContent()).resolves.toContain("names add up to 23");
+    await shot(page, "as-of-2021-09-01");
+    // The report of February 2023 by its date typed into the form (a text field where there is no date picker).
+    await page.fill("#f-asOf", "2023-02-28");
+    await page.getByRole("button", { name: "Показать" }).click();
+    await page.waitForURL(/asOf=2023-02-28/);
+    await expect(page.locator("h1").textContent()).resolves.toBe("Политзаключённые на 28 февраля 2023");
+    const rows = await page.locator("table.persons tbody tr").count();
+    expect(rows).toBeGreaterThan(0);
+    expect(rows).toBeLessThan(23);
+    // Every row says when its status was last reported.
+    const lastColumn = await page.locator("table.persons tbody tr td:last-child").allTextContents();
+    expect(lastColumn.every((c) => /\d{4}/.test(c))).toBe(true);
+    await page.goto(`${server.url}/persons?asOf=2099-01-01`);
+    await expect(page.getByRole("alert").textContent()).resolves.toContain("after today");
+    await context.close();
+  });
+
   it("has no axe-core violations on any page template", async () => {
     // axe needs script: a separate context with JavaScript on, our CSP bypassed to inject it.
     const context = await browser.newContext({ javaScriptEnabled: true, bypassCSP: true });
@@ -86,6 +112,8 @@ describe("the public site in a real browser with JavaScript off", () => {
     const templates = [
       "/",
       "/persons",
+      "/ru/persons?list=political-prisoners&asOf=2021-09-01",
+      "/persons/tlek-tabarak",
       "/persons/aset-abishev",
       "/officials",
       "/events",

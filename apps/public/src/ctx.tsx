@@ -32,6 +32,8 @@ export function useDates() {
   const { locale } = usePage();
   return {
     date: (d: string) => formatPartialDate(d, locale),
+    /** After a preposition ("с", "не позднее"): Russian puts a month alone in the genitive. */
+    after: (d: string) => formatPartialDate(d, locale, "genitive"),
     value: (d: DateValue) => formatDateValue(d, locale),
   };
 }

@@ -144,3 +144,12 @@ describe("parseAsOfDay", () => {
       expect(parseAsOfDay(bad, "2026-12-05").ok).toBe(false);
   });
 });
+
+describe("formatPartialDate in Russian", () => {
+  it("puts a month alone in the genitive after a preposition, and leaves days and years alone", () => {
+    expect(formatPartialDate("2021-11", "ru")).toBe("ноябрь 2021");
+    expect(formatPartialDate("2021-11", "ru", "genitive")).toBe("ноября 2021");
+    expect(formatPartialDate("2021-11-05", "ru", "genitive")).toBe("5 ноября 2021");
+    expect(formatPartialDate("2021", "ru", "genitive")).toBe("2021");
+  });
+});

@@ -201,11 +201,20 @@ const RU_NOMINATIVE = [
 ];
 const APPROX: Record<Locale, string> = { en: "about", ru: "около", kk: "шамамен" };
 
-export function formatPartialDate(value: PartialDate, locale: Locale = "en"): string {
+/**
+ * A partial date in words. Russian names a month alone in the nominative ("сентябрь 2021"), or in the genitive
+ * after a preposition such as "с" or "не позднее" (`form: "genitive"`: "с сентября 2021").
+ */
+export function formatPartialDate(
+  value: PartialDate,
+  locale: Locale = "en",
+  form: "nominative" | "genitive" = "nominative",
+): string {
   const p = parsePartialDate(value);
   if (!p) return value;
   if (p.month === undefined) return String(p.year);
-  const monthName = (locale === "ru" && p.day === undefined ? RU_NOMINATIVE : MONTHS[locale])[p.month - 1];
+  const nominative = locale === "ru" && p.day === undefined && form === "nominative";
+  const monthName = (nominative ? RU_NOMINATIVE : MONTHS[locale])[p.month - 1];
   if (p.day === undefined) return `${monthName} ${p.year}`;
   return `${p.day} ${monthName} ${p.year}`;
 }

@@ -106,7 +106,7 @@ export const en = {
     history: "Status history",
     lastReported: "Last reported {{date}}",
     noStatus: "No source states this person's status.",
-    computedMark: "computed, not reported",
+    computedMark: "Computed, not reported",
     expected: {
       "sentence-term": "The {{term}} term would end {{date}}; no source reports a release.",
       "stated-end": "The source gives {{date}} as the end of the term; no source reports a release.",

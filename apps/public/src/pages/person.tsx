@@ -34,7 +34,7 @@ export function PersonPage({
   changes: { at: string; fields: string[] }[];
 }) {
   const { t, href, today } = usePage();
-  const { date, value } = useDates();
+  const { date, value, after } = useDates();
   const notes = new Footnotes();
   const p = d.person;
   const name = primaryName(p);
@@ -50,7 +50,7 @@ export function PersonPage({
           <p>
             <StatusBadge status={d.status.current} />
             {d.status.since
-              ? ` · ${t(d.status.sinceBound ? "person.sinceBefore" : "person.since", { date: date(d.status.since) })}`
+              ? ` · ${t(d.status.sinceBound ? "person.sinceBefore" : "person.since", { date: after(d.status.since) })}`
               : ""}
             <Cite citations={d.status.citations} notes={notes} />
           </p>
@@ -64,7 +64,7 @@ export function PersonPage({
           )}
           {d.status.expectedEnd ? (
             <p className="computed">
-              <span className="computed-mark">{t("person.computedMark")}</span>{" "}
+              <span className="computed-mark">{t("person.computedMark")}</span>:{" "}
               {t(`person.expected.${d.status.expectedEnd.basis}`, {
                 date: value({ date: d.status.expectedEnd.date, end: d.status.expectedEnd.end }),
                 term: d.status.expectedEnd.months
@@ -90,7 +90,7 @@ export function PersonPage({
                 {d.status.history.map((h, i) => (
                   <li key={i}>
                     <time dateTime={h.from}>
-                      {h.fromBound ? t("persons.by", { date: date(h.from) }) : date(h.from)}
+                      {h.fromBound ? t("persons.by", { date: after(h.from) }) : date(h.from)}
                     </time>
                     : {t(`status.${h.status}`)}
                     <Cite citations={h.citations} notes={notes} />

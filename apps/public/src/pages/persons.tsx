@@ -71,7 +71,7 @@ function Select({
 
 export function PersonsPage(p: Props) {
   const { t, href, staticExport, today } = usePage();
-  const { date } = useDates();
+  const { date, after } = useDates();
   const f = p.filters;
   const base = p.exportTitle ?? (f.list ? t(`lists.${f.list}`) : t("persons.title"));
   const title = f.asOf ? t("persons.asOfTitle", { title: base, date: date(f.asOf) }) : base;
@@ -256,7 +256,7 @@ export function PersonsPage(p: Props) {
                 </td>
                 <td>{i.region ? t(`region.${i.region}`) : ""}</td>
                 <td>
-                  {i.since ? (i.sinceBound ? t("persons.by", { date: date(i.since) }) : date(i.since)) : ""}
+                  {i.since ? (i.sinceBound ? t("persons.by", { date: after(i.since) }) : date(i.since)) : ""}
                 </td>
                 <td>{i.lastReported ? date(i.lastReported) : ""}</td>
               </tr>

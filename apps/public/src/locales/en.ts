@@ -185,8 +185,9 @@ export const en = {
   },
   statistics: {
     title: "Statistics",
-    intro: "Counts of published persons as of {{date}}. Each chart has the same numbers as a table.",
-    byStatus: "By status today",
+    intro:
+      "Counts of published persons, each by the status the last report about them gave; the newest source is dated {{newest}}. Each chart has the same numbers as a table.",
+    byStatus: "By last reported status",
     byList: "By list",
     byArticle: "By article",
     byRegion: "By region",

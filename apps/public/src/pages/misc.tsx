@@ -18,7 +18,7 @@ export function StatisticsPage({ stats }: { stats: Statistics }) {
   return (
     <Layout title={t("statistics.title")}>
       <h1>{t("statistics.title")}</h1>
-      <p>{t("statistics.intro", { date: date(stats.asOf) })}</p>
+      <p>{t("statistics.intro", { newest: stats.newestSource ? date(stats.newestSource) : "–" })}</p>
       <BarChart
         id="by-status"
         title={t("statistics.byStatus")}

@@ -95,6 +95,23 @@ function mergePace(items: Person["pace"]): Person["pace"] {
   }));
 }
 
+/**
+ * One affiliation per organisation (and per "alleged" or not): reports word the role differently ("leader",
+ * "founder and leader"); the most descriptive wording is kept and every report's citations with it.
+ */
+function mergeAffiliations(items: Person["affiliations"]): Person["affiliations"] {
+  const groups = groupById(items, (a) => `${a.organisation}\u0000${a.alleged ? 1 : 0}`);
+  return [...groups.values()].map((g) => {
+    const role = g
+      .map((a) => a.role)
+      .filter((r): r is string => !!r)
+      .sort((a, b) => b.length - a.length)[0];
+    const first = g[0] as Person["affiliations"][number];
+    const { role: _r, ...rest } = first;
+    return { ...rest, ...(role ? { role } : {}), citations: unionCitations(...g.map((a) => a.citations)) };
+  });
+}
+
 function mergePersons(group: Parsed<Person>[], primaryName: string | undefined): Person {
   const values = group.map((g) => g.value);
   const names = mergeFacts(...values.map((v) => v.names.map((n) => ({ ...n, primary: undefined }))));
@@ -123,7 +140,7 @@ function mergePersons(group: Parsed<Person>[], primaryName: string | undefined):
     places: mergeFacts(...values.map((v) => v.places)),
     occupations: mergeFacts(...values.map((v) => v.occupations)),
     roles: mergeFacts(...values.map((v) => v.roles)),
-    affiliations: mergeFacts(...values.map((v) => v.affiliations)),
+    affiliations: mergeAffiliations(mergeFacts(...values.map((v) => v.affiliations))),
     vulnerabilities: mergeFacts(...values.map((v) => v.vulnerabilities)),
     citizenship: union(...values.map((v) => v.citizenship)),
     ...(summary ? { summary } : {}),

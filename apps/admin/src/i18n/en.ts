@@ -158,6 +158,11 @@ export const en = {
   "person.note": "Note",
   "person.citizenship": "Citizenship (ISO codes, comma-separated)",
   "person.pace": "PACE Resolution 1900 criteria",
+  "person.statusReports": "What sources say of the situation on their date",
+  "person.reportedStatus": "Status reported",
+  "person.reportedAsOf": "As of (the date the source describes)",
+  "person.statusReportsHelp":
+    "Add one only where a source states the situation on its date (“is serving”, “remains in pre-trial detention”, “was released”). It dates the status; never from a bare mention of the past.",
   "person.criterion": "Criterion",
   "person.reasoning": "Reasoning",
   "person.visibility": "Visibility",

@@ -163,6 +163,11 @@ export const kk: Record<MessageKey, string> = {
   "person.note": "Ескертпе",
   "person.citizenship": "Азаматтығы (ISO кодтары, үтір арқылы)",
   "person.pace": "ЕКПА-ның 1900 қарарының өлшемдері",
+  "person.statusReports": "Дереккөздер өз күніндегі жағдай туралы не дейді",
+  "person.reportedStatus": "Хабарланған мәртебе",
+  "person.reportedAsOf": "Күні (дереккөз сипаттайтын күн)",
+  "person.statusReportsHelp":
+    "Дереккөз өз күніндегі жағдайды көрсеткенде ғана қосыңыз («жазасын өтеуде», «тергеу изоляторында», «босатылды»). Бұл мәртебені күнмен белгілейді; өткенді жай атауға сүйенбеңіз.",
   "person.criterion": "Өлшем",
   "person.reasoning": "Негіздеме",
   "person.visibility": "Көрінуі",

@@ -159,6 +159,11 @@ export const ru: Record<MessageKey, string> = {
   "person.note": "Примечание",
   "person.citizenship": "Гражданство (коды ISO через запятую)",
   "person.pace": "Критерии резолюции ПАСЕ 1900",
+  "person.statusReports": "Что источники сообщают о положении на свою дату",
+  "person.reportedStatus": "Сообщённый статус",
+  "person.reportedAsOf": "На дату (которую описывает источник)",
+  "person.statusReportsHelp":
+    "Добавляйте, только если источник сообщает положение на свою дату («отбывает срок», «остаётся в СИЗО», «освобождён»). Это датирует статус; не по простому упоминанию прошлого.",
   "person.criterion": "Критерий",
   "person.reasoning": "Обоснование",
   "person.visibility": "Видимость",

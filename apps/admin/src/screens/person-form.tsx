@@ -3,6 +3,7 @@ import {
   PERSON_ROLES,
   REGIONS,
   SCRIPTS,
+  STATUSES,
   VULNERABILITIES,
   type Organisation,
 } from "@registry/domain";
@@ -257,6 +258,25 @@ export function PersonForm({ names }: { names: ReactNode }) {
           </>
         )}
       />
+      <ListField
+        path={["statusReports"]}
+        label={t("person.statusReports")}
+        addLabel={t("add")}
+        newItem={() => ({ status: "imprisoned", citations: [] })}
+        render={(p) => (
+          <div className="grid">
+            <SelectField
+              path={[...p, "status"]}
+              label={t("person.reportedStatus")}
+              options={STATUSES.filter((s) => s !== "unknown")}
+              allowEmpty={false}
+            />
+            <PartialDateField path={[...p, "asOf"]} label={t("person.reportedAsOf")} />
+            <CitationsField path={c(p)} />
+          </div>
+        )}
+      />
+      <p className="muted">{t("person.statusReportsHelp")}</p>
       <NotesField path={["notes"]} />
 
       <section className="private" aria-labelledby="private-h" data-testid="private-section">

@@ -1,7 +1,7 @@
 /**
  * CSV import through the product's own path: `admin.import.persons` (packages/api/src/routers/import.ts), the
  * procedure the admin app calls, with an editor's context. It parses the file, checks each row and hands the
- * persons to `importRecords` in one transaction, as drafts.
+ * persons to the write pipeline (`applyChanges`) in one transaction, as drafts.
  */
 import { createCaller, createContextInner } from "@registry/api";
 import type { Database } from "@registry/db";

@@ -378,13 +378,13 @@ export class DatasetGenerator {
       },
       pace,
       visibility: anonymous ? "anonymous" : "public",
-      consent: "public-source",
       private: rng.chance(0.3)
         ? {
             relatives: [{ relation: "spouse", name: "Synthetic relative", citations: cite() }],
             contacts: [{ kind: "phone", value: `+7 700 ${rng.int(100, 999)} ${rng.int(1000, 9999)}` }],
+            consent: "public-source",
           }
-        : { relatives: [], contacts: [] },
+        : { relatives: [], contacts: [], consent: "public-source" },
     };
     if (!anonymous) {
       sample.slug = slug;

@@ -1,5 +1,6 @@
 import { createCaller, createContextInner } from "@registry/api";
-import { importRecords, userStore, type Database } from "@registry/db";
+import { userStore, type Database } from "@registry/db";
+import { importRecords } from "../support/import.ts";
 import { createTestDb } from "@registry/db/testing";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

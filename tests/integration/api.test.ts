@@ -1,5 +1,6 @@
 import type { Database } from "@registry/db";
-import { importRecords, verifyAudit } from "@registry/db";
+import { verifyAudit } from "@registry/db";
+import { importRecords } from "../support/import.ts";
 import { sql } from "drizzle-orm";
 import { errorOf } from "../support/errors.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

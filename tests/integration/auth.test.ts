@@ -6,7 +6,7 @@ import {
   createUser,
   memoryTransport,
 } from "@registry/api";
-import { sessionStore, userStore, type Database } from "@registry/db";
+import { attemptStore, sessionStore, userStore, type Database } from "@registry/db";
 import { createTestDb } from "@registry/db/testing";
 import { generate } from "otplib";
 import { errorOf } from "../support/errors.ts";
@@ -15,7 +15,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 let database: Database;
 const secrets = new Map<string, string>();
 const secretKey = randomBytes(32);
-let limits = createLimiters();
+const limits = createLimiters();
+/** The attempt counters live in the database: forgetting them is deleting its rows. */
+const resetLimits = () => attemptStore.clearAll(database.db);
 const PASSWORD = "correct horse battery staple";
 
 const ctxOf = (transport: ReturnType<typeof memoryTransport>, now?: Date) =>
@@ -124,7 +126,7 @@ describe("curators' login", () => {
   });
 
   it("blocks an account after 10 failed passwords in 15 minutes, even for the right password, with Retry-After", async () => {
-    limits = createLimiters();
+    await resetLimits();
     for (let i = 0; i < 10; i++)
       await errorOf(
         (await api(memoryTransport("", `10.0.0.${i}`))).auth.login({
@@ -136,7 +138,7 @@ describe("curators' login", () => {
     const e = await errorOf((await api(t)).auth.login({ email: "plain@example.org", password: PASSWORD }));
     expect(e.code).toBe("TOO_MANY_REQUESTS");
     expect(Number(t.headers["Retry-After"])).toBeGreaterThan(0);
-    limits = createLimiters();
+    await resetLimits();
   });
 
   it("stores only the hash of session tokens, and ends sessions at logout, idle timeout, absolute timeout, password change and disabling", async () => {
@@ -192,7 +194,7 @@ async function loginWithTotp(email: string): Promise<string> {
 
 describe("curators' login, continued", () => {
   it("A1: takes as long for an unknown e-mail as for a wrong password (a dummy hash runs)", async () => {
-    limits = createLimiters();
+    await resetLimits();
     const time = async (email: string) => {
       const t0 = performance.now();
       await errorOf(
@@ -208,7 +210,7 @@ describe("curators' login, continued", () => {
     for (let i = 0; i < 9; i++) {
       unknown.push(await time(`nobody${i}@example.org`));
       known.push(await time("admin@example.org"));
-      limits = createLimiters();
+      await resetLimits();
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
     const ratio = median(unknown) / median(known);

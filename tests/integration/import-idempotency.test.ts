@@ -1,5 +1,6 @@
 import { checkDataset, importItems, loadDataset } from "@registry/dataset";
-import { getRecord, importRecords, tableChecksums, verifyAudit, type Database } from "@registry/db";
+import { getRecord, tableChecksums, verifyAudit, type Database } from "@registry/db";
+import { importRecords } from "../support/import.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BACKENDS } from "../support/backends.ts";
 import { caller, EDITOR, person } from "../support/fixtures.ts";

@@ -147,32 +147,29 @@ describe("inputs", () => {
   }, 120_000);
 
   it("D1: text in Kazakh, Russian, RTL marks and markup round-trips byte for byte", async () => {
+    const text = (alphabet: string) =>
+      fc
+        .string({ unit: fc.constantFrom(...alphabet.split("")), minLength: 1, maxLength: 80 })
+        .filter((s) => s.trim().length > 0 && s.trim() === s);
+    // Names refuse bidirectional controls (a right-to-left override shows one name for another); summaries keep them.
+    const letters = "aбәғқңөұүһі <>&\"'Ж-1";
     await fc.assert(
-      fc.asyncProperty(
-        fc
-          .string({
-            unit: fc.constantFrom(..."aбәғқңөұүһі \u202e\u200f<>&\"'Ж-1".split("")),
-            minLength: 1,
-            maxLength: 80,
-          })
-          .filter((s) => s.trim().length > 0 && s.trim() === s),
-        async (text) => {
-          const id = `p-rt-${Math.random().toString(16).slice(2, 10)}`;
-          await call("admin.persons.create", {
-            record: {
-              id,
-              slug: id,
-              names: [{ text, script: "latin", primary: true }],
-              summary: { en: text },
-            },
-          });
-          const got = (await call("admin.persons.get", { id })) as {
-            value: { names: { text: string }[]; summary: { en: string } };
-          };
-          expect(got.value.names[0]?.text).toBe(text);
-          expect(got.value.summary.en).toBe(text);
-        },
-      ),
+      fc.asyncProperty(text(letters), text(`${letters}\u202e\u200f`), async (name, summary) => {
+        const id = `p-rt-${Math.random().toString(16).slice(2, 10)}`;
+        await call("admin.persons.create", {
+          record: {
+            id,
+            slug: id,
+            names: [{ text: name, script: "latin", primary: true }],
+            summary: { en: summary },
+          },
+        });
+        const got = (await call("admin.persons.get", { id })) as {
+          value: { names: { text: string }[]; summary: { en: string } };
+        };
+        expect(got.value.names[0]?.text).toBe(name);
+        expect(got.value.summary.en).toBe(summary);
+      }),
       { numRuns: 40 },
     );
   }, 120_000);

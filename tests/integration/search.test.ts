@@ -1,5 +1,5 @@
 import type { Database } from "@registry/db";
-import { importRecords } from "@registry/db";
+import { importRecords } from "../support/import.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BACKENDS } from "../support/backends.ts";
 import { caller, cite } from "../support/fixtures.ts";

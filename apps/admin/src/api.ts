@@ -54,7 +54,10 @@ export interface EntityApi<T> {
   list: { query(input: ListInput): Promise<{ items: Stored<T>[]; next: string | null }> };
   get: { query(input: { id: string }): Promise<Stored<T>> };
   create: { mutate(input: { record: T }): Promise<Stored<T>> };
-  update: { mutate(input: { id: string; version: number; record: T }): Promise<Stored<T>> };
+  /** `proposed`: the record is published and the change waits for a reviewer as that revision. */
+  update: {
+    mutate(input: { id: string; version: number; record: T }): Promise<Stored<T> & { proposed?: number }>;
+  };
   submit: { mutate(input: { id: string; version: number }): Promise<Stored<T>> };
   transition: {
     mutate(input: {
@@ -104,14 +107,20 @@ export interface ImportRow {
   line: number;
   id: string;
   name: string;
-  status: "create" | "update" | "unchanged" | "error";
+  status: "create" | "update" | "unchanged" | "proposed" | "error";
   errors: string[];
+  /** The fields the row changes in the stored record. */
+  changes?: string[];
+  /** Existing persons whose names share a search key with a new row. */
+  duplicates?: { id: string; name: string }[];
 }
 export interface ImportResult {
   rows: ImportRow[];
   created: number;
   updated: number;
   unchanged: number;
+  /** Rows for published records: kept as revisions until a reviewer approves them. */
+  proposed?: number;
   errors: number;
   /** Problems with the file as a whole (missing columns). */
   fileErrors?: string[];

@@ -17,6 +17,7 @@ import { GenericEditor } from "./screens/generic-editor.tsx";
 import { ImportScreen } from "./screens/import.tsx";
 import { PersonEditor } from "./screens/person-editor.tsx";
 import { RecordList } from "./screens/record-list.tsx";
+import { RevisionsScreen } from "./screens/revisions.tsx";
 import { Users } from "./screens/users.tsx";
 import { kindOfRoute } from "./lib/kinds.ts";
 
@@ -61,6 +62,7 @@ const NAV: { to: string; label: MessageKey }[] = [
     label: KIND_INFO[k].nav,
   })),
   { to: "/import", label: "nav.import" },
+  { to: "/revisions", label: "nav.revisions" },
 ];
 
 function Shell({ user, logout }: { user: SessionUser; logout: () => void }) {
@@ -110,6 +112,7 @@ function Route({ path, user }: { path: string; user: SessionUser }) {
   const { t } = useI18n();
   if (path === "/") return <Dashboard />;
   if (path === "/import") return <ImportScreen />;
+  if (path === "/revisions") return <RevisionsScreen />;
   if (path === "/users" && can(user, "admin")) return <Users />;
   if (path === "/account") return <Account />;
   const list = match("/:kind", path);

@@ -19,6 +19,15 @@ export async function allPersonSlugs(api: PublicApi): Promise<{ slug: string; up
   }
 }
 
+/**
+ * `base` is the site's absolute public URL, or "" when none is configured: links are then relative to the feed
+ * (RFC 4287 resolves them against the document's address) and entry ids are URNs (an id must be absolute).
+ */
+const atomId = (base: string, path: string) =>
+  base
+    ? `${base}${path}`
+    : `urn:persecution-registry:${path.replace(/^\//, "").replace(/\//g, ":") || "site"}`;
+
 /** An Atom feed of the most recently changed published records. */
 export async function atomFeed(api: PublicApi, base: string): Promise<string> {
   const recent = await api.persons({ sort: "recent", limit: 50 });
@@ -28,7 +37,7 @@ export async function atomFeed(api: PublicApi, base: string): Promise<string> {
       const d = await api.person({ slug: i.slug });
       const url = `${base}/persons/${i.slug}`;
       return `  <entry>
-    <id>${esc(url)}</id>
+    <id>${esc(atomId(base, `/persons/${i.slug}`))}</id>
     <title>${esc(`${primaryName(d.person)}: ${d.status.current}`)}</title>
     <link href="${esc(url)}"/>
     <updated>${i.updatedAt}</updated>
@@ -38,7 +47,7 @@ export async function atomFeed(api: PublicApi, base: string): Promise<string> {
   );
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
-  <id>${esc(base)}/</id>
+  <id>${esc(atomId(base, "/"))}</id>
   <title>Persecution Registry: changes</title>
   <link href="${esc(base)}/feed.xml" rel="self"/>
   <link href="${esc(base)}/"/>
@@ -49,6 +58,7 @@ ${entries.join("\n")}
 `;
 }
 
+/** The sitemap; with no configured public URL (`base` ""), its locations are paths on this site. */
 export async function sitemap(api: PublicApi, base: string): Promise<string> {
   const [persons, officials, events] = await Promise.all([
     allPersonSlugs(api),
@@ -70,6 +80,7 @@ ${urls.map((u) => `  <url><loc>${esc(u.loc)}</loc>${u.lastmod ? `<lastmod>${u.la
 `;
 }
 
+/** robots.txt; it names the sitemap only at an absolute address (the protocol requires one). */
 export function robots(base: string): string {
-  return `User-agent: *\nAllow: /\nDisallow: /admin/\nDisallow: /trpc/\nSitemap: ${base}/sitemap.xml\n`;
+  return `User-agent: *\nAllow: /\nDisallow: /admin/\nDisallow: /trpc/\n${base ? `Sitemap: ${base}/sitemap.xml\n` : ""}`;
 }

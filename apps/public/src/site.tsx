@@ -18,7 +18,10 @@ const CSS_ETAG = `"${createHash("sha256").update(SITE_CSS).digest("hex").slice(0
 
 export interface PublicSiteOptions {
   api: PublicApi;
-  /** Absolute base URL for feeds and the sitemap; by default taken from the request. */
+  /**
+   * Absolute base URL for feeds, the sitemap and robots.txt. Without it their links are relative (robots.txt
+   * names no sitemap): never taken from the request's Host header, which anyone can set (and a cache would keep).
+   */
   publicUrl?: string;
   today?: () => string;
 }
@@ -37,7 +40,7 @@ function ctxFor(locale: Locale, path: string, query: Query, today: string): Page
 export function createPublicSite(opts: PublicSiteOptions): Router {
   const router = express.Router();
   const today = opts.today ?? (() => todayOf());
-  const base = (req: Request) => opts.publicUrl ?? `${req.protocol}://${req.get("host") ?? "localhost"}`;
+  const base = opts.publicUrl ?? "";
 
   router.get("/assets/site.css", (req, res) => {
     res.setHeader("Cache-Control", "public, max-age=86400");
@@ -54,14 +57,14 @@ export function createPublicSite(opts: PublicSiteOptions): Router {
     res.setHeader("Cache-Control", "public, max-age=86400");
     res.redirect(301, "/assets/favicon.svg");
   });
-  router.get("/robots.txt", (req, res) => void res.type("text/plain").send(robots(base(req))));
-  router.get("/feed.xml", async (req, res) => {
+  router.get("/robots.txt", (_req, res) => void res.type("text/plain").send(robots(base)));
+  router.get("/feed.xml", async (_req, res) => {
     res.setHeader("Cache-Control", "public, max-age=300");
-    res.type("application/atom+xml").send(await atomFeed(opts.api, base(req)));
+    res.type("application/atom+xml").send(await atomFeed(opts.api, base));
   });
-  router.get("/sitemap.xml", async (req, res) => {
+  router.get("/sitemap.xml", async (_req, res) => {
     res.setHeader("Cache-Control", "public, max-age=3600");
-    res.type("application/xml").send(await sitemap(opts.api, base(req)));
+    res.type("application/xml").send(await sitemap(opts.api, base));
   });
 
   // Rendered pages are kept until the data changes (the API's version moves with every write) or the day does.

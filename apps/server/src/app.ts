@@ -25,7 +25,13 @@ import express, { type NextFunction, type Request, type Response } from "express
 import type { Env } from "./env.ts";
 import { personSchemaJson, writeOpenData } from "./open-data.ts";
 import { OpenDataFiles } from "./open-data-files.ts";
-import { csrfGuard, noStoreWhenAuthenticated, securityHeaders } from "./security.ts";
+import {
+  csrfGuard,
+  noStoreWhenAuthenticated,
+  queryJsonDepth,
+  securityHeaders,
+  verifyJsonDepth,
+} from "./security.ts";
 
 export const SESSION_COOKIE = "__Host-session";
 
@@ -75,7 +81,9 @@ export function createApp({
   app.use(
     "/trpc",
     csrfGuard,
-    express.json({ limit: "1mb" }),
+    // Nesting is capped before parsing: a 5,000-deep body is a 400, not a stack overflow further in.
+    queryJsonDepth,
+    express.json({ limit: "1mb", verify: verifyJsonDepth }),
     createExpressMiddleware({
       router: appRouter,
       createContext: ({ req, res }) =>

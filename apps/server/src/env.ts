@@ -26,7 +26,10 @@ const EnvSchema = z.object({
     .optional(),
   /** For `admin:create` without a prompt (scripts, tests). */
   ADMIN_PASSWORD: z.string().optional(),
-  /** The public base URL, used in feeds, the sitemap and the open data (e.g. https://registry.example.org). */
+  /**
+   * The public base URL of the feed, the sitemap and robots.txt (e.g. https://registry.example.org). Unset, their
+   * links are relative: an absolute URL is never built from the request's Host header.
+   */
   PUBLIC_URL: z.url().optional(),
 });
 export type Env = z.infer<typeof EnvSchema>;

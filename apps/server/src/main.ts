@@ -37,6 +37,11 @@ async function main() {
     console.log(`  admin         ${base}/admin/`);
     console.log(`  open data     ${base}/data/persons.json`);
     console.log(`  health        ${base}/healthz`);
+    if (!env.PUBLIC_URL && process.env.NODE_ENV === "production")
+      console.log(
+        "  note          PUBLIC_URL is not set: the feed and sitemap use relative links and robots.txt names no sitemap " +
+          "(set PUBLIC_URL to the site's public address, e.g. https://registry.example.org)",
+      );
   });
 
   // SIGTERM/SIGINT: stop taking requests, let in-flight ones finish, then CHECKPOINT and close the database.

@@ -60,8 +60,67 @@ export function csrfGuard(req: Request, res: Response, next: NextFunction): void
   next();
 }
 
-/** Authenticated responses must not be cached by the browser or a proxy. */
+const SESSION_COOKIE_NAME = "__Host-session";
+const NO_STORE = "private, no-store";
+
+/**
+ * A response to a request that carries a session cookie, or one that sets or clears it, must not be kept by the
+ * browser or a proxy: `Cache-Control: private, no-store`, whatever a later handler sets (the public site says
+ * `public, max-age=300` for its pages, the open data and assets have their own).
+ */
 export function noStoreWhenAuthenticated(req: Request, res: Response, next: NextFunction): void {
-  if (req.headers.cookie?.includes("__Host-session")) res.setHeader("Cache-Control", "no-store");
+  let session = (req.headers.cookie ?? "").includes(`${SESSION_COOKIE_NAME}=`);
+  const setHeader = res.setHeader.bind(res);
+  res.setHeader = ((name: string, value: number | string | readonly string[]) => {
+    const key = name.toLowerCase();
+    if (key === "set-cookie" && [value].flat().some((c) => String(c).startsWith(`${SESSION_COOKIE_NAME}=`))) {
+      session = true;
+      setHeader("Cache-Control", NO_STORE);
+    }
+    if (key === "cache-control" && session) return setHeader(name, NO_STORE);
+    return setHeader(name, value);
+  }) as Response["setHeader"];
+  if (session) setHeader("Cache-Control", NO_STORE);
+  next();
+}
+
+/** The deepest JSON a request may send: records nest a few levels (a citation in a name in a record). */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * Whether JSON text nests objects and arrays deeper than `max`, found by counting brackets outside strings,
+ * without parsing it: a body 5,000 levels deep is refused before anything walks it recursively.
+ */
+export function jsonTooDeep(text: Buffer | string, max = MAX_JSON_DEPTH): boolean {
+  const at = typeof text === "string" ? (i: number) => text.charCodeAt(i) : (i: number) => text[i] ?? 0;
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = at(i);
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (c === 0x5c) escaped = true;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
+}
+
+const tooDeep = () =>
+  Object.assign(new Error(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`), { status: 400, expose: true });
+
+/** For express.json's `verify`: runs on the raw body before it is parsed. */
+export function verifyJsonDepth(_req: Request, _res: Response, body: Buffer): void {
+  if (jsonTooDeep(body)) throw tooDeep();
+}
+
+/** tRPC reads a query's input from `?input=` (and batches from `?batch=1&input=`): the same cap. */
+export function queryJsonDepth(req: Request, _res: Response, next: NextFunction): void {
+  const input = req.query.input;
+  if (typeof input === "string" && jsonTooDeep(input)) return next(tooDeep());
   next();
 }

@@ -1,5 +1,5 @@
 import { checkDataset, importItems, loadDataset } from "@registry/dataset";
-import { importRecords, isDatabaseEmpty, type Database } from "@registry/db";
+import { applyChanges, importChanges, isDatabaseEmpty, summarise, type Database } from "@registry/db";
 
 export const isEmpty = (database: Database) => isDatabaseEmpty(database.db);
 
@@ -13,10 +13,17 @@ export async function seed(database: Database, log: (s: string) => void = consol
       `The dataset has ${problems.length} problem(s); run \`pnpm --filter @registry/dataset check\``,
     );
   }
-  const result = await importRecords(database.db, importItems(loaded.dataset), {
-    actor: "seed",
-    publicationState: "published",
-  });
+  // Through the write pipeline like every write, as the system: reviewed in the repository, so published.
+  const result = summarise(
+    await applyChanges(
+      database.db,
+      { id: "seed", role: "system" },
+      importChanges(importItems(loaded.dataset)),
+      {
+        importState: "published",
+      },
+    ),
+  );
   log(`Dataset: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged`);
   return result;
 }

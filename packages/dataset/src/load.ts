@@ -148,8 +148,8 @@ function mergePersons(group: Parsed<Person>[], primaryName: string | undefined):
     statusReports: mergeFacts(...values.map((v) => v.statusReports)),
     notes: mergeFacts(...values.map((v) => v.notes)),
     visibility: values.some((v) => v.visibility === "anonymous") ? "anonymous" : "public",
-    consent: first.consent,
     private: {
+      consent: first.private.consent,
       relatives: mergeFacts(...values.map((v) => v.private.relatives)),
       contacts: mergeFacts(
         ...values.map((v) => v.private.contacts.map((c) => ({ ...c, citations: [] }))),

@@ -8,7 +8,19 @@ export const GENESIS_HASH = "0".repeat(64);
 export const REDACTED = "[redacted]";
 
 export type AuditAction =
-  "create" | "update" | "delete" | "restore" | "transition" | "import" | "merge" | "revert";
+  | "create"
+  | "update"
+  | "delete"
+  | "restore"
+  | "transition"
+  | "import"
+  | "merge"
+  | "revert"
+  /** An editor's change to a published record, kept as a pending revision (pipeline.ts). */
+  | "propose"
+  /** A reviewer applied a revision, or returned it with a comment. */
+  | "approve"
+  | "return";
 
 export interface FieldChange {
   field: string;

@@ -34,9 +34,10 @@ const TABLES: [string, PgTable][] = [
   ["audit_log", s.auditLog],
   ["audit_head", s.auditHead],
   ["users", s.users],
+  ["revisions", s.revisions],
 ];
 
-const TIMESTAMPS = new Set(["createdAt", "updatedAt", "deletedAt", "at", "lastSeenAt"]);
+const TIMESTAMPS = new Set(["createdAt", "updatedAt", "deletedAt", "at", "lastSeenAt", "decidedAt"]);
 
 function normalise(row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -128,9 +129,14 @@ export async function restoreDatabase(db: Db, file: string): Promise<BackupSumma
     await tx.execute(
       sql`select setval(pg_get_serial_sequence('audit_log', 'seq'), greatest((select max(seq) from audit_log), 1))`,
     );
+    await tx.execute(
+      sql`select setval(pg_get_serial_sequence('revisions', 'id'), greatest((select max(id) from revisions), 1))`,
+    );
     await rebuildNameTokens(tx);
     const after = await tableChecksums(tx);
     for (const [name] of TABLES) {
+      // A backup made before a table existed has no count for it: it restores as empty.
+      if (trailer.counts[name] === undefined && after.counts[name] === 0) continue;
       if (after.checksums[name] !== trailer.checksums[name] || after.counts[name] !== trailer.counts[name]) {
         throw new Error(
           `Restored table ${name} differs from the backup (${after.counts[name]} vs ${trailer.counts[name]} rows)`,

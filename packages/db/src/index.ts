@@ -2,18 +2,20 @@
 export { createDb, DataDirLockedError, type Database, type Db, type DbConfig } from "./client.ts";
 export { ENTITY_KINDS, type EntityTypes } from "./entities.ts";
 export type { EntityKind } from "./schema.ts";
+export { existingIds, getRecord, isDatabaseEmpty, type Stored } from "./repo.ts";
+// The one way in for every write (ADR 011): nothing else in this package that writes a record is exported.
 export {
-  createRecord,
-  updateRecord,
-  deleteRecord,
-  restoreRecord,
-  transitionRecord,
-  getRecord,
-  isDatabaseEmpty,
-  restoreVersion,
-  type Stored,
-} from "./repo.ts";
-export { importRecords, type ImportItem, type ImportResult } from "./import.ts";
+  applyChanges,
+  importChanges,
+  summarise,
+  type Actor,
+  type ApplyOptions,
+  type Change,
+  type Outcome,
+  type Result,
+} from "./pipeline.ts";
+export { listRevisions, type RevisionRow } from "./revisions.ts";
+export type { ImportItem, ImportResult } from "./import.ts";
 export { nextSlug, takenSlugs, uniqueSlugs } from "./slugs.ts";
 export {
   verifyAudit,
@@ -38,7 +40,7 @@ export {
   type Sort,
 } from "./public-queries.ts";
 export { publicStatistics } from "./public-statistics.ts";
-export { userStore, sessionStore, type UserRow, type SessionRow } from "./auth.ts";
+export { userStore, sessionStore, attemptStore, type UserRow, type SessionRow } from "./auth.ts";
 export { backupDatabase, restoreDatabase, tableChecksums, type BackupSummary } from "./backup.ts";
 export { mergePersons, combinePersons } from "./merge.ts";
 export {

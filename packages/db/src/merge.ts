@@ -1,7 +1,8 @@
 import { DomainError, primaryName, type Person } from "@registry/domain";
 import { eq } from "drizzle-orm";
 import type { Db } from "./client.ts";
-import { deleteRecord, getRecord, updateRecord, type Stored } from "./repo.ts";
+import { applyChanges, type Actor, type Change } from "./pipeline.ts";
+import { getRecord, type Stored } from "./repo.ts";
 import { personLinks, type EntityKind } from "./schema.ts";
 
 function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
@@ -35,6 +36,7 @@ export function combinePersons(keep: Person, other: Person): Person {
     vulnerabilities: uniqueBy([...keep.vulnerabilities, ...other.vulnerabilities], json),
     citizenship: [...new Set([...keep.citizenship, ...other.citizenship])],
     pace: uniqueBy([...keep.pace, ...other.pace], (p) => p.criterion),
+    statusReports: uniqueBy([...keep.statusReports, ...other.statusReports], json),
     notes: [
       ...keep.notes,
       ...other.notes,
@@ -45,6 +47,7 @@ export function combinePersons(keep: Person, other: Person): Person {
       },
     ],
     private: {
+      ...keep.private,
       relatives: uniqueBy([...keep.private.relatives, ...other.private.relatives], json),
       contacts: uniqueBy([...keep.private.contacts, ...other.private.contacts], json),
       ...(internal ? { internalNotes: internal } : {}),
@@ -65,49 +68,51 @@ function repoint(value: unknown, from: string, to: string): unknown {
 }
 
 /**
- * Merges two person records in one transaction: the kept record receives everything of the other, every case,
- * event, official, mass event and recognition pointing at the other is repointed, and the other is deleted.
- * Each change is a normal, versioned and audited write.
+ * Merges two person records in one pipeline call (one transaction): the kept record receives everything of the
+ * other, every case, event, official, mass event and recognition pointing at the other is repointed, and the
+ * other is deleted. Each change is a normal, permitted, versioned and audited write.
  */
 export async function mergePersons(
   db: Db,
+  actor: Actor,
   keepId: string,
   keepVersion: number,
   mergeId: string,
   mergeVersion: number,
-  actor: string,
 ): Promise<Stored<Person>> {
   if (keepId === mergeId) throw new DomainError("VALIDATION", "Choose two different persons");
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
-    const keep = await getRecord(tx, "person", keepId);
-    const other = await getRecord(tx, "person", mergeId);
-    if (!keep || !other || keep.meta.deletedAt || other.meta.deletedAt)
-      throw new DomainError("NOT_FOUND", "Both persons must exist");
-    if (keep.meta.version !== keepVersion || other.meta.version !== mergeVersion) {
-      throw new DomainError("CONFLICT", "One of the records changed; reload both", {
-        current: keep.meta.version !== keepVersion ? keep : other,
-      });
-    }
-    const links = await tx.select().from(personLinks).where(eq(personLinks.personId, mergeId));
-    for (const link of links) {
-      const kind = link.kind as EntityKind;
-      const rec = await getRecord(tx, kind, link.entityId);
-      if (!rec) continue;
-      await updateRecord(tx, kind, link.entityId, rec.meta.version, repoint(rec.value, mergeId, keepId), {
-        actor,
-        action: "merge",
-      });
-    }
-    const merged = await updateRecord(
-      tx,
-      "person",
-      keepId,
-      keepVersion,
-      combinePersons(keep.value, other.value),
-      { actor, action: "merge" },
-    );
-    await deleteRecord(tx, "person", mergeId, mergeVersion, actor);
-    return merged;
+  const keep = await getRecord(db, "person", keepId);
+  const other = await getRecord(db, "person", mergeId);
+  if (!keep || !other || keep.meta.deletedAt || other.meta.deletedAt)
+    throw new DomainError("NOT_FOUND", "Both persons must exist");
+  if (keep.meta.version !== keepVersion || other.meta.version !== mergeVersion) {
+    throw new DomainError("CONFLICT", "One of the records changed; reload both", {
+      current: keep.meta.version !== keepVersion ? keep : other,
+    });
+  }
+  const links = await db.select().from(personLinks).where(eq(personLinks.personId, mergeId));
+  const changes: Change[] = [];
+  for (const link of links) {
+    const kind = link.kind as EntityKind;
+    const rec = await getRecord(db, kind, link.entityId);
+    if (!rec || rec.meta.deletedAt) continue;
+    changes.push({
+      op: "merge",
+      kind,
+      id: link.entityId,
+      version: rec.meta.version,
+      value: repoint(rec.value, mergeId, keepId),
+    });
+  }
+  changes.push({
+    op: "merge",
+    kind: "person",
+    id: keepId,
+    version: keepVersion,
+    value: combinePersons(keep.value, other.value),
   });
+  changes.push({ op: "delete", kind: "person", id: mergeId, version: mergeVersion });
+  const outcomes = await applyChanges(db, actor, changes);
+  const merged = outcomes.find((o) => o.kind === "person" && o.id === keepId);
+  return merged?.stored as Stored<Person>;
 }

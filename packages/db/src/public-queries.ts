@@ -1,6 +1,7 @@
 import {
   classify,
   DETENTION_STATUSES,
+  DomainError,
   primaryName,
   toPublicMassEvent,
   toPublicOfficial,
@@ -102,16 +103,22 @@ export const detentionList = sql.join(
 function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values)).toString("base64url");
 }
-/** A position in a list: the sort key and id of the last row, and whether a name search matched similar words. */
+/**
+ * A position in a list: the sort key and id of the last row, and whether a name search matched similar words.
+ * An unreadable cursor starts from the beginning; one that holds a NUL character (which PostgreSQL text cannot
+ * hold: the query would fail) is refused as a bad request.
+ */
 function decodeCursor(cursor: string): [string, string, boolean] | null {
+  let v: unknown;
   try {
-    const v = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
-    if (Array.isArray(v) && v.length >= 2 && typeof v[0] === "string" && typeof v[1] === "string")
-      return [v[0], v[1], v[2] === 1];
+    v = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
   } catch {
-    // an unreadable cursor starts from the beginning
+    return null; // an unreadable cursor starts from the beginning
   }
-  return null;
+  if (!Array.isArray(v) || v.length < 2 || typeof v[0] !== "string" || typeof v[1] !== "string") return null;
+  if (v[0].includes("\u0000") || v[1].includes("\u0000"))
+    throw new DomainError("VALIDATION", "Not a valid list position (cursor)");
+  return [v[0], v[1], v[2] === 1];
 }
 
 /**
@@ -322,9 +329,14 @@ export async function publicPersonRefs(
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** Audit fields that are not public data: private ones (`consent` was public until issue 15), workflow steps. */
+const NOT_PUBLIC_FIELD = sql`(c->>'field' like 'private%' or c->>'field' in ('consent', 'comment', 'publicationState', 'deletedAt'))`;
+
 /**
  * What changed in a published person's record, newest first: dates and the names of public fields only
- * (private fields are left out entirely, values are never shown).
+ * (private fields are left out entirely, values are never shown). An entry that changed no public field (an edit
+ * of private fields only, a workflow step, a revision proposed or returned but not applied) is not listed: its
+ * date alone would tell that something private or unpublished changed.
  */
 export async function publicPersonChanges(
   db: Db,
@@ -336,14 +348,15 @@ export async function publicPersonChanges(
     .from(persons)
     .where(and(visible("person"), eq(persons.slug, slug)));
   if (!row) return [];
-  const rows = await query<{ at: string; changes: { field: string }[] }>(
+  const rows = await query<{ at: string; fields: string[] }>(
     db,
-    sql`select at, changes from audit_log where entity_kind = 'person' and entity_id = ${row.id} order by seq desc limit ${limit}`,
+    sql`select a.at, array(select c->>'field' from jsonb_array_elements(a.changes) with ordinality as e(c, i)
+        where not ${NOT_PUBLIC_FIELD} order by i) as fields
+      from audit_log a
+      where a.entity_kind = 'person' and a.entity_id = ${row.id}
+        and a.action not in ('propose', 'return')
+        and exists (select 1 from jsonb_array_elements(a.changes) c where not ${NOT_PUBLIC_FIELD})
+      order by a.seq desc limit ${limit}`,
   );
-  return rows.map((r) => ({
-    at: new Date(r.at).toISOString(),
-    fields: r.changes
-      .map((c) => c.field)
-      .filter((f) => !f.startsWith("private") && !["comment", "publicationState", "deletedAt"].includes(f)),
-  }));
+  return rows.map((r) => ({ at: new Date(r.at).toISOString(), fields: r.fields }));
 }

@@ -1,5 +1,5 @@
-import { canTransition, DomainError, type PublicationState, type RecordMeta } from "@registry/domain";
-import { and, eq, sql } from "drizzle-orm";
+import { DomainError, type PublicationState, type RecordMeta } from "@registry/domain";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { appendAudit, diffRecord, type AuditAction, type FieldChange } from "./audit.ts";
 import { auditLog } from "./schema.ts";
 import type { Db } from "./client.ts";
@@ -28,7 +28,8 @@ export function toStored<K extends EntityKind>(kind: K, r: Row): Stored<EntityTy
   return { meta: toMeta(r), value: joinRecord<EntityTypes[K]>(r.data, r.private, kind) };
 }
 
-function validate<K extends EntityKind>(kind: K, input: unknown): EntityTypes[K] {
+/** Validates a record with its kind's domain schema; field errors carry their dotted paths. */
+export function validate<K extends EntityKind>(kind: K, input: unknown): EntityTypes[K] {
   const r = ENTITY_SCHEMAS[kind].safeParse(input);
   if (!r.success) {
     const fieldErrors: Record<string, string[]> = {};
@@ -53,7 +54,11 @@ export async function getRecord<K extends EntityKind>(
   return row ? toStored(kind, row) : null;
 }
 
-async function mustGet<K extends EntityKind>(db: Db, kind: K, id: string): Promise<Stored<EntityTypes[K]>> {
+export async function mustGet<K extends EntityKind>(
+  db: Db,
+  kind: K,
+  id: string,
+): Promise<Stored<EntityTypes[K]>> {
   const r = await getRecord(db, kind, id);
   if (!r) throw new DomainError("NOT_FOUND", `No ${kind} ${id}`);
   return r;
@@ -77,7 +82,7 @@ async function replaceLinks(
 }
 
 /** After any write: keep links and the derived person index in step, in the same transaction. */
-async function afterWrite(db: Db, kind: EntityKind, id: string, value: object | null): Promise<void> {
+export async function afterWrite(db: Db, kind: EntityKind, id: string, value: object | null): Promise<void> {
   if (kind === "person") {
     await refreshPersons(db, [id]);
     return;
@@ -87,225 +92,156 @@ async function afterWrite(db: Db, kind: EntityKind, id: string, value: object | 
   if (kind === "case" || kind === "event") await refreshPersons(db, affected);
 }
 
-export interface WriteOptions {
-  actor: string;
-  /** Initial state for new records (curators start with drafts; imports of reviewed data may publish). */
-  publicationState?: PublicationState;
+/*
+ * The writers below are the pipeline's (pipeline.ts): they run inside its transaction, on records it has
+ * validated, permitted and reference-checked. Nothing else calls them.
+ */
+
+async function checkSlug(tx: Db, kind: EntityKind, id: string, slug: string | null): Promise<void> {
+  if (!slug) return;
+  const t = tableOf(kind);
+  const [taken] = await tx
+    .select({ id: t.id })
+    .from(t)
+    .where(and(eq(t.slug, slug), sql`${t.id} <> ${id}`));
+  if (taken)
+    throw new DomainError("CONFLICT", `The slug ${slug} is taken`, {
+      fields: { formErrors: [], fieldErrors: { slug: ["This slug is taken"] } },
+    });
 }
 
-export async function createRecord<K extends EntityKind>(
-  db: Db,
+export async function writeCreate<K extends EntityKind>(
+  tx: Db,
   kind: K,
-  input: unknown,
-  opts: WriteOptions,
+  value: EntityTypes[K],
+  state: PublicationState,
+  actor: string,
+  now: string,
 ): Promise<Stored<EntityTypes[K]>> {
-  const value = validate(kind, input);
   const t = tableOf(kind);
   const parts = splitRecord(value);
-  return db.transaction(async (tx) => {
-    const [dup] = await tx.select({ id: t.id }).from(t).where(eq(t.id, value.id));
-    if (dup) throw new DomainError("CONFLICT", `A ${kind} with id ${value.id} already exists`);
-    const slug = "slug" in value ? value.slug : null;
-    if (slug) {
-      const [taken] = await tx.select({ id: t.id }).from(t).where(eq(t.slug, slug));
-      if (taken)
-        throw new DomainError("CONFLICT", `The slug ${slug} is taken`, {
-          fields: { formErrors: [], fieldErrors: { slug: ["This slug is taken"] } },
-        });
-    }
-    const now = new Date().toISOString();
-    const [row] = await tx
-      .insert(t)
-      .values({
-        id: value.id,
-        slug,
-        data: parts.data,
-        private: parts.private,
-        publicationState: opts.publicationState ?? "draft",
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    await afterWrite(tx, kind, value.id, value);
-    await appendAudit(
-      tx,
-      [
-        {
-          actor: opts.actor,
-          action: "create",
-          entityKind: kind,
-          entityId: value.id,
-          version: 1,
-          changes: diffRecord(undefined, parts),
-        },
-      ],
-      now,
-    );
-    return toStored(kind, row as Row);
-  });
+  const slug = "slug" in value ? value.slug : null;
+  await checkSlug(tx, kind, value.id, slug);
+  const [row] = await tx
+    .insert(t)
+    .values({
+      id: value.id,
+      slug,
+      data: parts.data,
+      private: parts.private,
+      publicationState: state,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  await afterWrite(tx, kind, value.id, value);
+  await appendAudit(
+    tx,
+    [
+      {
+        actor,
+        action: "create",
+        entityKind: kind,
+        entityId: value.id,
+        version: 1,
+        changes: diffRecord(undefined, parts),
+      },
+    ],
+    now,
+  );
+  return toStored(kind, row as Row);
 }
 
 /**
  * Optimistic concurrency: the update applies only if the stored version is the one the curator edited.
  * Otherwise the curator gets CONFLICT with the current record, and nothing is written.
  */
-export async function updateRecord<K extends EntityKind>(
-  db: Db,
+export async function writeUpdate<K extends EntityKind>(
+  tx: Db,
   kind: K,
-  id: string,
+  before: Stored<EntityTypes[K]>,
   expectedVersion: number,
-  input: unknown,
-  opts: { actor: string; action?: AuditAction },
+  value: EntityTypes[K],
+  actor: string,
+  action: AuditAction,
+  now: string,
 ): Promise<Stored<EntityTypes[K]>> {
-  const value = validate(kind, input);
+  const t = tableOf(kind);
+  const id = before.value.id;
   if (value.id !== id)
     throw new DomainError("VALIDATION", "The id of a record cannot change", {
       fields: { formErrors: [], fieldErrors: { id: ["The id cannot change"] } },
     });
-  const t = tableOf(kind);
   const parts = splitRecord(value);
-  return db.transaction(async (tx) => {
-    const before = await mustGet(tx as unknown as Db, kind, id);
-    if (before.meta.deletedAt)
-      throw new DomainError("NOT_FOUND", `The ${kind} ${id} is deleted; restore it first`);
-    const slug = "slug" in value ? value.slug : null;
-    if (slug) {
-      const [taken] = await tx
-        .select({ id: t.id })
-        .from(t)
-        .where(and(eq(t.slug, slug), sql`${t.id} <> ${id}`));
-      if (taken)
-        throw new DomainError("CONFLICT", `The slug ${slug} is taken`, {
-          fields: { formErrors: [], fieldErrors: { slug: ["This slug is taken"] } },
-        });
-    }
-    const now = new Date().toISOString();
-    const [row] = await tx
-      .update(t)
-      .set({ slug, data: parts.data, private: parts.private, version: sql`${t.version} + 1`, updatedAt: now })
-      .where(and(eq(t.id, id), eq(t.version, expectedVersion)))
-      .returning();
-    if (!row)
-      throw new DomainError(
-        "CONFLICT",
-        `The ${kind} was changed by someone else (now version ${before.meta.version})`,
-        { current: before },
-      );
-    await afterWrite(tx, kind, id, value);
-    const changes = diffRecord(splitRecord(before.value), parts);
-    await appendAudit(
-      tx,
-      [
-        {
-          actor: opts.actor,
-          action: opts.action ?? "update",
-          entityKind: kind,
-          entityId: id,
-          version: row.version,
-          changes,
-        },
-      ],
-      now,
+  const slug = "slug" in value ? value.slug : null;
+  await checkSlug(tx, kind, id, slug);
+  const [row] = await tx
+    .update(t)
+    .set({ slug, data: parts.data, private: parts.private, version: sql`${t.version} + 1`, updatedAt: now })
+    .where(and(eq(t.id, id), eq(t.version, expectedVersion)))
+    .returning();
+  if (!row)
+    throw new DomainError(
+      "CONFLICT",
+      `The ${kind} was changed by someone else (now version ${before.meta.version})`,
+      { current: before },
     );
-    return toStored(kind, row);
-  });
+  await afterWrite(tx, kind, id, value);
+  await appendAudit(
+    tx,
+    [
+      {
+        actor,
+        action,
+        entityKind: kind,
+        entityId: id,
+        version: row.version,
+        changes: diffRecord(splitRecord(before.value), parts),
+      },
+    ],
+    now,
+  );
+  return toStored(kind, row);
 }
 
-async function setMeta<K extends EntityKind>(
-  db: Db,
+/** A change of publication state or deletion: a new version, audited with the fields it changed. */
+export async function writeMeta<K extends EntityKind>(
+  tx: Db,
   kind: K,
-  id: string,
+  before: Stored<EntityTypes[K]>,
   expectedVersion: number,
+  set: { publicationState?: PublicationState; deletedAt?: string | null },
   actor: string,
   action: AuditAction,
-  patch: (current: Stored<EntityTypes[K]>) => {
-    publicationState?: PublicationState;
-    deletedAt?: string | null;
-    comment?: string;
-  },
+  comment: string | undefined,
+  now: string,
 ): Promise<Stored<EntityTypes[K]>> {
   const t = tableOf(kind);
-  return db.transaction(async (tx) => {
-    const before = await mustGet(tx as unknown as Db, kind, id);
-    if (before.meta.version !== expectedVersion) {
-      throw new DomainError(
-        "CONFLICT",
-        `The ${kind} was changed by someone else (now version ${before.meta.version})`,
-        { current: before },
-      );
-    }
-    const { comment, ...set } = patch(before);
-    const now = new Date().toISOString();
-    const [row] = await tx
-      .update(t)
-      .set({ ...set, version: sql`${t.version} + 1`, updatedAt: now })
-      .where(and(eq(t.id, id), eq(t.version, expectedVersion)))
-      .returning();
-    if (!row)
-      throw new DomainError("CONFLICT", `The ${kind} was changed by someone else`, { current: before });
-    await afterWrite(tx, kind, id, before.value);
-    const changes = Object.entries(set).map(([field, after]) => ({
-      field,
-      before: field === "publicationState" ? before.meta.publicationState : before.meta.deletedAt,
-      after,
-    }));
-    if (comment) changes.push({ field: "comment", before: null, after: comment });
-    await appendAudit(
-      tx,
-      [{ actor, action, entityKind: kind, entityId: id, version: row.version, changes }],
-      now,
+  const id = before.value.id;
+  const [row] = await tx
+    .update(t)
+    .set({ ...set, version: sql`${t.version} + 1`, updatedAt: now })
+    .where(and(eq(t.id, id), eq(t.version, expectedVersion)))
+    .returning();
+  if (!row)
+    throw new DomainError(
+      "CONFLICT",
+      `The ${kind} was changed by someone else (now version ${before.meta.version})`,
+      { current: before },
     );
-    return toStored(kind, row);
-  });
-}
-
-/** Soft delete: the record leaves every public output and can be restored. */
-export function deleteRecord<K extends EntityKind>(
-  db: Db,
-  kind: K,
-  id: string,
-  expectedVersion: number,
-  actor: string,
-) {
-  return setMeta(db, kind, id, expectedVersion, actor, "delete", (cur) => {
-    if (cur.meta.deletedAt) throw new DomainError("NOT_FOUND", `The ${kind} ${id} is already deleted`);
-    return { deletedAt: new Date().toISOString() };
-  });
-}
-
-export function restoreRecord<K extends EntityKind>(
-  db: Db,
-  kind: K,
-  id: string,
-  expectedVersion: number,
-  actor: string,
-) {
-  return setMeta(db, kind, id, expectedVersion, actor, "restore", (cur) => {
-    if (!cur.meta.deletedAt) throw new DomainError("INVALID_TRANSITION", `The ${kind} ${id} is not deleted`);
-    return { deletedAt: null };
-  });
-}
-
-/** Workflow: draft → in review → published → archived (see `canTransition`). */
-export function transitionRecord<K extends EntityKind>(
-  db: Db,
-  kind: K,
-  id: string,
-  expectedVersion: number,
-  to: PublicationState,
-  actor: string,
-  comment?: string,
-) {
-  return setMeta(db, kind, id, expectedVersion, actor, "transition", (cur) => {
-    if (cur.meta.deletedAt) throw new DomainError("NOT_FOUND", `The ${kind} ${id} is deleted`);
-    if (!canTransition(cur.meta.publicationState, to)) {
-      throw new DomainError(
-        "INVALID_TRANSITION",
-        `A ${kind} cannot go from ${cur.meta.publicationState} to ${to}`,
-      );
-    }
-    return { publicationState: to, ...(comment ? { comment } : {}) };
-  });
+  await afterWrite(tx, kind, id, before.value);
+  const changes: FieldChange[] = Object.entries(set).map(([field, after]) => ({
+    field,
+    before: field === "publicationState" ? before.meta.publicationState : before.meta.deletedAt,
+    after,
+  }));
+  if (comment) changes.push({ field: "comment", before: null, after: comment });
+  await appendAudit(
+    tx,
+    [{ actor, action, entityKind: kind, entityId: id, version: row.version, changes }],
+    now,
+  );
+  return toStored(kind, row);
 }
 
 /** True before anything was loaded: start-up seeds the curated dataset then. */
@@ -317,19 +253,17 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 const META_FIELDS = new Set(["publicationState", "deletedAt", "comment"]);
 
 /**
- * Makes a record's public fields what they were at an earlier version, by undoing the logged changes since then
- * (newest first). Private fields keep their current values: the log never held them. The result is a new
- * version, audited as a revert.
+ * A record's public fields as they were at an earlier version, by undoing the logged changes since then (newest
+ * first). Private fields keep their current values: the log never held them. The pipeline writes the result as a
+ * revert (a new version, or a proposal when an editor reverts a published record).
  */
-export async function restoreVersion<K extends EntityKind>(
+export async function revertedValue<K extends EntityKind>(
   db: Db,
   kind: K,
-  id: string,
-  expectedVersion: number,
+  current: Stored<EntityTypes[K]>,
   toVersion: number,
-  actor: string,
-) {
-  const current = await mustGet(db, kind, id);
+): Promise<unknown> {
+  const id = current.value.id;
   if (toVersion < 1 || toVersion >= current.meta.version)
     throw new DomainError("VALIDATION", `Choose a version between 1 and ${current.meta.version - 1}`);
   const entries = await db
@@ -347,12 +281,19 @@ export async function restoreVersion<K extends EntityKind>(
       else delete data[c.field];
     }
   }
-  return updateRecord(
-    db,
-    kind,
-    id,
-    expectedVersion,
-    { ...data, ...(Object.keys(priv).length || kind === "person" ? { private: priv } : {}) },
-    { actor, action: "revert" },
-  );
+  return { ...data, ...(Object.keys(priv).length || kind === "person" ? { private: priv } : {}) };
+}
+
+/** Which of these ids exist as records of a kind (deleted ones do not count). */
+export async function existingIds(db: Db, kind: EntityKind, ids: readonly string[]): Promise<Set<string>> {
+  const t = tableOf(kind);
+  const out = new Set<string>();
+  const list = [...new Set(ids)];
+  for (let i = 0; i < list.length; i += 1000)
+    for (const r of await db
+      .select({ id: t.id })
+      .from(t)
+      .where(and(inArray(t.id, list.slice(i, i + 1000)), isNull(t.deletedAt))))
+      out.add(r.id);
+  return out;
 }

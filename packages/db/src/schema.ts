@@ -207,3 +207,52 @@ export const sessions = pgTable(
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
+
+/**
+ * A change to a published record that an editor made (an edit, an import row, a revert): kept apart and invisible
+ * to the public until a reviewer approves it (it is then applied through the write pipeline) or returns it with a
+ * comment. `data`/`private` hold the whole proposed record, split as in the aggregate tables.
+ */
+export const revisions = pgTable(
+  "revisions",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    entityKind: text("entity_kind").notNull(),
+    entityId: text("entity_id").notNull(),
+    /** The version the editor changed: approving a revision of an older version is a conflict. */
+    baseVersion: integer("base_version").notNull(),
+    action: text("action").notNull(),
+    data: jsonb("data").notNull(),
+    private: jsonb("private")
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    author: text("author").notNull(),
+    /** pending → approved | returned | withdrawn */
+    state: text("state").notNull().default("pending"),
+    comment: text("comment"),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "string" }).notNull(),
+    decidedBy: text("decided_by"),
+    decidedAt: timestamp("decided_at", { withTimezone: true, mode: "string" }),
+  },
+  (t) => [
+    index("revisions_state_idx").on(t.state, t.createdAt),
+    index("revisions_entity_idx").on(t.entityKind, t.entityId),
+    index("revisions_author_idx").on(t.author, t.state),
+  ],
+);
+
+/**
+ * Attempt counters for logins, second-factor codes and password changes, one row per key (`acct:<email>`,
+ * `ip:<address>`, ...). An attempt is counted here before the password or code is checked, in one atomic
+ * statement, so parallel requests cannot all pass a check that reads the count first; and the counts outlive a
+ * restart and are shared by every server on the database.
+ */
+export const authAttempts = pgTable(
+  "auth_attempts",
+  {
+    key: text("key").primaryKey(),
+    count: integer("count").notNull(),
+    resetAt: timestamp("reset_at", { withTimezone: true, mode: "string" }).notNull(),
+  },
+  (t) => [index("auth_attempts_reset_idx").on(t.resetAt)],
+);

@@ -8,16 +8,66 @@ export const IdSchema = z
 export type Id = z.infer<typeof IdSchema>;
 export const SlugSchema = IdSchema;
 
-/** Free text entered by curators. NUL is refused (PostgreSQL cannot store it in text). */
-export const textSchema = (max: number) =>
-  z
+/**
+ * Invisible characters that reorder or hide text: bidirectional embeddings, overrides, isolates and marks, and
+ * zero-width spaces and joiners. In a name they make one string look like another (an override can show
+ * "Abishev" for a stored "vehsibA"); none belongs in Latin or Cyrillic text.
+ */
+const INVISIBLE: Record<string, string> = {
+  "\u200e": "left-to-right mark",
+  "\u200f": "right-to-left mark",
+  "\u061c": "Arabic letter mark",
+  "\u202a": "left-to-right embedding",
+  "\u202b": "right-to-left embedding",
+  "\u202c": "pop directional formatting",
+  "\u202d": "left-to-right override",
+  "\u202e": "right-to-left override",
+  "\u2066": "left-to-right isolate",
+  "\u2067": "right-to-left isolate",
+  "\u2068": "first strong isolate",
+  "\u2069": "pop directional isolate",
+  "\u200b": "zero-width space",
+  "\u200c": "zero-width non-joiner",
+  "\u200d": "zero-width joiner",
+  "\u2060": "word joiner",
+  "\ufeff": "zero-width no-break space",
+};
+const INVISIBLE_RE = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff]/;
+
+/** The first bidirectional control or zero-width character in a string, described for a curator. */
+export function invisibleCharacter(s: string): string | null {
+  const m = INVISIBLE_RE.exec(s);
+  if (!m) return null;
+  const ch = m[0];
+  const code = `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+  return `${code} (${INVISIBLE[ch] ?? "invisible"}) at position ${m.index + 1}`;
+}
+
+/**
+ * Free text entered by curators, in Unicode NFC (one stored form for "й" typed as one or two code points).
+ * NUL is refused (PostgreSQL cannot store it in text). `plain` text (names, labels, places: ShortText) also
+ * refuses bidirectional controls and zero-width characters.
+ */
+export const textSchema = (max: number, opts: { plain?: boolean } = {}) => {
+  const text = z
     .string()
+    .normalize("NFC")
     .trim()
     .min(1, "Required")
     .max(max, `At most ${max} characters`)
     .refine((s) => !s.includes("\u0000"), "Text must not contain NUL characters");
+  if (!opts.plain) return text;
+  return text.superRefine((s, ctx) => {
+    const found = invisibleCharacter(s);
+    if (found)
+      ctx.addIssue({
+        code: "custom",
+        message: `Remove the invisible character ${found}: bidirectional controls and zero-width characters are not allowed here`,
+      });
+  });
+};
 
-export const ShortText = textSchema(300);
+export const ShortText = textSchema(300, { plain: true });
 export const LongText = textSchema(20_000);
 
 /** Text written by us (never copied from a report) in up to three languages; English is required. */

@@ -123,7 +123,14 @@ export {
   type RecognitionInput,
 } from "./recognition.ts";
 export { MassEventSchema, PublicMassEventSchema, type MassEvent, type MassEventInput } from "./mass-event.ts";
-export { ENTITY_SCHEMAS, ENTITY_KINDS, type EntityKind, type EntityTypes } from "./entities.ts";
+export {
+  ENTITY_SCHEMAS,
+  ENTITY_KINDS,
+  referencesOf,
+  type EntityKind,
+  type EntityTypes,
+  type Reference,
+} from "./entities.ts";
 export {
   parseCsv,
   csvCell,
@@ -179,3 +186,14 @@ export {
 } from "./public.ts";
 export { ARTICLES, articleLabel, formatArticle, type ArticleInfo } from "./articles.ts";
 export { publicJsonSchemas } from "./json-schema.ts";
+export {
+  canChange,
+  hasRole,
+  CURATOR_ROLES,
+  ROLE_RANK,
+  WRITE_OPS,
+  type ActorRole,
+  type CuratorRole,
+  type Verdict,
+  type WriteOp,
+} from "./permissions.ts";

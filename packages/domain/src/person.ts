@@ -10,6 +10,7 @@ import {
   ShortText,
   SlugSchema,
 } from "./common.ts";
+import { nameTokens } from "./names.ts";
 import { PartialDateSchema } from "./partial-date.ts";
 import { ReportedStatusSchema } from "./status-report.ts";
 
@@ -124,19 +125,29 @@ export const ContactSchema = z.strictObject({
   value: ShortText,
   note: ShortText.optional(),
 });
+/**
+ * How the registry may name the person: from a public source, with their consent, against their refusal, or not
+ * known. Private: whether someone agreed or refused to be named is itself sensitive (and a refusal points at the
+ * person), so it lives with the private fields and never reaches the public.
+ */
+export const ConsentSchema = z.enum(["public-source", "consent-given", "consent-refused", "unknown"]);
+export type Consent = z.infer<typeof ConsentSchema>;
+
 export const PersonPrivateSchema = z.strictObject({
   relatives: z.array(RelativeSchema).max(100).default([]),
   contacts: z.array(ContactSchema).max(100).default([]),
   internalNotes: LongText.optional(),
+  consent: ConsentSchema.default("public-source"),
 });
 export type PersonPrivate = z.infer<typeof PersonPrivateSchema>;
 
 /**
  * "anonymous": published, counted and described, but the name and identifying details are withheld
- * (minors, people at risk). The slug of such a record must not contain the name.
+ * (minors, people at risk). The real names stay in `names` for curators; the public projection replaces them
+ * (`toPublicPerson`), and no public text of the record (slug, summary, notes, reasoning, quotes...) may contain
+ * them (`withheldNameLeaks`).
  */
 export const PersonVisibilitySchema = z.enum(["public", "anonymous"]);
-export const ConsentSchema = z.enum(["public-source", "consent-given", "consent-refused", "unknown"]);
 
 const personFields = {
   id: IdSchema,
@@ -162,11 +173,83 @@ const personFields = {
   statusReports: z.array(StatusReportSchema).max(50).default([]),
   notes: z.array(CuratorNoteSchema).max(50).default([]),
   visibility: PersonVisibilitySchema.default("public"),
-  consent: ConsentSchema.default("public-source"),
 };
 
+/** The text an anonymous person's names begin with when the source gives none ("Name withheld (minor)"). */
+export const WITHHELD_NAME = "Name withheld";
+
+/**
+ * The folded words of an anonymous person's real names (text, surname, given name, patronymic), for finding
+ * them in public text; a placeholder such as "Name withheld (minor)" is no name.
+ */
+function realNameWords(
+  names: readonly {
+    text: string;
+    surname?: string | undefined;
+    given?: string | undefined;
+    patronymic?: string | undefined;
+  }[],
+): Map<string, string> {
+  const words = new Map<string, string>(); // folded word → the word as written
+  for (const n of names) {
+    if (n.text.startsWith(WITHHELD_NAME)) continue;
+    for (const part of [n.text, n.surname, n.given, n.patronymic])
+      for (const written of part?.split(/[^\p{L}\p{N}]+/u) ?? [])
+        for (const w of nameTokens(written)) if (!words.has(w)) words.set(w, written);
+  }
+  return words;
+}
+
+/**
+ * The public strings of an anonymous person that contain one of their real names, with their paths. Every string
+ * the public projection keeps is searched (slug, summary, notes, reasoning, citations' quotes and locators...);
+ * what the projection replaces or drops is not (names, place names, occupations, identity notes, private).
+ * Words are compared folded (transliterated, case and spelling drift removed), so "Абишева" in a Russian summary
+ * meets "Aset Abishev"; words of four letters or more are found inside longer words too (case endings, slugs such
+ * as "withheld-asetabishev").
+ */
+export function withheldNameLeaks(p: {
+  names: Parameters<typeof realNameWords>[0];
+  [key: string]: unknown;
+}): { path: (string | number)[]; name: string }[] {
+  const names = realNameWords(p.names);
+  if (names.size === 0) return [];
+  const words = [...names.keys()];
+  const found: { path: (string | number)[]; name: string }[] = [];
+  const search = (text: string, path: (string | number)[]) => {
+    const folded = nameTokens(text);
+    const joined = ` ${folded.join(" ")} `;
+    const hit = words.find((w) => (w.length >= 4 ? joined.includes(w) : joined.includes(` ${w} `)));
+    if (hit) found.push({ path, name: names.get(hit) ?? hit });
+  };
+  const walk = (v: unknown, path: (string | number)[]) => {
+    if (typeof v === "string") search(v, path);
+    else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+    else if (v !== null && typeof v === "object")
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) walk(x, [...path, k]);
+  };
+  for (const [key, value] of Object.entries(p)) {
+    if (key === "names" || key === "occupations" || key === "private") continue;
+    if (key === "places" && Array.isArray(value))
+      value.forEach((place, i) => {
+        const { name: _withheld, ...rest } = place as Record<string, unknown>;
+        walk(rest, [key, i]);
+      });
+    else if (key === "notes" && Array.isArray(value))
+      value.forEach((note, i) => {
+        if ((note as { kind?: string }).kind !== "identity") walk(note, [key, i]);
+      });
+    else walk(value, [key]);
+  }
+  return found;
+}
+
 function checkPerson(
-  p: { names: { primary?: boolean | undefined; script: string }[]; visibility: string; slug: string },
+  p: {
+    names: { text: string; primary?: boolean | undefined; script: string }[];
+    visibility: string;
+    slug: string;
+  },
   ctx: z.RefinementCtx,
 ) {
   const primaries = p.names.filter((n) => n.primary);
@@ -182,10 +265,20 @@ function checkPerson(
       path: ["slug"],
     });
   }
+  if (p.visibility === "anonymous")
+    for (const leak of withheldNameLeaks(p))
+      ctx.addIssue({
+        code: "custom",
+        message: `The name of an anonymous person is withheld: remove "${leak.name}" (a word of their name) from this public text`,
+        path: leak.path,
+      });
 }
 
 export const PersonSchema = z
-  .strictObject({ ...personFields, private: PersonPrivateSchema.default({ relatives: [], contacts: [] }) })
+  .strictObject({
+    ...personFields,
+    private: PersonPrivateSchema.default({ relatives: [], contacts: [], consent: "public-source" }),
+  })
   .superRefine(checkPerson);
 export type Person = z.infer<typeof PersonSchema>;
 export type PersonInput = z.input<typeof PersonSchema>;

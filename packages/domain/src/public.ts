@@ -5,7 +5,7 @@ import { PublicEventSchema, type Event, type PublicEvent } from "./event.ts";
 import { PublicMassEventSchema, type MassEvent } from "./mass-event.ts";
 import { PublicOfficialSchema, type Official, type PublicOfficial } from "./official.ts";
 import { PublicOrganisationSchema } from "./organisation.ts";
-import { GenderSchema, PublicPersonSchema, type Person, type PublicPerson } from "./person.ts";
+import { GenderSchema, PublicPersonSchema, WITHHELD_NAME, type Person, type PublicPerson } from "./person.ts";
 import { PublicRecognitionSchema } from "./recognition.ts";
 import { PublicSourceSchema } from "./source.ts";
 import { PersonListSchema } from "./lists.ts";
@@ -13,7 +13,7 @@ import { ExpectedEndSchema, LastReportedSchema, StatusPeriodSchema, StatusSchema
 import { PartialDateSchema } from "./partial-date.ts";
 import { OfficialRoleSchema } from "./official.ts";
 
-export const WITHHELD_NAME = "Name withheld";
+export { WITHHELD_NAME };
 
 /**
  * Copies only the keys a public schema declares. Records are validated when written, so this is enough to drop

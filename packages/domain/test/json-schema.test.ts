@@ -14,7 +14,7 @@ describe("open-data JSON Schema", () => {
 
   it("describes a person dossier without any private field", () => {
     const text = JSON.stringify(publicJsonSchemas()["person-dossier.schema.json"]);
-    for (const key of ["private", "internalNotes", "relatives", "contacts"])
+    for (const key of ["private", "internalNotes", "relatives", "contacts", "consent"])
       expect(text).not.toContain(`"${key}"`);
   });
 });

@@ -121,7 +121,7 @@ export function RecordEditor<K extends Kind>({
         record: parsed.data,
       });
       accept(saved);
-      setFlashMsg(t("saved"));
+      setFlashMsg(saved.proposed ? t("edit.proposed", { n: saved.proposed }) : t("saved"));
     } catch (e) {
       const ei = errorInfo(e);
       if (ei.code === "CONFLICT" && ei.current) {

@@ -47,8 +47,7 @@ export const KIND_INFO: { [K in Kind]: KindInfo<K> } = {
       pace: [],
       notes: [],
       visibility: "public",
-      consent: "public-source",
-      private: { relatives: [], contacts: [] },
+      private: { relatives: [], contacts: [], consent: "public-source" },
     }),
   },
   cases: {

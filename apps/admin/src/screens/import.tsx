@@ -191,6 +191,16 @@ export function ImportScreen() {
                       ))}
                     </ul>
                   ) : null}
+                  {r.changes?.length ? (
+                    <p className="muted">{t("import.changes", { fields: r.changes.join(", ") })}</p>
+                  ) : null}
+                  {r.duplicates?.length ? (
+                    <p className="notice warning">
+                      {t("import.duplicates", {
+                        names: r.duplicates.map((d) => `${d.name} (${d.id})`).join(", "),
+                      })}
+                    </p>
+                  ) : null}
                 </td>
               </tr>
             ))}

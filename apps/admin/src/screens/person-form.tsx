@@ -135,12 +135,6 @@ export function PersonForm({ names }: { names: ReactNode }) {
           options={["public", "anonymous"]}
           allowEmpty={false}
         />
-        <SelectField
-          path={["consent"]}
-          label={t("person.consent")}
-          options={["public-source", "consent-given", "consent-refused", "unknown"]}
-          allowEmpty={false}
-        />
       </div>
 
       <LocalizedTextField path={["summary"]} label={t("edit.summary")} />
@@ -282,6 +276,12 @@ export function PersonForm({ names }: { names: ReactNode }) {
       <section className="private" aria-labelledby="private-h" data-testid="private-section">
         <h2 id="private-h">{t("person.private")}</h2>
         <p className="muted">{t("person.privateHelp")}</p>
+        <SelectField
+          path={["private", "consent"]}
+          label={t("person.consent")}
+          options={["public-source", "consent-given", "consent-refused", "unknown"]}
+          allowEmpty={false}
+        />
         <ListField
           path={["private", "relatives"]}
           label={t("person.relatives")}

@@ -1,28 +1,54 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { attemptStore, type Db } from "@registry/db";
 
 /**
- * Brute-force limits: at most 10 failed passwords per account and 30 per address in 15 minutes, and 5 failed
- * second-factor codes per account in 5 minutes.
+ * One brute-force limit: at most `points` attempts per key in a window of `seconds`. Attempts are counted in the
+ * database (`auth_attempts`) before the password or code is checked, so a burst of parallel requests gets no more
+ * checks than the limit, and neither a restart nor a second server resets the count.
+ */
+export class Limiter {
+  constructor(
+    readonly prefix: string,
+    readonly points: number,
+    readonly seconds: number,
+  ) {}
+
+  /** Counts an attempt; 0 when it may go ahead, else the seconds until the key may try again. */
+  async take(db: Db, key: string): Promise<number> {
+    await sweep(db);
+    const { count, wait } = await attemptStore.hit(db, `${this.prefix}:${key}`, this.seconds);
+    return count > this.points ? wait : 0;
+  }
+
+  /** Gives back the attempt of a request that succeeded. */
+  async giveBack(db: Db, key: string): Promise<void> {
+    await attemptStore.giveBack(db, `${this.prefix}:${key}`);
+  }
+
+  /** Forgets the key's attempts (the account's owner proved the password). */
+  async reset(db: Db, key: string): Promise<void> {
+    await attemptStore.clear(db, `${this.prefix}:${key}`);
+  }
+}
+
+/**
+ * Brute-force limits: at most 10 password attempts per account (logins and password changes together) and 30
+ * logins per address in 15 minutes, and 5 second-factor codes per account in 5 minutes. Successful attempts are
+ * given back.
  */
 export function createLimiters() {
   return {
-    account: new RateLimiterMemory({ keyPrefix: "acct", points: 10, duration: 15 * 60 }),
-    ip: new RateLimiterMemory({ keyPrefix: "ip", points: 30, duration: 15 * 60 }),
-    totp: new RateLimiterMemory({ keyPrefix: "totp", points: 5, duration: 5 * 60 }),
+    account: new Limiter("acct", 10, 15 * 60),
+    ip: new Limiter("ip", 30, 15 * 60),
+    totp: new Limiter("totp", 5, 5 * 60),
   };
 }
 export type Limiters = ReturnType<typeof createLimiters>;
 
-/** Seconds until the key may try again, or 0 when it is not blocked. */
-export async function blockedFor(limiter: RateLimiterMemory, key: string): Promise<number> {
-  const r = await limiter.get(key);
-  return r !== null && r.remainingPoints <= 0 ? Math.max(1, Math.ceil(r.msBeforeNext / 1000)) : 0;
-}
-
-export async function consume(limiter: RateLimiterMemory, key: string): Promise<void> {
-  try {
-    await limiter.consume(key);
-  } catch (e) {
-    if (!(e instanceof RateLimiterRes)) throw e;
-  }
+// Expired counters are removed at most once a minute per process; the table holds one row per recent key.
+let lastSweep = 0;
+async function sweep(db: Db) {
+  const now = Date.now();
+  if (now - lastSweep < 60_000) return;
+  lastSweep = now;
+  await attemptStore.expire(db);
 }

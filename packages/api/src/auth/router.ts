@@ -18,7 +18,6 @@ import {
   sha256,
   verifyPassword,
 } from "./crypto.ts";
-import { blockedFor, consume } from "./limits.ts";
 import { checkTotp, newTotpSecret, totpUri } from "./totp.ts";
 
 const Email = z.email().max(200);
@@ -76,19 +75,19 @@ export const authRouter = router({
     .mutation(async ({ ctx, input }) => {
       const { account, ip } = ctx.limits;
       const email = input.email.toLowerCase();
-      const wait = Math.max(await blockedFor(account, email), await blockedFor(ip, ctx.transport.ip));
-      if (wait > 0) tooMany(ctx, wait);
       const db = ctx.database.db;
+      // Counted before the password is checked: of any number of parallel attempts, at most the limit get checked.
+      const ipWait = await ip.take(db, ctx.transport.ip);
+      if (ipWait > 0) tooMany(ctx, ipWait);
+      const accountWait = await account.take(db, email);
+      if (accountWait > 0) tooMany(ctx, accountWait);
       const u = await userStore.byEmail(db, email);
       const ok = await verifyPassword(u?.passwordHash ?? (await dummyHash()), input.password);
-      if (!u || !ok || u.disabled) {
-        await consume(account, email);
-        await consume(ip, ctx.transport.ip);
-        throw new TRPCError({ code: "UNAUTHORIZED", message: LOGIN_FAILED });
-      }
+      if (!u || !ok || u.disabled) throw new TRPCError({ code: "UNAUTHORIZED", message: LOGIN_FAILED });
       if (needsRehash(u.passwordHash))
         await userStore.update(db, u.id, { passwordHash: await hashPassword(input.password) });
-      await account.delete(email);
+      await account.reset(db, email);
+      await ip.giveBack(db, ctx.transport.ip);
       if (ctx.session) await sessionStore.delete(db, ctx.session.tokenHash);
       await startSession(ctx, u.id, false);
       const enrolled = !!u.totpSecret && !u.totpSecret.startsWith(PENDING);
@@ -115,13 +114,12 @@ export const authRouter = router({
     const u = await userOf(db, ctx.session.userId);
     if (!u.totpSecret?.startsWith(PENDING))
       throw new DomainError("INVALID_TRANSITION", "Start the set-up first");
-    if ((await blockedFor(ctx.limits.totp, u.id)) > 0) tooMany(ctx, await blockedFor(ctx.limits.totp, u.id));
+    const wait = await ctx.limits.totp.take(db, u.id);
+    if (wait > 0) tooMany(ctx, wait);
     const sealed = u.totpSecret.slice(PENDING.length);
     const r = await checkTotp(decryptSecret(ctx.secretKey, sealed), input.code, null);
-    if (!r.ok) {
-      await consume(ctx.limits.totp, u.id);
-      throw new TRPCError({ code: "UNAUTHORIZED", message: "Wrong code" });
-    }
+    if (!r.ok) throw new TRPCError({ code: "UNAUTHORIZED", message: "Wrong code" });
+    await ctx.limits.totp.giveBack(db, u.id);
     const codes = recoveryCodes();
     await userStore.update(db, u.id, {
       totpSecret: sealed,
@@ -135,15 +133,13 @@ export const authRouter = router({
   verify: pendingProcedure.input(z.strictObject({ code: Code })).mutation(async ({ ctx, input }) => {
     const db = ctx.database.db;
     const u = await userOf(db, ctx.session.userId);
-    const wait = await blockedFor(ctx.limits.totp, u.id);
-    if (wait > 0) tooMany(ctx, wait);
     if (!u.totpSecret || u.totpSecret.startsWith(PENDING))
       throw new DomainError("INVALID_TRANSITION", "Set up a second factor first");
+    const wait = await ctx.limits.totp.take(db, u.id);
+    if (wait > 0) tooMany(ctx, wait);
     const r = await checkTotp(decryptSecret(ctx.secretKey, u.totpSecret), input.code, u.totpLastStep);
-    if (!r.ok) {
-      await consume(ctx.limits.totp, u.id);
-      throw new TRPCError({ code: "UNAUTHORIZED", message: "Wrong code" });
-    }
+    if (!r.ok) throw new TRPCError({ code: "UNAUTHORIZED", message: "Wrong code" });
+    await ctx.limits.totp.giveBack(db, u.id);
     await userStore.update(db, u.id, { totpLastStep: r.step });
     await completeLogin(ctx, u.id);
     return { ok: true };
@@ -152,15 +148,13 @@ export const authRouter = router({
   recover: pendingProcedure.input(z.strictObject({ code: Code })).mutation(async ({ ctx, input }) => {
     const db = ctx.database.db;
     const u = await userOf(db, ctx.session.userId);
-    const wait = await blockedFor(ctx.limits.totp, u.id);
+    const wait = await ctx.limits.totp.take(db, u.id);
     if (wait > 0) tooMany(ctx, wait);
     const hashes = u.recoveryCodes as string[];
     const h = sha256(input.code.toLowerCase());
     const match = hashes.find((x) => safeEqual(x, h));
-    if (!match) {
-      await consume(ctx.limits.totp, u.id);
-      throw new TRPCError({ code: "UNAUTHORIZED", message: "Wrong code" });
-    }
+    if (!match) throw new TRPCError({ code: "UNAUTHORIZED", message: "Wrong code" });
+    await ctx.limits.totp.giveBack(db, u.id);
     await userStore.update(db, u.id, { recoveryCodes: hashes.filter((x) => x !== match) });
     await completeLogin(ctx, u.id);
     return { remaining: hashes.length - 1 };
@@ -177,8 +171,12 @@ export const authRouter = router({
     .mutation(async ({ ctx, input }) => {
       const db = ctx.database.db;
       const u = await userOf(db, ctx.user.id);
+      // The same account limit as the login, counted before the check: a stolen session is no password oracle.
+      const wait = await ctx.limits.account.take(db, u.email);
+      if (wait > 0) tooMany(ctx, wait);
       if (!(await verifyPassword(u.passwordHash, input.current)))
         throw new TRPCError({ code: "UNAUTHORIZED", message: "The current password is wrong" });
+      await ctx.limits.account.reset(db, u.email);
       await userStore.update(db, u.id, { passwordHash: await hashPassword(input.next) });
       await sessionStore.deleteForUser(db, u.id);
       await startSession(ctx, u.id, true);

@@ -1,22 +1,22 @@
 import {
+  applyChanges,
+  auditHistory,
   dashboard,
   findDuplicates,
-  mergePersons,
-  restoreVersion,
-  auditHistory,
-  createRecord,
-  deleteRecord,
   getRecord,
   listRecords,
-  restoreRecord,
-  transitionRecord,
-  updateRecord,
+  listRevisions,
+  mergePersons,
   verifyAudit,
+  type Actor,
+  type Change,
   type EntityKind,
+  type Stored,
 } from "@registry/db";
 import {
   CaseSchema,
   DomainError,
+  ENTITY_KINDS,
   EventSchema,
   IdSchema,
   MassEventSchema,
@@ -32,6 +32,26 @@ import { adminProcedure, editorProcedure, reviewerProcedure, router } from "../t
 import { importRouter } from "./import.ts";
 
 const Version = z.int().min(1);
+
+const actorOf = (user: { id: string; role: Actor["role"] }): Actor => ({ id: user.id, role: user.role });
+
+/**
+ * One change through the pipeline; the record as it is afterwards. An editor's change to a published record is
+ * kept as a revision for a reviewer: the record is returned unchanged, with the revision's number.
+ */
+async function one<T>(
+  database: { db: Parameters<typeof applyChanges>[0] },
+  user: { id: string; role: Actor["role"] },
+  change: Change,
+): Promise<Stored<T> & { proposed?: number }> {
+  const [o] = await applyChanges(database.db, actorOf(user), [change]);
+  if (o?.stored) return o.stored as Stored<T>;
+  if (o?.result === "proposed" && "kind" in change && "id" in change) {
+    const current = await getRecord(database.db, change.kind, change.id);
+    if (current) return { ...(current as Stored<T>), ...(o.revision ? { proposed: o.revision } : {}) };
+  }
+  throw new DomainError("NOT_FOUND", "Nothing was written");
+}
 const ByVersion = z.strictObject({ id: IdSchema, version: Version });
 
 /**
@@ -72,26 +92,27 @@ function entityRouter<S extends z.ZodType>(kind: EntityKind, schema: S) {
     create: editorProcedure
       .input(createInput)
       .mutation(({ ctx, input }) =>
-        createRecord(ctx.database.db, kind, input.record, { actor: ctx.user.id }),
+        one<z.output<S>>(ctx.database, ctx.user, { op: "create", kind, value: input.record }),
       ),
-    update: editorProcedure.input(updateInput).mutation(async ({ ctx, input }) => {
-      // Nothing reaches the public site without review: a published record is changed by a reviewer only.
-      const current = await getRecord(ctx.database.db, kind, input.id);
-      if (current?.meta.publicationState === "published" && ctx.user.role === "editor") {
-        throw new DomainError(
-          "FORBIDDEN",
-          "This record is published: a reviewer must make or approve changes to it",
-        );
-      }
-      return updateRecord(ctx.database.db, kind, input.id, input.version, input.record, {
-        actor: ctx.user.id,
-      });
-    }),
-    submit: editorProcedure
-      .input(ByVersion)
-      .mutation(({ ctx, input }) =>
-        transitionRecord(ctx.database.db, kind, input.id, input.version, "in-review", ctx.user.id),
-      ),
+    // Nothing reaches the public site without review: an editor's change to a published record is a revision.
+    update: editorProcedure.input(updateInput).mutation(({ ctx, input }) =>
+      one<z.output<S>>(ctx.database, ctx.user, {
+        op: "update",
+        kind,
+        id: input.id,
+        version: input.version,
+        value: input.record,
+      }),
+    ),
+    submit: editorProcedure.input(ByVersion).mutation(({ ctx, input }) =>
+      one<z.output<S>>(ctx.database, ctx.user, {
+        op: "transition",
+        kind,
+        id: input.id,
+        version: input.version,
+        to: "in-review",
+      }),
+    ),
     transition: reviewerProcedure
       .input(
         z.strictObject({
@@ -102,33 +123,44 @@ function entityRouter<S extends z.ZodType>(kind: EntityKind, schema: S) {
         }),
       )
       .mutation(({ ctx, input }) =>
-        transitionRecord(
-          ctx.database.db,
+        one<z.output<S>>(ctx.database, ctx.user, {
+          op: "transition",
           kind,
-          input.id,
-          input.version,
-          input.to,
-          ctx.user.id,
-          input.comment,
-        ),
+          id: input.id,
+          version: input.version,
+          to: input.to,
+          ...(input.comment ? { comment: input.comment } : {}),
+        }),
       ),
-    delete: reviewerProcedure
-      .input(ByVersion)
-      .mutation(({ ctx, input }) =>
-        deleteRecord(ctx.database.db, kind, input.id, input.version, ctx.user.id),
-      ),
-    restore: reviewerProcedure
-      .input(ByVersion)
-      .mutation(({ ctx, input }) =>
-        restoreRecord(ctx.database.db, kind, input.id, input.version, ctx.user.id),
-      ),
+    delete: reviewerProcedure.input(ByVersion).mutation(({ ctx, input }) =>
+      one<z.output<S>>(ctx.database, ctx.user, {
+        op: "delete",
+        kind,
+        id: input.id,
+        version: input.version,
+      }),
+    ),
+    restore: reviewerProcedure.input(ByVersion).mutation(({ ctx, input }) =>
+      one<z.output<S>>(ctx.database, ctx.user, {
+        op: "restore",
+        kind,
+        id: input.id,
+        version: input.version,
+      }),
+    ),
     history: editorProcedure
       .input(z.strictObject({ id: IdSchema }))
       .query(({ ctx, input }) => auditHistory(ctx.database.db, kind, input.id)),
     restoreVersion: editorProcedure
       .input(z.strictObject({ id: IdSchema, version: Version, toVersion: Version }))
       .mutation(({ ctx, input }) =>
-        restoreVersion(ctx.database.db, kind, input.id, input.version, input.toVersion, ctx.user.id),
+        one<z.output<S>>(ctx.database, ctx.user, {
+          op: "revert",
+          kind,
+          id: input.id,
+          version: input.version,
+          toVersion: input.toVersion,
+        }),
       ),
   });
 }
@@ -145,17 +177,57 @@ const personsRouter = router({
     .mutation(({ ctx, input }) =>
       mergePersons(
         ctx.database.db,
+        actorOf(ctx.user),
         input.keepId,
         input.keepVersion,
         input.mergeId,
         input.mergeVersion,
-        ctx.user.id,
       ),
     ),
 });
 
+/**
+ * Editors' changes to published records, waiting for a reviewer: reviewers see the queue and decide; editors see
+ * their own revisions and the comments they were returned with (their inbox).
+ */
+const revisionsRouter = router({
+  list: editorProcedure
+    .input(
+      z.strictObject({
+        /** "queue": every pending revision (reviewers); "mine": the caller's own, in any state. */
+        view: z.enum(["queue", "mine"]),
+        kind: z.enum(ENTITY_KINDS as [EntityKind, ...EntityKind[]]).optional(),
+        entityId: IdSchema.optional(),
+      }),
+    )
+    .query(({ ctx, input }) =>
+      listRevisions(ctx.database.db, {
+        ...(input.view === "queue" ? { state: "pending" as const } : { author: ctx.user.id }),
+        ...(input.kind ? { kind: input.kind } : {}),
+        ...(input.entityId ? { entityId: input.entityId } : {}),
+      }),
+    ),
+  approve: reviewerProcedure
+    .input(z.strictObject({ id: z.int().min(1), comment: z.string().trim().max(2000).optional() }))
+    .mutation(async ({ ctx, input }) => {
+      const [o] = await applyChanges(ctx.database.db, actorOf(ctx.user), [
+        { op: "approve", revision: input.id, ...(input.comment ? { comment: input.comment } : {}) },
+      ]);
+      return { result: o?.result ?? "approved" };
+    }),
+  return: reviewerProcedure
+    .input(z.strictObject({ id: z.int().min(1), comment: z.string().trim().min(1).max(2000) }))
+    .mutation(async ({ ctx, input }) => {
+      const [o] = await applyChanges(ctx.database.db, actorOf(ctx.user), [
+        { op: "return", revision: input.id, comment: input.comment },
+      ]);
+      return { result: o?.result ?? "returned" };
+    }),
+});
+
 export const adminRouter = router({
   dashboard: editorProcedure.query(({ ctx }) => dashboard(ctx.database.db)),
+  revisions: revisionsRouter,
   import: importRouter,
   persons: personsRouter,
   cases: entityRouter("case", CaseSchema),

@@ -1,0 +1,143 @@
+import { useState } from "react";
+import { api } from "../api.ts";
+import { can, useSession } from "../auth/session.tsx";
+import { ErrorNote, Loading, fmtDateTime } from "../components/ui.tsx";
+import { useI18n } from "../i18n/index.tsx";
+import { infoOf, kindOfName } from "../lib/kinds.ts";
+import { Link } from "../lib/router.tsx";
+import { useAsync } from "../lib/use-async.ts";
+
+interface Revision {
+  id: number;
+  kind: string;
+  entityId: string;
+  baseVersion: number;
+  currentVersion: number | null;
+  author: string;
+  state: "pending" | "approved" | "returned" | "withdrawn";
+  comment: string | null;
+  createdAt: string;
+  changes: { field: string; before?: unknown; after?: unknown }[];
+}
+
+const revisionsApi = (
+  api as unknown as {
+    admin: {
+      revisions: {
+        list: { query(input: { view: "queue" | "mine" }): Promise<Revision[]> };
+        approve: { mutate(input: { id: number }): Promise<unknown> };
+        return: { mutate(input: { id: number; comment: string }): Promise<unknown> };
+      };
+    };
+  }
+).admin.revisions;
+
+const show = (v: unknown) => (v === undefined ? "–" : typeof v === "string" ? v : JSON.stringify(v));
+
+/**
+ * Editors' changes to published records. Reviewers see what waits for them, with the diff, and approve it or
+ * return it with a comment; editors see their own revisions and every comment they were returned with.
+ */
+export function RevisionsScreen() {
+  const { t, lang } = useI18n();
+  const { user } = useSession();
+  const reviewer = can(user, "reviewer");
+  const [view, setView] = useState<"queue" | "mine">(reviewer ? "queue" : "mine");
+  const data = useAsync(() => revisionsApi.list.query({ view }), [view]);
+  const [comments, setComments] = useState<Record<number, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const act = async (f: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await f();
+      data.reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <section className="revisions">
+      <h1>{t("revisions.title")}</h1>
+      <div className="tabs" role="group">
+        {reviewer ? (
+          <button type="button" aria-pressed={view === "queue"} onClick={() => setView("queue")}>
+            {t("revisions.queue")}
+          </button>
+        ) : null}
+        <button type="button" aria-pressed={view === "mine"} onClick={() => setView("mine")}>
+          {t("revisions.mine")}
+        </button>
+      </div>
+      {error ? <ErrorNote error={error} /> : null}
+      {data.loading && !data.data ? <Loading /> : null}
+      {data.error ? <ErrorNote error={data.error} onRetry={data.reload} /> : null}
+      {data.data && data.data.length === 0 ? <p className="muted">{t("revisions.none")}</p> : null}
+      <ul className="plain" data-testid="revisions">
+        {(data.data ?? []).map((r) => {
+          const kind = kindOfName(r.kind);
+          const stale = r.currentVersion !== r.baseVersion;
+          return (
+            <li key={r.id} className="panel" data-testid={`revision-${r.id}`}>
+              <h2>
+                #{r.id} ·{" "}
+                {kind ? <Link to={`/${infoOf(kind).route}/${r.entityId}`}>{r.entityId}</Link> : r.entityId}{" "}
+                <span className="badge">{t(`revisions.state.${r.state}`)}</span>
+              </h2>
+              <p className="muted">
+                {t("revisions.author")}: {r.author} · {fmtDateTime(r.createdAt, lang)}
+              </p>
+              {r.comment ? <p className="notice info">{r.comment}</p> : null}
+              {stale && r.state === "pending" ? (
+                <p className="notice warning">
+                  {t("revisions.stale", { base: r.baseVersion, current: r.currentVersion ?? "–" })}
+                </p>
+              ) : null}
+              <table>
+                <caption className="visually-hidden">{t("revisions.changes")}</caption>
+                <tbody>
+                  {r.changes.map((c) => (
+                    <tr key={c.field}>
+                      <th scope="row">{c.field}</th>
+                      <td>
+                        <del>{show(c.before)}</del>
+                      </td>
+                      <td>
+                        <ins>{show(c.after)}</ins>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {reviewer && r.state === "pending" ? (
+                <div className="actions">
+                  <button
+                    type="button"
+                    onClick={() => void act(() => revisionsApi.approve.mutate({ id: r.id }))}
+                  >
+                    {t("revisions.approve")}
+                  </button>
+                  <label htmlFor={`c-${r.id}`}>{t("revisions.comment")}</label>
+                  <input
+                    id={`c-${r.id}`}
+                    value={comments[r.id] ?? ""}
+                    onChange={(e) => setComments({ ...comments, [r.id]: e.target.value })}
+                  />
+                  <button
+                    type="button"
+                    className="secondary"
+                    disabled={!comments[r.id]?.trim()}
+                    onClick={() =>
+                      void act(() => revisionsApi.return.mutate({ id: r.id, comment: comments[r.id] ?? "" }))
+                    }
+                  >
+                    {t("revisions.return")}
+                  </button>
+                </div>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -325,6 +325,38 @@ describe("the admin app in a real browser", () => {
     );
   });
 
+  it("an editor's change to the published person waits in the reviewer's queue; the public page changes on approval", async () => {
+    const { page: editor } = curators.editor ?? (await open("editor"));
+    const reviewer = curators.reviewer?.page;
+    if (!reviewer) throw new Error("earlier steps did not run");
+    const proposed = "A journalist detained for her reporting; her appeal is pending.";
+    await editor.goto(personUrl);
+    await editor.locator("#f-summary-en").fill(proposed);
+    await editor.getByRole("button", { name: "Save" }).click();
+    await editor.getByText(/sent to a reviewer as revision \d+/).waitFor();
+    const publicText = async () => {
+      const ctx = await browser.newContext({ javaScriptEnabled: false });
+      const p = await ctx.newPage();
+      await p.goto(`${server.url}/persons/${SLUG}`);
+      const text = (await p.locator("main").textContent()) ?? "";
+      await ctx.close();
+      return text;
+    };
+    expect(await publicText()).not.toContain(proposed);
+
+    await reviewer.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Revisions" }).click();
+    const list = reviewer.getByTestId("revisions");
+    await list.getByText(proposed).waitFor();
+    await shot(reviewer, "revisions-queue");
+    await list.locator("li").filter({ hasText: proposed }).getByRole("button", { name: "Approve" }).click();
+    await list.getByText(proposed).waitFor({ state: "detached" });
+    expect(await publicText()).toContain(proposed);
+
+    await editor.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Revisions" }).click();
+    await editor.getByTestId("revisions").getByText("approved").first().waitFor();
+    await shot(editor, "revisions-mine");
+  });
+
   it("imports a CSV: the bad row's problem in words, the other rows imported, and again changes nothing", async () => {
     const { page } = curators.editor ?? (await open("editor"));
     const csv = [

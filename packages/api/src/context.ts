@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { sessionStore, userStore, type Database } from "@registry/db";
-import { today as todayOf } from "@registry/domain";
+import { CURATOR_ROLES, today as todayOf, type CuratorRole } from "@registry/domain";
 import { sha256 } from "./auth/crypto.ts";
 import { createLimiters, type Limiters } from "./auth/limits.ts";
 
-export const ROLES = ["editor", "reviewer", "admin"] as const;
-export type Role = (typeof ROLES)[number];
+/** The curators' roles: the one list is the domain's (permissions.ts). */
+export const ROLES = CURATOR_ROLES;
+export type Role = CuratorRole;
 
 export interface User {
   id: string;

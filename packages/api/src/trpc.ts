@@ -1,4 +1,4 @@
-import { isDomainError, type DomainErrorCode } from "@registry/domain";
+import { hasRole, isDomainError, type DomainErrorCode } from "@registry/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { Context, Role } from "./context.ts";
@@ -66,12 +66,10 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-const RANK: Record<Role, number> = { editor: 1, reviewer: 2, admin: 3 };
-
 function requireRole(min: Role) {
   return t.middleware(({ ctx, next }) => {
     if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Log in first" });
-    if (RANK[ctx.user.role] < RANK[min])
+    if (!hasRole(ctx.user.role, min))
       throw new TRPCError({ code: "FORBIDDEN", message: `This needs the ${min} role` });
     return next({ ctx: { ...ctx, user: ctx.user } });
   });

@@ -11,6 +11,7 @@ import { bulkInsert } from "./bulk.ts";
 import type { Db } from "./client.ts";
 import { isDatabaseEmpty } from "./repo.ts";
 import { analyze, rebuildNameTokens } from "./maintenance.ts";
+import { dataChanged } from "./version.ts";
 import * as s from "./schema.ts";
 
 /**
@@ -144,6 +145,7 @@ export async function restoreDatabase(db: Db, file: string): Promise<BackupSumma
       }
     }
   });
+  dataChanged(db);
   await analyze(db);
   return trailer as BackupSummary;
 }

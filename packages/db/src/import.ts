@@ -70,6 +70,7 @@ export async function writeImport(
         continue;
       }
       if (prev) {
+        const publicChange = canonicalJson(prev.data) !== canonicalJson(parts.data);
         await tx
           .update(t)
           .set({
@@ -77,7 +78,8 @@ export async function writeImport(
             data: parts.data,
             private: parts.private,
             version: sql`${t.version} + 1`,
-            updatedAt: now,
+            // Public: a change of private fields only does not move it (see writeUpdate).
+            ...(publicChange ? { updatedAt: now } : {}),
           })
           .where(sql`${t.id} = ${value.id}`);
         audit.push({

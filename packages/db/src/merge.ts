@@ -48,6 +48,11 @@ export function combinePersons(keep: Person, other: Person): Person {
     ],
     private: {
       ...keep.private,
+      // The more careful consent wins: a refusal by either record stands.
+      consent:
+        keep.private.consent === "consent-refused" || other.private.consent === "consent-refused"
+          ? "consent-refused"
+          : keep.private.consent,
       relatives: uniqueBy([...keep.private.relatives, ...other.private.relatives], json),
       contacts: uniqueBy([...keep.private.contacts, ...other.private.contacts], json),
       ...(internal ? { internalNotes: internal } : {}),

@@ -224,6 +224,35 @@ describe("the write pipeline", () => {
     expect((await getRecord(db, "person", "p-e"))?.value.birthYear).toBeUndefined();
   });
 
+  it("does not move the public last-changed date for a change of private fields only", async () => {
+    const { db } = database;
+    const before = await getRecord(db, "person", "p-e");
+    if (!before) throw new Error("p-e missing");
+    const value = before.value;
+    await new Promise((r) => setTimeout(r, 5));
+    const [o] = await applyChanges(db, REVIEWER, [
+      {
+        op: "update",
+        kind: "person",
+        id: "p-e",
+        version: before.meta.version,
+        value: { ...value, private: { ...value.private, internalNotes: "only private" } },
+      },
+    ]);
+    expect(o?.stored?.meta.version).toBe(before.meta.version + 1);
+    expect(o?.stored?.meta.updatedAt).toBe(before.meta.updatedAt);
+    const [p] = await applyChanges(db, REVIEWER, [
+      {
+        op: "update",
+        kind: "person",
+        id: "p-e",
+        version: before.meta.version + 1,
+        value: { ...value, gender: "female" },
+      },
+    ]);
+    expect(p?.stored?.meta.updatedAt).not.toBe(before.meta.updatedAt);
+  });
+
   it("chains the audit log, never stores private values, and detects tampering", async () => {
     const { db } = database;
     const ok = await verifyAudit(db);

@@ -25,6 +25,7 @@ import {
   type Stored,
 } from "./repo.ts";
 import { revisions, tableOf, type EntityKind } from "./schema.ts";
+import { dataChanged } from "./version.ts";
 
 /** Who writes: a curator with a role, or the system (the seed of the curated dataset). */
 export interface Actor {
@@ -466,6 +467,8 @@ export async function applyChanges(
   } catch (e) {
     if (e instanceof DryRun) return e.outcomes;
     throw e;
+  } finally {
+    dataChanged(db);
   }
 }
 

@@ -175,9 +175,18 @@ export async function writeUpdate<K extends EntityKind>(
   const parts = splitRecord(value);
   const slug = "slug" in value ? value.slug : null;
   await checkSlug(tx, kind, id, slug);
+  const changes = diffRecord(splitRecord(before.value), parts);
+  // `updated_at` is public (lists, feeds, "last changed"): a change of private fields only does not move it.
+  const publicChange = changes.some((c) => !c.field.startsWith("private."));
   const [row] = await tx
     .update(t)
-    .set({ slug, data: parts.data, private: parts.private, version: sql`${t.version} + 1`, updatedAt: now })
+    .set({
+      slug,
+      data: parts.data,
+      private: parts.private,
+      version: sql`${t.version} + 1`,
+      ...(publicChange ? { updatedAt: now } : {}),
+    })
     .where(and(eq(t.id, id), eq(t.version, expectedVersion)))
     .returning();
   if (!row)
@@ -196,7 +205,7 @@ export async function writeUpdate<K extends EntityKind>(
         entityKind: kind,
         entityId: id,
         version: row.version,
-        changes: diffRecord(splitRecord(before.value), parts),
+        changes,
       },
     ],
     now,
@@ -274,9 +283,11 @@ export async function revertedValue<K extends EntityKind>(
     )
     .orderBy(sql`${auditLog.seq} desc`);
   const { data, private: priv } = splitRecord(current.value);
+  // Fields that moved to the private part since (consent, migration 0006) are not brought back from old entries.
+  const privateNow = new Set(Object.keys(priv));
   for (const e of entries) {
     for (const c of e.changes as FieldChange[]) {
-      if (c.field.startsWith("private.") || META_FIELDS.has(c.field)) continue;
+      if (c.field.startsWith("private.") || META_FIELDS.has(c.field) || privateNow.has(c.field)) continue;
       if ("before" in c) data[c.field] = c.before;
       else delete data[c.field];
     }

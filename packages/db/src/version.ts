@@ -6,28 +6,26 @@ import { query } from "./query.ts";
  * The data version: the position of the audit chain's head, which every write advances. The public site keeps
  * rendered pages and counts per version. On PostgreSQL other processes write too, so it is read each time (one
  * primary-key lookup). PGlite is opened by one process only (the pid lock), and every write there goes through
- * `db.transaction` (audited writes must): so the version is kept in memory and forgotten whenever a transaction
- * ends, sparing a query per page view.
+ * the write pipeline (or a restore), which calls `dataChanged` when its transaction ends: so the version is kept
+ * in memory until then, sparing a query per page view. That call is the one change signal every cache follows.
  */
 interface Known {
   seq: number | null;
-  /** Advances at the end of every transaction: a read that overlapped one does not keep its value. */
+  /** Advances at the end of every write: a read that overlapped one does not keep its value. */
   generation: number;
 }
 const known = new WeakMap<Db, Known>();
 
 export function keepDataVersionInMemory(db: Db): void {
-  const state: Known = { seq: null, generation: 0 };
-  known.set(db, state);
-  const transaction = db.transaction.bind(db);
-  db.transaction = (async (...args: Parameters<Db["transaction"]>) => {
-    try {
-      return await transaction(...args);
-    } finally {
-      state.seq = null;
-      state.generation++;
-    }
-  }) as Db["transaction"];
+  known.set(db, { seq: null, generation: 0 });
+}
+
+/** A write ended (committed or not): forget the version kept in memory. */
+export function dataChanged(db: Db): void {
+  const state = known.get(db);
+  if (!state) return;
+  state.seq = null;
+  state.generation++;
 }
 
 export async function dataVersion(db: Db): Promise<number> {

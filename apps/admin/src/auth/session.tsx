@@ -1,3 +1,4 @@
+import { hasRole } from "@registry/domain";
 import { createContext, useContext } from "react";
 
 export type Role = "editor" | "reviewer" | "admin";
@@ -6,8 +7,6 @@ export interface SessionUser {
   name: string;
   role: Role;
 }
-
-const RANK: Record<Role, number> = { editor: 1, reviewer: 2, admin: 3 };
 
 export const SessionCtx = createContext<{ user: SessionUser; logout: () => void } | null>(null);
 
@@ -19,5 +18,5 @@ export function useSession() {
 
 /** The API enforces roles; the UI only hides what would be refused. */
 export function can(user: SessionUser, min: Role): boolean {
-  return RANK[user.role] >= RANK[min];
+  return hasRole(user.role, min);
 }

@@ -106,6 +106,22 @@ describe("public site pages rendered from the curated dataset (as of 1 September
     expect(bad.text).not.toContain("<script>");
   });
 
+  it("writes charges, plurals and statuses in Russian and Kazakh as those languages write them", async () => {
+    const ru = await get("/ru/persons/aset-abishev");
+    expect(ru.text).toContain("ст. 405 ч. 2 УК РК");
+    const kk = await get("/kk/persons/aset-abishev");
+    expect(kk.text).toContain("ҚР ҚК 405-бабының 2-бөлігі");
+    // A woman killed: the Russian status agrees with her gender.
+    const khairolla = await get("/ru/persons/amanbike-khairolla");
+    expect(khairolla.text).toContain("Погибла");
+    expect(khairolla.text).not.toContain("Погиб(ла)");
+    // CLDR plural rules: 23 человека, 21 человек.
+    const list = await get("/ru/persons?list=political-prisoners&asOf=2021-09-01");
+    expect(list.text).toContain("23 человека");
+    const en = await get("/persons?list=political-prisoners&asOf=2021-09-01");
+    expect(en.text).toContain("23 persons");
+  });
+
   it("names an SVG icon on every page and answers /favicon.ico with it", async () => {
     const home = await get("/ru/");
     expect(home.text).toContain('<link rel="icon" type="image/svg+xml" href="/assets/favicon.svg"/>');

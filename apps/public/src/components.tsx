@@ -74,9 +74,13 @@ export function Layout({
   );
 }
 
-export function StatusBadge({ status }: { status: Status }) {
+/** A status in words; in Russian it agrees with the person's gender where that is known ("Погиб", "Погибла"). */
+export function StatusBadge({ status, gender }: { status: Status; gender?: string | undefined }) {
   const { t } = usePage();
-  return <span className={`status status-${status}`}>{t(`status.${status}`)}</span>;
+  const context = gender === "female" || gender === "male" ? gender : undefined;
+  return (
+    <span className={`status status-${status}`}>{t(`status.${status}`, context ? { context } : {})}</span>
+  );
 }
 
 /** Numbered citations collected while a page renders, listed at its end (React renders in document order). */

@@ -85,3 +85,15 @@ export function exportLinks(locale: Locale, currentPath: string) {
     asset: (file: string) => relative(here, `assets/${file}`),
   };
 }
+
+/** A person's name for this page's readers: the Cyrillic form on Russian and Kazakh pages where there is one. */
+export function useName() {
+  const { locale } = usePage();
+  return (x: {
+    name: string;
+    localNames?: { ru?: string | undefined; kk?: string | undefined } | undefined;
+  }) => {
+    const local = locale === "ru" ? x.localNames?.ru : locale === "kk" ? x.localNames?.kk : undefined;
+    return local ? { text: local, lang: locale } : { text: x.name, lang: undefined };
+  };
+}

@@ -22,7 +22,8 @@ export function facts(d: Dataset): Fact[] {
     items.forEach((it, i) => out.push({ where: `${where}[${i}]`, citations: it.citations }));
   for (const p of d.persons) {
     const w = `person ${p.id}`;
-    add(`${w} names`, p.names);
+    // A spelling from the media or our transliteration is attested, not cited (PersonName.attestation).
+    add(`${w} names`, p.names.filter((n) => !n.attestation));
     add(`${w} ages`, p.ages);
     add(`${w} places`, p.places);
     add(`${w} occupations`, p.occupations);

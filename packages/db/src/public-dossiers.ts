@@ -18,7 +18,7 @@ import {
 } from "@registry/domain";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
-import { displayName, publicData, publicPersonIds, visible } from "./public-queries.ts";
+import { displayLocalNames, displayName, publicData, publicPersonIds, visible } from "./public-queries.ts";
 import { personLinks, persons, tableOf, type EntityKind } from "./schema.ts";
 
 /** The public dossier of a person: their record with the published cases, events, officials and sources. */
@@ -61,14 +61,19 @@ async function buildDossiers(
   ];
   const pub = await publicPersonIds(db, referenced);
   const isPublic = (id: string) => pub.has(id);
-  const names = new Map<string, { slug: string; name: string }>();
+  const names = new Map<string, { slug: string; name: string; localNames?: { ru?: string; kk?: string } }>();
   const coIds = [...new Set(cases.flatMap((c) => c.data.defendants))].filter(isPublic);
   for (let i = 0; i < coIds.length; i += 1000) {
     const rows = await db
       .select({ id: persons.id, slug: persons.slug, data: persons.data })
       .from(persons)
       .where(inArray(persons.id, coIds.slice(i, i + 1000)));
-    for (const r of rows) names.set(r.id, { slug: r.slug ?? r.id, name: displayName(r.data as Person) });
+    for (const r of rows)
+      names.set(r.id, {
+        slug: r.slug ?? r.id,
+        name: displayName(r.data as Person),
+        ...displayLocalNames(r.data as Person),
+      });
   }
   const sourceDays = new Map<string, string>();
   for (const { data } of sources) {

@@ -2,6 +2,7 @@ import {
   classify,
   DETENTION_STATUSES,
   DomainError,
+  localNames,
   primaryName,
   toPublicMassEvent,
   toPublicOfficial,
@@ -135,6 +136,13 @@ export function displayName(data: Person): string {
   return data.visibility === "anonymous" ? WITHHELD_NAME : primaryName(data);
 }
 
+/** The Cyrillic forms of a public person's name, for Russian and Kazakh pages; none for a withheld one. */
+export function displayLocalNames(data: Person): { localNames?: { ru?: string; kk?: string } } {
+  if (data.visibility === "anonymous") return {};
+  const l = localNames(data);
+  return l.ru || l.kk ? { localNames: l } : {};
+}
+
 /** The public person list: filters, name search across spellings, keyset pagination. */
 export async function listPublicPersons(
   db: Db,
@@ -249,6 +257,7 @@ export async function listPublicPersons(
       id: r.id as string,
       slug: r.slug as string,
       name: displayName(data),
+      ...displayLocalNames(data),
       gender: r.gender as PersonListItem["gender"],
       status,
       ...(r.since ? { since: r.since as string } : {}),
@@ -317,7 +326,7 @@ export async function listPublicOrganisations(db: Db): Promise<Organisation[]> {
 export async function publicPersonRefs(
   db: Db,
   ids: readonly string[],
-): Promise<{ id: string; slug: string; name: string }[]> {
+): Promise<{ id: string; slug: string; name: string; localNames?: { ru?: string; kk?: string } }[]> {
   const pub = [...(await publicPersonIds(db, ids))];
   if (pub.length === 0) return [];
   const rows = await db
@@ -325,7 +334,12 @@ export async function publicPersonRefs(
     .from(persons)
     .where(inArray(persons.id, pub));
   return rows
-    .map((r) => ({ id: r.id, slug: r.slug ?? r.id, name: displayName(r.data as Person) }))
+    .map((r) => ({
+      id: r.id,
+      slug: r.slug ?? r.id,
+      name: displayName(r.data as Person),
+      ...displayLocalNames(r.data as Person),
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 

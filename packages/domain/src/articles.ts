@@ -3,7 +3,8 @@ import type { LegalCode } from "./case.ts";
 export interface ArticleInfo {
   code: LegalCode;
   article: string;
-  label: { en: string; ru: string };
+  /** The article's title: our English, and the Russian and Kazakh titles as the codes' official texts give them. */
+  label: { en: string; ru: string; kk?: string };
 }
 
 /**
@@ -163,16 +164,35 @@ export const ARTICLES: readonly ArticleInfo[] = [
 export function articleLabel(
   code: LegalCode,
   article: string,
-  locale: "en" | "ru" = "en",
+  locale: "en" | "ru" | "kk" = "en",
 ): string | undefined {
   const base = article.split(".")[0];
-  return ARTICLES.find((a) => a.code === code && (a.article === article || a.article === base))?.label[
-    locale
-  ];
+  const label = ARTICLES.find((a) => a.code === code && (a.article === article || a.article === base))?.label;
+  return label ? (label[locale] ?? label.en) : undefined;
 }
 
-/** "CC 405(2)", "AC 488": the compact form used in lists. */
-export function formatArticle(c: { code: LegalCode; article: string; part?: string | undefined }): string {
-  const prefix = c.code === "criminal" ? "CC" : c.code === "administrative" ? "AC" : "Civ.C";
-  return `${prefix} ${c.article}${c.part ? `(${c.part})` : ""}`;
+const CODE_ABBR: Record<"en" | "ru" | "kk", Record<LegalCode, string>> = {
+  en: { criminal: "CC", administrative: "AC", civil: "Civ.C" },
+  ru: { criminal: "УК РК", administrative: "КоАП РК", civil: "ГК РК" },
+  kk: { criminal: "ҚР ҚК", administrative: "ҚР ӘҚБтК", civil: "ҚР АК" },
+};
+
+/**
+ * An article as lawyers write it in each language: "CC 405(2)"; "ст. 405 ч. 2 УК РК", "ст. 488 КоАП РК";
+ * "ҚР ҚК 405-бабының 2-бөлігі", "ҚР ӘҚБтК 488-бабы".
+ */
+export function formatArticle(
+  c: { code: LegalCode; article: string; part?: string | undefined },
+  locale: "en" | "ru" | "kk" = "en",
+): string {
+  const abbr = CODE_ABBR[locale][c.code];
+  if (locale === "ru") return `ст. ${c.article}${c.part ? ` ч. ${c.part}` : ""} ${abbr}`;
+  if (locale === "kk") return `${abbr} ${c.article}-${c.part ? `бабының ${c.part}-бөлігі` : "бабы"}`;
+  return `${abbr} ${c.article}${c.part ? `(${c.part})` : ""}`;
+}
+
+/** The compact form of an article key of the lists ("criminal:405") in each language. */
+export function formatArticleKey(key: string, locale: "en" | "ru" | "kk" = "en"): string {
+  const [code, article] = key.includes(":") ? key.split(":") : ["criminal", key];
+  return formatArticle({ code: code as LegalCode, article: article ?? "" }, locale);
 }

@@ -62,6 +62,10 @@ export {
   StatusReportSchema,
   type StatusReport,
   primaryName,
+  nameIn,
+  localNames,
+  NameAttestationSchema,
+  type NameAttestation,
   type Person,
   type PersonInput,
   type PublicPerson,
@@ -184,7 +188,7 @@ export {
   type PersonListItem,
   type Statistics,
 } from "./public.ts";
-export { ARTICLES, articleLabel, formatArticle, type ArticleInfo } from "./articles.ts";
+export { ARTICLES, articleLabel, formatArticle, formatArticleKey, type ArticleInfo } from "./articles.ts";
 export { publicJsonSchemas } from "./json-schema.ts";
 export {
   canChange,

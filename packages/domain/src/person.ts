@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   CitationSchema,
   CitationsSchema,
+  HttpUrlSchema,
   CuratorNoteSchema,
   IdSchema,
   LocalizedTextSchema,
@@ -18,6 +19,18 @@ export const SCRIPTS = ["latin", "cyrillic-ru", "cyrillic-kk"] as const;
 export const ScriptSchema = z.enum(SCRIPTS);
 export type Script = z.infer<typeof ScriptSchema>;
 
+export const NameAttestationSchema = z
+  .strictObject({
+    kind: z.enum(["media", "transliterated"]),
+    url: HttpUrlSchema.optional(),
+    publisher: ShortText.optional(),
+  })
+  .refine((a) => a.kind !== "media" || a.url !== undefined, {
+    message: "Give the address of the page that publishes this spelling",
+    path: ["url"],
+  });
+export type NameAttestation = z.infer<typeof NameAttestationSchema>;
+
 export const PersonNameSchema = z.strictObject({
   text: ShortText.meta({ description: "The name as written, e.g. 'Abishev Aset Muksutkhanovich'" }),
   script: ScriptSchema,
@@ -26,6 +39,11 @@ export const PersonNameSchema = z.strictObject({
   patronymic: ShortText.optional(),
   primary: z.boolean().optional().meta({ description: "Exactly one Latin name is the primary name" }),
   citations: CitationsSchema,
+  /**
+   * Where a spelling the reports do not give comes from: a Russian- or Kazakh-language media page that publishes
+   * it ("media", with its address), or our own transliteration ("transliterated"), shown as such to readers.
+   */
+  attestation: NameAttestationSchema.optional(),
 });
 export type PersonName = z.infer<typeof PersonNameSchema>;
 
@@ -291,4 +309,26 @@ export function primaryName(p: {
   names: readonly { text: string; primary?: boolean | undefined }[];
 }): string {
   return (p.names.find((n) => n.primary) ?? p.names[0])?.text ?? "";
+}
+
+/**
+ * The person's name for readers of a language: the Russian or Kazakh Cyrillic form where the record has one,
+ * otherwise the primary (Latin) name. `lang` says which it is, for the page's markup.
+ */
+export function nameIn(
+  p: { names: readonly { text: string; script: string; primary?: boolean | undefined }[] },
+  locale: "en" | "ru" | "kk",
+): { text: string; lang: "en" | "ru" | "kk" } {
+  const script = locale === "ru" ? "cyrillic-ru" : locale === "kk" ? "cyrillic-kk" : null;
+  const local = script ? p.names.find((n) => n.script === script) : undefined;
+  return local ? { text: local.text, lang: locale } : { text: primaryName(p), lang: "en" };
+}
+
+/** The Russian and Kazakh Cyrillic forms of a name, where the record has them (lists carry them). */
+export function localNames(p: {
+  names: readonly { text: string; script: string }[];
+}): { ru?: string; kk?: string } {
+  const ru = p.names.find((n) => n.script === "cyrillic-ru")?.text;
+  const kk = p.names.find((n) => n.script === "cyrillic-kk")?.text;
+  return { ...(ru ? { ru } : {}), ...(kk ? { kk } : {}) };
 }

@@ -77,7 +77,15 @@ export function toPublicMassEvent(m: MassEvent, isPublic: (personId: string) => 
   return { ...pick<MassEvent>(PublicMassEventSchema, m), detainees: m.detainees.filter(isPublic) };
 }
 
-export const PersonRefSchema = z.object({ id: IdSchema, slug: SlugSchema, name: z.string() });
+/** A name's Russian and Kazakh Cyrillic forms, where the record has them. */
+export const LocalNamesSchema = z.object({ ru: z.string().optional(), kk: z.string().optional() });
+
+export const PersonRefSchema = z.object({
+  id: IdSchema,
+  slug: SlugSchema,
+  name: z.string(),
+  localNames: LocalNamesSchema.optional(),
+});
 
 export const PersonStatusSchema = z.object({
   /** The status on `asOf`, derived from the facts certain by then; "unknown" when none gives one. */
@@ -132,6 +140,7 @@ export const PersonListItemSchema = z.object({
   id: IdSchema,
   slug: SlugSchema,
   name: z.string(),
+  localNames: LocalNamesSchema.optional(),
   gender: GenderSchema,
   status: StatusSchema,
   since: PartialDateSchema.optional(),

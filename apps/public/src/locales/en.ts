@@ -55,6 +55,8 @@ export const en = {
     "in-exile": "In exile",
     released: "At liberty",
     deceased: "Deceased",
+    deceased_male: "Deceased",
+    deceased_female: "Deceased",
     unknown: "Unknown",
   },
   filter: {
@@ -77,6 +79,8 @@ export const en = {
   persons: {
     title: "Persons",
     count_one: "{{count}} person",
+    count_few: "{{count}} persons",
+    count_many: "{{count}} persons",
     count_other: "{{count}} persons",
     name: "Name",
     status: "Status",
@@ -99,6 +103,8 @@ export const en = {
   },
   person: {
     names: "Names and spellings",
+    spellingFrom: "spelling as published by {{publisher}}",
+    transliterated: "our transliteration",
     status: "Status",
     asOf: "status on {{date}}",
     since: "since {{date}}",

@@ -56,6 +56,8 @@ export const kk: Catalog = {
     "in-exile": "Шетелде",
     released: "Бостандықта",
     deceased: "Қайтыс болған",
+    deceased_male: "Қайтыс болған",
+    deceased_female: "Қайтыс болған",
     unknown: "Белгісіз",
   },
   filter: {
@@ -78,6 +80,8 @@ export const kk: Catalog = {
   persons: {
     title: "Адамдар",
     count_one: "{{count}} адам",
+    count_few: "{{count}} адам",
+    count_many: "{{count}} адам",
     count_other: "{{count}} адам",
     name: "Аты-жөні",
     status: "Мәртебесі",
@@ -101,6 +105,8 @@ export const kk: Catalog = {
   },
   person: {
     names: "Аты-жөні және жазылу нұсқалары",
+    spellingFrom: "жарияланым бойынша жазылуы: {{publisher}}",
+    transliterated: "біздің транслитерация",
     status: "Мәртебесі",
     asOf: "{{date}} күнгі мәртебе",
     since: "{{date}} бастап",

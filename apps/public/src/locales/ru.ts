@@ -55,7 +55,9 @@ export const ru: Catalog = {
     "fined-or-warned": "Штраф или предупреждение",
     "in-exile": "В эмиграции",
     released: "На свободе",
-    deceased: "Погиб(ла)",
+    deceased: "Нет в живых",
+    deceased_male: "Погиб",
+    deceased_female: "Погибла",
     unknown: "Неизвестно",
   },
   filter: {
@@ -78,7 +80,9 @@ export const ru: Catalog = {
   persons: {
     title: "Люди",
     count_one: "{{count}} человек",
-    count_other: "{{count}} чел.",
+    count_few: "{{count}} человека",
+    count_many: "{{count}} человек",
+    count_other: "{{count}} человека",
     name: "Имя",
     status: "Статус",
     articles: "Статьи",
@@ -101,6 +105,8 @@ export const ru: Catalog = {
   },
   person: {
     names: "Имена и написания",
+    spellingFrom: "написание по публикации: {{publisher}}",
+    transliterated: "наша транслитерация",
     status: "Статус",
     asOf: "статус на {{date}}",
     since: "с {{date}}",

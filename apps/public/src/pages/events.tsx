@@ -2,7 +2,7 @@
 /** @jsxImportSource react */
 import type { MassEvent, Source } from "@registry/domain";
 import { Cite, FootnoteList, Footnotes, Layout } from "../components.tsx";
-import { useDates, usePage } from "../ctx.tsx";
+import { useDates, usePage, useName } from "../ctx.tsx";
 
 export function EventsPage({ events }: { events: MassEvent[] }) {
   const { t, href } = usePage();
@@ -50,6 +50,7 @@ export function EventPage({
   sources: Source[];
 }) {
   const { t, href } = usePage();
+  const nameOf = useName();
   const { value } = useDates();
   const notes = new Footnotes();
   return (
@@ -99,7 +100,9 @@ export function EventPage({
         <ul className="columns">
           {detainees.map((p) => (
             <li key={p.id}>
-              <a href={href(`/persons/${p.slug}`)}>{p.name}</a>
+              <a href={href(`/persons/${p.slug}`)} lang={nameOf(p).lang}>
+                {nameOf(p).text}
+              </a>
             </li>
           ))}
         </ul>

@@ -9,7 +9,7 @@ import {
   type Statistics,
 } from "@registry/domain";
 import { Layout, StatusBadge } from "../components.tsx";
-import { useDates, usePage } from "../ctx.tsx";
+import { useDates, usePage, useName } from "../ctx.tsx";
 
 export function HomePage({
   stats,
@@ -22,6 +22,7 @@ export function HomePage({
 }) {
   const { t, href } = usePage();
   const { date } = useDates();
+  const nameOf = useName();
   const count = (key: string) => stats.byStatus.find((s) => s.key === key)?.count ?? 0;
   return (
     <Layout title={t("nav.home")}>
@@ -107,7 +108,10 @@ export function HomePage({
         <ul>
           {latest.map((p) => (
             <li key={p.id}>
-              <a href={href(`/persons/${p.slug}`)}>{p.name}</a> <StatusBadge status={p.status} />{" "}
+              <a href={href(`/persons/${p.slug}`)} lang={nameOf(p).lang}>
+                {nameOf(p).text}
+              </a>{" "}
+              <StatusBadge status={p.status} gender={p.gender} />{" "}
               <span className="muted">{date(p.updatedAt.slice(0, 10))}</span>
             </li>
           ))}

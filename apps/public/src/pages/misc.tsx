@@ -1,17 +1,17 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
-import { ARTICLES, formatArticle, type LegalCode, type Source, type Statistics } from "@registry/domain";
+import { articleLabel, formatArticle, type LegalCode, type Source, type Statistics } from "@registry/domain";
 import { BarChart, Layout } from "../components.tsx";
 import { useDates, usePage } from "../ctx.tsx";
 
-function articleLabel(key: string): string {
+function articleTitle(key: string, locale: "en" | "ru" | "kk"): string {
   const [code = "criminal", article = key] = key.split(":");
-  const known = ARTICLES.find((a) => a.code === code && a.article === article);
-  return `${formatArticle({ code: code as LegalCode, article })}${known ? ` ${known.label.en}` : ""}`;
+  const label = articleLabel(code as LegalCode, article, locale);
+  return `${formatArticle({ code: code as LegalCode, article }, locale)}${label ? ` ${label}` : ""}`;
 }
 
 export function StatisticsPage({ stats }: { stats: Statistics }) {
-  const { t } = usePage();
+  const { t, locale } = usePage();
   const { date } = useDates();
   const rows = (items: { key: string; count: number }[], label: (k: string) => string) =>
     items.map((i) => ({ label: label(i.key), count: i.count }));
@@ -32,7 +32,7 @@ export function StatisticsPage({ stats }: { stats: Statistics }) {
       <BarChart
         id="by-article"
         title={t("statistics.byArticle")}
-        rows={rows(stats.byArticle, articleLabel)}
+        rows={rows(stats.byArticle, (k) => articleTitle(k, locale))}
       />
       <BarChart
         id="by-region"

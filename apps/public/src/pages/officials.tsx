@@ -2,7 +2,7 @@
 /** @jsxImportSource react */
 import type { PublicOfficial } from "@registry/domain";
 import { Cite, FootnoteList, Footnotes, Layout } from "../components.tsx";
-import { useDates, usePage } from "../ctx.tsx";
+import { useDates, usePage, useName } from "../ctx.tsx";
 import type { Source } from "@registry/domain";
 
 export function OfficialsPage({ officials }: { officials: PublicOfficial[] }) {
@@ -50,6 +50,7 @@ export function OfficialPage({
   sources: Source[];
 }) {
   const { t, href } = usePage();
+  const nameOf = useName();
   const { value } = useDates();
   const notes = new Footnotes();
   const byId = new Map(persons.map((p) => [p.id, p]));
@@ -85,7 +86,9 @@ export function OfficialPage({
                 .map((p, k) => (
                   <span key={p.id}>
                     {k ? ", " : ""}
-                    <a href={href(`/persons/${p.slug}`)}>{p.name}</a>
+                    <a href={href(`/persons/${p.slug}`)} lang={nameOf(p).lang}>
+                      {nameOf(p).text}
+                    </a>
                   </span>
                 ))}
               <Cite citations={i.citations} notes={notes} />

@@ -2,13 +2,15 @@
 /** @jsxImportSource react */
 import {
   addMonthsToPartialDate,
+  articleLabel,
   formatArticle,
+  nameIn,
   primaryName,
   type PersonDossier,
   type Sentence,
 } from "@registry/domain";
 import { Cite, FootnoteList, Footnotes, Layout, StatusBadge } from "../components.tsx";
-import { useDates, usePage } from "../ctx.tsx";
+import { useDates, usePage, useName } from "../ctx.tsx";
 
 const SCRIPT_LABEL = {
   latin: "Latin",
@@ -33,22 +35,27 @@ export function PersonPage({
   d: PersonDossier;
   changes: { at: string; fields: string[] }[];
 }) {
-  const { t, href, today } = usePage();
+  const { t, href, today, locale } = usePage();
   const { date, value, after } = useDates();
+  const nameOf = useName();
   const notes = new Footnotes();
   const p = d.person;
-  const name = primaryName(p);
-  const others = p.names.filter((n) => !n.primary);
   const anonymous = p.visibility === "anonymous";
+  // On Russian and Kazakh pages the Cyrillic form heads the page, the Latin one follows it.
+  const local = anonymous ? { text: primaryName(p), lang: "en" as const } : nameIn(p, locale);
+  const name = local.text;
+  const latin = primaryName(p);
+  const others = p.names.filter((n) => !n.primary);
   return (
     <Layout title={name} description={`${name}: ${t(`status.${d.status.current}`)}`}>
       <article className="person">
-        <h1>{name}</h1>
+        <h1 lang={local.lang !== locale ? local.lang : undefined}>{name}</h1>
+        {name !== latin ? <p className="muted latin-name">{latin}</p> : null}
         {anonymous ? <p className="notice">{t("person.withheld")}</p> : null}
         <section aria-labelledby="status" className="status-box">
           <h2 id="status">{t("person.status")}</h2>
           <p>
-            <StatusBadge status={d.status.current} />
+            <StatusBadge status={d.status.current} gender={d.person.gender} />
             {d.status.since
               ? ` · ${t(d.status.sinceBound ? "person.sinceBefore" : "person.since", { date: after(d.status.since) })}`
               : ""}
@@ -134,6 +141,18 @@ export function PersonPage({
                   <li key={i} lang={n.script === "latin" ? "en" : n.script === "cyrillic-ru" ? "ru" : "kk"}>
                     {n.text} <span className="muted">({SCRIPT_LABEL[n.script]})</span>
                     <Cite citations={n.citations} notes={notes} />
+                    {n.attestation?.kind === "media" && n.attestation.url ? (
+                      <>
+                        {" "}
+                        <a className="muted" href={n.attestation.url} rel="nofollow noopener">
+                          {t("person.spellingFrom", {
+                            publisher: n.attestation.publisher ?? new URL(n.attestation.url).hostname,
+                          })}
+                        </a>
+                      </>
+                    ) : n.attestation?.kind === "transliterated" ? (
+                      <span className="muted"> · {t("person.transliterated")}</span>
+                    ) : null}
                   </li>
                 ))}
               </ul>
@@ -230,8 +249,16 @@ export function PersonPage({
                       <ul>
                         {charges.map((ch, i) => (
                           <li key={i}>
-                            <strong>{formatArticle(ch)}</strong>
-                            {ch.label ? ` “${ch.label}”` : ""}
+                            <strong>{formatArticle(ch, locale)}</strong>
+                            {articleLabel(ch.code, ch.article, locale)
+                              ? ` — ${articleLabel(ch.code, ch.article, locale) ?? ""}`
+                              : ""}
+                            {ch.label ? (
+                              <span className="muted" lang="en">
+                                {" "}
+                                (“{ch.label}”)
+                              </span>
+                            ) : null}
                             {ch.date ? ` · ${value(ch.date)}` : ""}
                             <Cite citations={ch.citations} notes={notes} />
                           </li>
@@ -349,7 +376,9 @@ export function PersonPage({
             <ul className="inline">
               {d.coDefendants.map((c) => (
                 <li key={c.id}>
-                  <a href={href(`/persons/${c.slug}`)}>{c.name}</a>
+                  <a href={href(`/persons/${c.slug}`)} lang={nameOf(c).lang}>
+                    {nameOf(c).text}
+                  </a>
                 </li>
               ))}
             </ul>

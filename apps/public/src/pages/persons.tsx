@@ -4,13 +4,14 @@ import {
   PERSON_LISTS,
   REGIONS,
   STATUSES,
+  formatArticleKey,
   sourceDay,
   type Organisation,
   type PersonListItem,
   type Source,
 } from "@registry/domain";
 import { Layout, StatusBadge } from "../components.tsx";
-import { queryString, useDates, usePage, type Query } from "../ctx.tsx";
+import { queryString, useDates, usePage, type Query, useName } from "../ctx.tsx";
 
 export interface ListFilters {
   q?: string | undefined;
@@ -70,8 +71,9 @@ function Select({
 }
 
 export function PersonsPage(p: Props) {
-  const { t, href, staticExport, today } = usePage();
+  const { t, href, staticExport, today, locale } = usePage();
   const { date, after } = useDates();
+  const nameOf = useName();
   const f = p.filters;
   const base = p.exportTitle ?? (f.list ? t(`lists.${f.list}`) : t("persons.title"));
   const title = f.asOf ? t("persons.asOfTitle", { title: base, date: date(f.asOf) }) : base;
@@ -166,10 +168,7 @@ export function PersonsPage(p: Props) {
               name="article"
               label={t("filter.article")}
               value={f.article}
-              options={p.articles.map((a) => [
-                a,
-                `${a.startsWith("administrative:") ? "AC" : a.startsWith("civil:") ? "Civ.C" : "CC"} ${a.split(":")[1] ?? a}`,
-              ])}
+              options={p.articles.map((a) => [a, formatArticleKey(a, locale)])}
             />
             <Select
               name="region"
@@ -239,21 +238,14 @@ export function PersonsPage(p: Props) {
             {p.items.map((i) => (
               <tr key={i.id}>
                 <th scope="row">
-                  <a href={href(`/persons/${i.slug}`)}>{i.name}</a>
+                  <a href={href(`/persons/${i.slug}`)} lang={nameOf(i).lang}>
+                    {nameOf(i).text}
+                  </a>
                 </th>
                 <td>
-                  <StatusBadge status={i.status} />
+                  <StatusBadge status={i.status} gender={i.gender} />
                 </td>
-                <td>
-                  {i.articles
-                    .map((a) =>
-                      a
-                        .replace(/^criminal:/, "CC ")
-                        .replace(/^administrative:/, "AC ")
-                        .replace(/^civil:/, "Civ.C "),
-                    )
-                    .join(", ")}
-                </td>
+                <td>{i.articles.map((a) => formatArticleKey(a, locale)).join(", ")}</td>
                 <td>{i.region ? t(`region.${i.region}`) : ""}</td>
                 <td>
                   {i.since ? (i.sinceBound ? t("persons.by", { date: after(i.since) }) : date(i.since)) : ""}

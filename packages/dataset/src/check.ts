@@ -23,7 +23,10 @@ export function facts(d: Dataset): Fact[] {
   for (const p of d.persons) {
     const w = `person ${p.id}`;
     // A spelling from the media or our transliteration is attested, not cited (PersonName.attestation).
-    add(`${w} names`, p.names.filter((n) => !n.attestation));
+    add(
+      `${w} names`,
+      p.names.filter((n) => !n.attestation),
+    );
     add(`${w} ages`, p.ages);
     add(`${w} places`, p.places);
     add(`${w} occupations`, p.occupations);

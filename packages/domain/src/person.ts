@@ -325,9 +325,10 @@ export function nameIn(
 }
 
 /** The Russian and Kazakh Cyrillic forms of a name, where the record has them (lists carry them). */
-export function localNames(p: {
-  names: readonly { text: string; script: string }[];
-}): { ru?: string; kk?: string } {
+export function localNames(p: { names: readonly { text: string; script: string }[] }): {
+  ru?: string;
+  kk?: string;
+} {
   const ru = p.names.find((n) => n.script === "cyrillic-ru")?.text;
   const kk = p.names.find((n) => n.script === "cyrillic-kk")?.text;
   return { ...(ru ? { ru } : {}), ...(kk ? { kk } : {}) };

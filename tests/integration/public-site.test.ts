@@ -122,6 +122,13 @@ describe("public site pages rendered from the curated dataset (as of 1 September
     expect(en.text).toContain("23 persons");
   });
 
+  it("finds persons by their Russian and their Kazakh Cyrillic names", async () => {
+    const ru = await get(`/ru/persons?q=${encodeURIComponent("Ержан Елшибаев")}`);
+    expect(ru.text).toContain('href="/ru/persons/yerzhan-yelshibayev"');
+    const kk = await get(`/kk/persons?q=${encodeURIComponent("Елшібаев")}`);
+    expect(kk.text).toContain('href="/kk/persons/yerzhan-yelshibayev"');
+  });
+
   it("names an SVG icon on every page and answers /favicon.ico with it", async () => {
     const home = await get("/ru/");
     expect(home.text).toContain('<link rel="icon" type="image/svg+xml" href="/assets/favicon.svg"/>');

@@ -230,8 +230,10 @@ export async function applyChanges(
             .where(inArray(t.id, list.slice(i, i + 1000))))
             stored.set(`${kind}\u0000${row.id}`, toStored(kind, row));
       }
+      // Every id of a change was loaded above: one not found does not exist (no query per new record).
       const currentOf = async (kind: EntityKind, id: string) =>
-        stored.get(`${kind}\u0000${id}`) ?? (await getRecord(tx, kind, id));
+        stored.get(`${kind}\u0000${id}`) ??
+        (byKind.get(kind)?.has(id) ? null : await getRecord(tx, kind, id));
       // 1–2. Validate and decide.
       for (const change of changes) {
         if (change.op === "approve" || change.op === "return") {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { articleLabel, formatArticle, formatArticleKey } from "./articles.ts";
+import { ARTICLES, articleLabel, formatArticle, formatArticleKey } from "./articles.ts";
 import { nameIn } from "./person.ts";
 
 describe("articles in three languages", () => {
@@ -14,9 +14,16 @@ describe("articles in three languages", () => {
   });
 
   it("gives every catalogued article a Russian title and falls back to English where a title is missing", () => {
-    expect(articleLabel("criminal", "405", "ru")).toMatch(/экстремист/);
+    expect(articleLabel("criminal", "405", "ru")).toMatch(/экстремизм/);
     expect(articleLabel("criminal", "405.1", "ru")).toBe(articleLabel("criminal", "405", "ru"));
     expect(articleLabel("criminal", "9999", "ru")).toBeUndefined();
+  });
+
+  it("gives every catalogued article its Kazakh title", () => {
+    const missing = ARTICLES.filter((a) => !a.label.kk || !/[әғқңөұүһі]/i.test(a.label.kk)).map(
+      (a) => a.article,
+    );
+    expect(missing).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { foldName, nameSearchKeys, primaryName, type Person, type PublicationState } from "@registry/domain";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { Db } from "./client.ts";
+import type { Db } from "./db.ts";
 import { query } from "./query.ts";
 import { nameMatches, parseNameQuery } from "./search.ts";
 import { ENTITY_KINDS, type EntityTypes } from "./entities.ts";

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { asc, eq, sql } from "drizzle-orm";
 import { bulkInsert } from "./bulk.ts";
-import type { Db } from "./client.ts";
+import type { Db } from "./db.ts";
 import { auditHead, auditLog } from "./schema.ts";
 
 export const GENESIS_HASH = "0".repeat(64);

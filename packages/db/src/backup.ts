@@ -8,7 +8,7 @@ import { sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { canonicalJson } from "./audit.ts";
 import { bulkInsert } from "./bulk.ts";
-import type { Db } from "./client.ts";
+import type { Db } from "./db.ts";
 import { isDatabaseEmpty } from "./repo.ts";
 import { analyze, rebuildNameTokens } from "./maintenance.ts";
 import { dataChanged } from "./version.ts";

@@ -1,5 +1,5 @@
 import { getTableColumns, getTableName, sql, type Table } from "drizzle-orm";
-import type { Db } from "./client.ts";
+import type { Db } from "./db.ts";
 
 /** SQL types as a `jsonb_to_recordset` column list takes them (serial columns are never given). */
 const recordType = (t: string) => (t === "bigserial" ? "bigint" : t === "serial" ? "integer" : t);

@@ -15,7 +15,6 @@ import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { sql } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { indexMissingPersons } from "./person-index.ts";
@@ -24,7 +23,8 @@ import { analyze } from "./maintenance.ts";
 import * as schema from "./schema.ts";
 import { keepDataVersionInMemory } from "./version.ts";
 
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type { Db } from "./db.ts";
+import type { Db } from "./db.ts";
 
 export type DbConfig =
   /** PGlite in a data directory, or in memory when `dataDir` is omitted. */

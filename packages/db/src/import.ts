@@ -1,7 +1,7 @@
 import type { PublicationState } from "@registry/domain";
 import { getTableName, inArray, sql } from "drizzle-orm";
 import { appendAudit, canonicalJson, diffRecord } from "./audit.ts";
-import type { Db } from "./client.ts";
+import type { Db } from "./db.ts";
 import { ENTITY_KINDS, personRefs, splitRecord } from "./entities.ts";
 import { bulkInsert } from "./bulk.ts";
 import { refreshPersons } from "./person-index.ts";

@@ -1,6 +1,6 @@
 import { DomainError, primaryName, type Person } from "@registry/domain";
 import { eq } from "drizzle-orm";
-import type { Db } from "./client.ts";
+import type { Db } from "./db.ts";
 import { applyChanges, type Actor, type Change } from "./pipeline.ts";
 import { getRecord, type Stored } from "./repo.ts";
 import { personLinks, type EntityKind } from "./schema.ts";

@@ -2,7 +2,7 @@ import { sourceDay, type Source } from "@registry/domain";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { bulkInsert } from "./bulk.ts";
 import { query } from "./query.ts";
-import type { Db } from "./client.ts";
+import type { Db } from "./db.ts";
 import { derivePerson } from "./derive.ts";
 import type { EntityTypes } from "./entities.ts";
 import {

@@ -10,7 +10,7 @@ import {
 } from "@registry/domain";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { appendAudit, canonicalJson, type AuditAction } from "./audit.ts";
-import type { Db } from "./client.ts";
+import type { Db } from "./db.ts";
 import { joinRecord, splitRecord } from "./entities.ts";
 import { writeImport, type ImportResult } from "./import.ts";
 import { analyzeAfterImport } from "./maintenance.ts";

@@ -17,7 +17,7 @@ import {
   type Source,
 } from "@registry/domain";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { Db } from "./client.ts";
+import type { Db } from "./db.ts";
 import { displayLocalNames, displayName, publicData, publicPersonIds, visible } from "./public-queries.ts";
 import { personLinks, persons, tableOf, type EntityKind } from "./schema.ts";
 

@@ -18,7 +18,7 @@ import {
   type Status,
 } from "@registry/domain";
 import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
-import type { Db } from "./client.ts";
+import type { Db } from "./db.ts";
 import { query } from "./query.ts";
 import { persons, tableOf, type EntityKind } from "./schema.ts";
 import { nameMatches, parseNameQuery } from "./search.ts";

@@ -1,6 +1,6 @@
 import { reportAge, sourceDay, type Source, type Statistics } from "@registry/domain";
 import { sql, type SQL } from "drizzle-orm";
-import type { Db } from "./client.ts";
+import type { Db } from "./db.ts";
 import { query } from "./query.ts";
 import { cached, politicalPrisonerOn, publicData } from "./public-queries.ts";
 

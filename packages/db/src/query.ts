@@ -1,5 +1,5 @@
 import type { SQL } from "drizzle-orm";
-import type { Db } from "./client.ts";
+import type { Db } from "./db.ts";
 
 /** Raw SQL rows; both drivers return `{ rows }`. */
 export async function query<T>(db: Db, q: SQL): Promise<T[]> {

@@ -2,7 +2,7 @@ import { DomainError, type PublicationState, type RecordMeta } from "@registry/d
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { appendAudit, diffRecord, type AuditAction, type FieldChange } from "./audit.ts";
 import { auditLog } from "./schema.ts";
-import type { Db } from "./client.ts";
+import type { Db } from "./db.ts";
 import { refreshPersons } from "./person-index.ts";
 import { ENTITY_SCHEMAS, joinRecord, personRefs, splitRecord, type EntityTypes } from "./entities.ts";
 import { personLinks, persons as personsTable, tableOf, type EntityKind } from "./schema.ts";

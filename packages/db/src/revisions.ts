@@ -1,6 +1,6 @@
 import { and, desc, eq, type SQL } from "drizzle-orm";
 import { diffRecord, type FieldChange } from "./audit.ts";
-import type { Db } from "./client.ts";
+import type { Db } from "./db.ts";
 import { splitRecord } from "./entities.ts";
 import { getRecord } from "./repo.ts";
 import { revisions, type EntityKind } from "./schema.ts";

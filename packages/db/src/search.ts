@@ -1,6 +1,6 @@
 import { nameTokens } from "@registry/domain";
 import { sql, type SQL } from "drizzle-orm";
-import type { Db } from "./client.ts";
+import type { Db } from "./db.ts";
 import { query } from "./query.ts";
 
 /**

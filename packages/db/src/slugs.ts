@@ -1,5 +1,5 @@
 import { inArray, or, sql } from "drizzle-orm";
-import type { Db } from "./client.ts";
+import type { Db } from "./db.ts";
 import { tableOf, type EntityKind } from "./schema.ts";
 
 const CHUNK = 1000;

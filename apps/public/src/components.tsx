@@ -207,3 +207,33 @@ export function BarChart({
     </section>
   );
 }
+
+/**
+ * A text of ours in the page's language. Where the translation is missing, the English shows, marked as English
+ * with a short note; a translation no second person has checked says so in its title.
+ */
+export function L({
+  text,
+}: {
+  text: {
+    en: string;
+    ru?: string | undefined;
+    kk?: string | undefined;
+    provenance?: { ru?: string | undefined; kk?: string | undefined } | undefined;
+  };
+}) {
+  const { locale, t } = usePage();
+  if (locale === "en") return <>{text.en}</>;
+  const local = text[locale];
+  if (!local)
+    return (
+      <span lang="en">
+        {text.en} <small className="muted">({t("content.untranslated")})</small>
+      </span>
+    );
+  return text.provenance?.[locale] === "reviewed" ? (
+    <>{local}</>
+  ) : (
+    <span title={t("content.unreviewed")}>{local}</span>
+  );
+}

@@ -42,14 +42,43 @@ export function firstDefined<T>(...values: (T | undefined)[]): T | undefined {
   return values.find((v) => v !== undefined);
 }
 
-export function mergeLocalized(
-  ...texts: ({ en: string; ru?: string | undefined; kk?: string | undefined } | undefined)[]
-): { en: string; ru?: string; kk?: string } | undefined {
+type Localized = {
+  en: string;
+  ru?: string | undefined;
+  kk?: string | undefined;
+  provenance?:
+    { ru?: "translated" | "reviewed" | undefined; kk?: "translated" | "reviewed" | undefined } | undefined;
+};
+
+/** Texts of one field from several reports, joined per language; a joined translation is as checked as its least. */
+export function mergeLocalized(...texts: (Localized | undefined)[]): Localized | undefined {
   const en = joinText(...texts.map((t) => t?.en));
   if (!en) return undefined;
-  const ru = joinText(...texts.map((t) => t?.ru));
-  const kk = joinText(...texts.map((t) => t?.kk));
-  return { en, ...(ru ? { ru } : {}), ...(kk ? { kk } : {}) };
+  const present = texts.filter((t): t is Localized => t !== undefined);
+  const lang = (l: "ru" | "kk"): { text?: string; state?: "translated" | "reviewed" | undefined } => {
+    const text = joinText(...present.map((t) => t[l]));
+    // Every part must have the language, else the joined text would be partly untranslated.
+    if (!text || present.some((t) => !t[l])) return {};
+    const states = present.map((t) => t.provenance?.[l]);
+    const state = states.every((x) => x === "reviewed")
+      ? "reviewed"
+      : states.some((x) => x)
+        ? "translated"
+        : undefined;
+    return { text, state };
+  };
+  const ru = lang("ru");
+  const kk = lang("kk");
+  const provenance = {
+    ...(ru.state ? { ru: ru.state } : {}),
+    ...(kk.state ? { kk: kk.state } : {}),
+  };
+  return {
+    en,
+    ...(ru.text ? { ru: ru.text } : {}),
+    ...(kk.text ? { kk: kk.text } : {}),
+    ...(Object.keys(provenance).length ? { provenance } : {}),
+  };
 }
 
 /** Groups items by id, keeping first-seen order. */

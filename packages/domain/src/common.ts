@@ -70,12 +70,30 @@ export const textSchema = (max: number, opts: { plain?: boolean } = {}) => {
 export const ShortText = textSchema(300, { plain: true });
 export const LongText = textSchema(20_000);
 
-/** Text written by us (never copied from a report) in up to three languages; English is required. */
-export const LocalizedTextSchema = z.strictObject({
-  en: LongText,
-  ru: LongText.optional(),
-  kk: LongText.optional(),
-});
+/** Who stands behind a translation: a curator translated it, or a second person checked it against the English. */
+export const TranslationStateSchema = z.enum(["translated", "reviewed"]);
+
+/**
+ * Text written by us (never copied from a report) in up to three languages; English is required. `provenance`
+ * says, for each translation, whether it was checked by a second person; readers are told.
+ */
+export const LocalizedTextSchema = z
+  .strictObject({
+    en: LongText,
+    ru: LongText.optional(),
+    kk: LongText.optional(),
+    provenance: z
+      .strictObject({ ru: TranslationStateSchema.optional(), kk: TranslationStateSchema.optional() })
+      .optional(),
+  })
+  .refine((t) => !t.provenance?.ru || t.ru !== undefined, {
+    message: "A Russian provenance needs a Russian text",
+    path: ["provenance", "ru"],
+  })
+  .refine((t) => !t.provenance?.kk || t.kk !== undefined, {
+    message: "A Kazakh provenance needs a Kazakh text",
+    path: ["provenance", "kk"],
+  });
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 
 /**

@@ -101,6 +101,10 @@ export const en = {
     download: "Download exactly this list:",
     computed: "computed",
   },
+  content: {
+    untranslated: "not yet translated",
+    unreviewed: "a translation by the registry’s curators, not yet checked by a second person",
+  },
   person: {
     names: "Names and spellings",
     spellingFrom: "spelling as published by {{publisher}}",

@@ -103,6 +103,10 @@ export const kk: Catalog = {
     download: "Дәл осы тізімді жүктеу:",
     computed: "есеп",
   },
+  content: {
+    untranslated: "әлі аударылмаған",
+    unreviewed: "тізілім кураторларының аудармасы, оны екінші адам әлі тексермеген",
+  },
   person: {
     names: "Аты-жөні және жазылу нұсқалары",
     spellingFrom: "жарияланым бойынша жазылуы: {{publisher}}",

@@ -103,6 +103,10 @@ export const ru: Catalog = {
     download: "Скачать именно этот список:",
     computed: "расчёт",
   },
+  content: {
+    untranslated: "перевод ещё не готов",
+    unreviewed: "перевод кураторов реестра, ещё не проверенный вторым человеком",
+  },
   person: {
     names: "Имена и написания",
     spellingFrom: "написание по публикации: {{publisher}}",

@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 import type { MassEvent, Source } from "@registry/domain";
-import { Cite, FootnoteList, Footnotes, Layout } from "../components.tsx";
+import { Cite, FootnoteList, Footnotes, Layout, L } from "../components.tsx";
 import { useDates, usePage, useName } from "../ctx.tsx";
 
 export function EventsPage({ events }: { events: MassEvent[] }) {
@@ -64,7 +64,9 @@ export function EventPage({
           <time dateTime={e.date.date}>{value(e.date)}</time>
           {e.places.length ? ` · ${e.places.map((p) => p.name).join(", ")}` : ""}
         </p>
-        <p>{e.description.en}</p>
+        <p>
+          <L text={e.description} />
+        </p>
         {e.detaineeCounts.length ? (
           <>
             <h2>{t("events.counts")}</h2>

@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 import { articleLabel, formatArticle, type LegalCode, type Source, type Statistics } from "@registry/domain";
-import { BarChart, Layout } from "../components.tsx";
+import { BarChart, Layout, L } from "../components.tsx";
 import { useDates, usePage } from "../ctx.tsx";
 
 function articleTitle(key: string, locale: "en" | "ru" | "kk"): string {
@@ -73,7 +73,11 @@ export function SourcesPage({ sources, counts }: { sources: Source[]; counts: Re
               </>
             ) : null}
           </p>
-          {s.description ? <p>{s.description.en}</p> : null}
+          {s.description ? (
+            <p>
+              <L text={s.description} />
+            </p>
+          ) : null}
           <p>
             {t("sources.persons")}: <strong>{counts[s.id] ?? 0}</strong>
           </p>

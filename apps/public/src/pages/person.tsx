@@ -9,7 +9,7 @@ import {
   type PersonDossier,
   type Sentence,
 } from "@registry/domain";
-import { Cite, FootnoteList, Footnotes, Layout, StatusBadge } from "../components.tsx";
+import { Cite, FootnoteList, Footnotes, Layout, StatusBadge, L } from "../components.tsx";
 import { useDates, usePage, useName } from "../ctx.tsx";
 
 const SCRIPT_LABEL = {
@@ -132,7 +132,11 @@ export function PersonPage({
 
         <section aria-labelledby="about">
           <h2 id="about">{t("person.about")}</h2>
-          {p.summary ? <p>{p.summary[useLocaleKey()] ?? p.summary.en}</p> : null}
+          {p.summary ? (
+            <p>
+              <L text={p.summary} />
+            </p>
+          ) : null}
           {others.length > 0 ? (
             <>
               <h3>{t("person.names")}</h3>
@@ -242,7 +246,11 @@ export function PersonPage({
                     {c.title}
                     <Cite citations={c.citations} notes={notes} />
                   </h3>
-                  {c.summary ? <p>{c.summary.en}</p> : null}
+                  {c.summary ? (
+                    <p>
+                      <L text={c.summary} />
+                    </p>
+                  ) : null}
                   {charges.length ? (
                     <>
                       <h4>{t("person.charges")}</h4>
@@ -319,7 +327,7 @@ export function PersonPage({
               {d.events.map((e) => (
                 <li key={e.id}>
                   <time dateTime={e.date.date}>{value(e.date)}</time> <strong>{t(`event.${e.type}`)}</strong>
-                  {e.place ? ` · ${e.place.name}` : ""}. {e.description.en}
+                  {e.place ? ` · ${e.place.name}` : ""}. <L text={e.description} />
                   <Cite citations={e.citations} notes={notes} />
                 </li>
               ))}
@@ -349,7 +357,11 @@ export function PersonPage({
                 <li key={r.id}>
                   {r.instrument}
                   {r.reference ? `, ${r.reference}` : ""} · {value(r.date)}
-                  {r.summary ? `: ${r.summary.en}` : ""}
+                  {r.summary ? (
+                    <>
+                      : <L text={r.summary} />
+                    </>
+                  ) : null}
                   <Cite citations={r.citations} notes={notes} />
                 </li>
               ))}
@@ -410,8 +422,4 @@ export function PersonPage({
       </article>
     </Layout>
   );
-}
-
-function useLocaleKey(): "en" | "ru" | "kk" {
-  return usePage().locale;
 }

@@ -86,12 +86,33 @@ export function PartialDateField({ path, label }: { path: Path; label: string })
   return <TextField path={path} label={label} placeholder={t("edit.datePlaceholder")} className="date" />;
 }
 
-/** English is required once anything is written; all three empty means no text at all. */
+type Localized = {
+  en?: string;
+  ru?: string;
+  kk?: string;
+  provenance?: { ru?: "translated" | "reviewed"; kk?: "translated" | "reviewed" };
+};
+
+/**
+ * English is required once anything is written; all three empty means no text at all. Writing or changing a
+ * Russian or Kazakh text marks it "translated"; a second person who has checked it against the English ticks
+ * "checked" (provenance "reviewed"), which any later change of that text undoes.
+ */
 export function LocalizedTextField({ path, label, rows = 4 }: { path: Path; label: string; rows?: number }) {
   const { t } = useI18n();
   const { value, set } = useField(path);
-  const v = (value ?? {}) as Record<string, string | undefined>;
+  const v = (value ?? {}) as Localized;
   const f = useField([...path, "en"]);
+  const put = (next: Localized) => {
+    const provenance = Object.fromEntries(
+      Object.entries(next.provenance ?? {}).filter(([l, s]) => s && next[l as "ru" | "kk"] !== undefined),
+    );
+    const clean: Localized = { ...next };
+    if (Object.keys(provenance).length) clean.provenance = provenance;
+    else delete clean.provenance;
+    const empty = clean.en === undefined && clean.ru === undefined && clean.kk === undefined;
+    set(empty ? undefined : clean);
+  };
   return (
     <fieldset className="localized" id={fieldId(path)}>
       <legend>{label}</legend>
@@ -107,11 +128,30 @@ export function LocalizedTextField({ path, label, rows = 4 }: { path: Path; labe
             lang={l}
             value={v[l] ?? ""}
             onChange={(e) => {
-              const next = { ...v, [l]: e.target.value === "" ? undefined : e.target.value };
-              const empty = Object.values(next).every((x) => x === undefined);
-              set(empty ? undefined : next);
+              const text = e.target.value === "" ? undefined : e.target.value;
+              const provenance = { ...v.provenance };
+              if (l !== "en") {
+                if (text === undefined) delete provenance[l];
+                else provenance[l] = "translated";
+              }
+              put({ ...v, [l]: text, provenance });
             }}
           />
+          {l !== "en" && v[l] !== undefined ? (
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={v.provenance?.[l] === "reviewed"}
+                onChange={(e) =>
+                  put({
+                    ...v,
+                    provenance: { ...v.provenance, [l]: e.target.checked ? "reviewed" : "translated" },
+                  })
+                }
+              />{" "}
+              {t("edit.translationChecked")}
+            </label>
+          ) : null}
           <FieldErrors path={[...path, l]} />
         </div>
       ))}

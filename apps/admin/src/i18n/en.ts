@@ -113,6 +113,7 @@ export const en = {
   "edit.summaryEn": "English",
   "edit.summaryRu": "Russian",
   "edit.summaryKk": "Kazakh",
+  "edit.translationChecked": "Checked against the English by a second person",
   "edit.notes": "Curator notes (public)",
   "edit.noteKind": "Kind of note",
   "edit.noteText": "Note",

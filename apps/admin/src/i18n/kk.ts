@@ -118,6 +118,7 @@ export const kk: Record<MessageKey, string> = {
   "edit.summaryEn": "Ағылшынша",
   "edit.summaryRu": "Орысша",
   "edit.summaryKk": "Қазақша",
+  "edit.translationChecked": "Ағылшын мәтінімен екінші адам салыстырып тексерді",
   "edit.notes": "Кураторлардың ескертпелері (жария)",
   "edit.noteKind": "Ескертпе түрі",
   "edit.noteText": "Ескертпе",

@@ -114,6 +114,7 @@ export const ru: Record<MessageKey, string> = {
   "edit.summaryEn": "Английский",
   "edit.summaryRu": "Русский",
   "edit.summaryKk": "Казахский",
+  "edit.translationChecked": "Проверено по английскому тексту вторым человеком",
   "edit.notes": "Заметки куратора (публичные)",
   "edit.noteKind": "Вид заметки",
   "edit.noteText": "Заметка",

@@ -156,6 +156,27 @@ describe.each(BACKENDS)("honest status and as-of snapshots on $name", (backend) 
     expect(en.text).not.toContain("Aset Abishev");
   });
 
+  it("shows our texts in Russian where translated, and the English marked as such where not", async () => {
+    const data = JSON.parse((await get("/data/persons.json")).text) as Download;
+    const translated = data.persons.find((d) => d.person.summary?.ru && d.person.visibility === "public");
+    expect(translated).toBeDefined();
+    const ru = await get(`/ru/persons/${translated?.person.slug ?? ""}`);
+    const unescaped = ru.text
+      .replace(/&quot;/g, '"')
+      .replace(/&#x27;/g, "'")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&");
+    expect(unescaped).toContain((translated?.person.summary?.ru ?? "").slice(0, 40));
+    expect(translated?.person.summary?.provenance?.ru).toMatch(/^(translated|reviewed)$/);
+    const missing = data.persons.find((d) => d.person.summary && !d.person.summary.ru);
+    if (missing) {
+      const page = await get(`/ru/persons/${missing.person.slug}`);
+      expect(page.text).toContain('<span lang="en">');
+      expect(page.text).toContain("перевод ещё не готов");
+    }
+  });
+
   it("says on the home page how recent its sources are, never a count as of today", async () => {
     const home = await get("/");
     expect(home.text).toContain("February 2023");

@@ -179,6 +179,7 @@ export function checkDataset({ dataset: d, problems: loadProblems }: LoadResult)
     }
   }
   checkStatuses(d, problems);
+  checkLanguages(d, problems);
   return problems;
 }
 
@@ -230,3 +231,26 @@ function checkStatuses(d: Dataset, problems: Problem[]): void {
 }
 
 const STATUS_CHECK_HORIZON = "2100-01-01";
+
+/** Every text of ours has its Russian and Kazakh translation (issue 16): readers read those languages first. */
+function checkLanguages(d: Dataset, problems: Problem[]): void {
+  for (const [kind, items] of Object.entries(d) as [string, { id: string }[]][])
+    for (const item of items)
+      JSON.stringify(item, (key, v: unknown) => {
+        if (
+          v &&
+          typeof v === "object" &&
+          !Array.isArray(v) &&
+          typeof (v as { en?: unknown }).en === "string"
+        ) {
+          const t = v as { ru?: string; kk?: string };
+          const missing = [!t.ru && "Russian", !t.kk && "Kazakh"].filter(Boolean);
+          if (missing.length)
+            problems.push({
+              file: `${kind} ${item.id} ${key}`,
+              message: `text without ${missing.join(" and ")}`,
+            });
+        }
+        return v;
+      });
+}

@@ -88,6 +88,18 @@ describe("status rules on the curated data", () => {
   });
 });
 
+describe("languages", () => {
+  it("fails a text of ours that lacks its Russian or Kazakh translation", () => {
+    const mini = loadDataset();
+    const p = mini.dataset.persons.find((x) => x.summary?.ru);
+    if (!p?.summary) throw new Error("no translated summary");
+    const { ru: _ru, provenance: _p, ...rest } = p.summary;
+    p.summary = rest;
+    const problems = checkDataset(mini).map((x) => `${x.file}: ${x.message}`);
+    expect(problems).toEqual([`persons ${p.id} summary: text without Russian`]);
+  });
+});
+
 describe("copiedRuns", () => {
   it("finds a run of 12 words copied from a report, and leaves quotations and shorter runs alone", () => {
     const report = {

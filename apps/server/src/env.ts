@@ -31,6 +31,8 @@ const EnvSchema = z.object({
    * links are relative: an absolute URL is never built from the request's Host header.
    */
   PUBLIC_URL: z.url().optional(),
+  /** `production` when started by `pnpm start`. */
+  NODE_ENV: z.string().optional(),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

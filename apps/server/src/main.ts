@@ -37,7 +37,7 @@ async function main() {
     console.log(`  admin         ${base}/admin/`);
     console.log(`  open data     ${base}/data/persons.json`);
     console.log(`  health        ${base}/healthz`);
-    if (!env.PUBLIC_URL && process.env.NODE_ENV === "production")
+    if (!env.PUBLIC_URL && env.NODE_ENV === "production")
       console.log(
         "  note          PUBLIC_URL is not set: the feed and sitemap use relative links and robots.txt names no sitemap " +
           "(set PUBLIC_URL to the site's public address, e.g. https://registry.example.org)",

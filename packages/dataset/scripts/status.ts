@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import {
   classify,
   primaryName,
-  sourceDay,
+  sourceDays,
   statusAsOf,
   unconfirmedAfter,
   type Citation,
@@ -31,7 +31,7 @@ if (problems.length) console.error(`${problems.length} load problem(s): run \`ch
 const cites = (v: unknown, source: string) => JSON.stringify(v).includes(`"source":"${source}"`);
 const lines = (cs: readonly Citation[]) =>
   cs.map((c) => `${c.source}:${c.lines ? c.lines.join("-") : (c.locator ?? "")}`).join(" ");
-const sourceDays = new Map(d.sources.flatMap((s) => (sourceDay(s) ? [[s.id, sourceDay(s) as string]] : [])));
+const days = sourceDays(d.sources);
 const rows = [];
 for (const p of d.persons) {
   if (values.person && p.id !== values.person) continue;
@@ -41,7 +41,7 @@ for (const p of d.persons) {
   const r = statusAsOf(p.id, { cases, events, reports: p.statusReports }, day);
   const { politicalPrisoner } = classify(r.status, p, events, {
     day,
-    sourceDays,
+    sourceDays: days,
     unconfirmedAfter: unconfirmedAfter(r),
   });
   if (values["political-prisoners"] && !politicalPrisoner) continue;

@@ -2,7 +2,7 @@ import {
   endDay,
   ENTITY_SCHEMAS,
   nameSearchKeys,
-  sourceDay,
+  sourceDays,
   statusAsOf,
   statusHistory,
   type Citation,
@@ -188,16 +188,14 @@ export function checkDataset({ dataset: d, problems: loadProblems }: LoadResult)
  * after the newest source that speaks of the person (a term run out or a limit reached is not a source).
  */
 function checkStatuses(d: Dataset, problems: Problem[]): void {
-  const sourceDays = new Map(
-    d.sources.flatMap((s) => (sourceDay(s) ? [[s.id, sourceDay(s) as string]] : [])),
-  );
+  const days = sourceDays(d.sources);
   for (const p of d.persons) {
     const cases = d.cases.filter((c) => c.defendants.includes(p.id));
     const events = d.events.filter((e) => e.persons.includes(p.id));
     let newest = "";
     JSON.stringify([p, cases, events], (k, v: unknown) => {
       if (k === "source" && typeof v === "string") {
-        const day = sourceDays.get(v);
+        const day = days.get(v);
         if (day && day > newest) newest = day;
       }
       return v;

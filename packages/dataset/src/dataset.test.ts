@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classify, primaryName, sourceDay, statusAsOf, unconfirmedAfter } from "@registry/domain";
+import { classify, primaryName, sourceDays, statusAsOf, unconfirmedAfter } from "@registry/domain";
 import { checkDataset, copiedRuns, loadDataset } from "./index.ts";
 
 describe("the curated dataset", () => {
@@ -23,9 +23,7 @@ describe("the curated dataset", () => {
 
 describe("status rules on the curated data", () => {
   const { dataset: d } = loadDataset();
-  const sourceDays = new Map(
-    d.sources.flatMap((s) => (sourceDay(s) ? [[s.id, sourceDay(s) as string]] : [])),
-  );
+  const days = sourceDays(d.sources);
   const politicalPrisonersOn = (day: string) =>
     d.persons
       .filter((p) => {
@@ -35,8 +33,11 @@ describe("status rules on the curated data", () => {
           reports: p.statusReports,
         };
         const r = statusAsOf(p.id, facts, day);
-        return classify(r.status, p, facts.events, { day, sourceDays, unconfirmedAfter: unconfirmedAfter(r) })
-          .politicalPrisoner;
+        return classify(r.status, p, facts.events, {
+          day,
+          sourceDays: days,
+          unconfirmedAfter: unconfirmedAfter(r),
+        }).politicalPrisoner;
       })
       .map((p) => primaryName(p))
       .sort();

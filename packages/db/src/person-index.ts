@@ -1,4 +1,4 @@
-import { sourceDay, type Source } from "@registry/domain";
+import { sourceDays, type Source } from "@registry/domain";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { bulkInsert } from "./bulk.ts";
 import { query } from "./query.ts";
@@ -29,12 +29,9 @@ export async function refreshPersons(
 ): Promise<void> {
   const all = [...new Set(personIds)];
   if (all.length === 0) return;
-  const sourceDays = new Map<string, string>();
-  for (const r of await db.select({ data: sourcesTable.data }).from(sourcesTable)) {
-    const src = r.data as Source;
-    const d = sourceDay(src);
-    if (d) sourceDays.set(src.id, d);
-  }
+  const days = sourceDays(
+    (await db.select({ data: sourcesTable.data }).from(sourcesTable)).map((r) => r.data as Source),
+  );
   for (let b = 0; b < all.length; b += 2000) {
     const ids = all.slice(b, b + 2000);
     await db.delete(personIndex).where(inArray(personIndex.personId, ids));
@@ -90,7 +87,7 @@ export async function refreshPersons(
       const es = mine
         .filter((l) => l.kind === "event")
         .flatMap((l) => (events.has(l.entityId) ? [events.get(l.entityId) as EntityTypes["event"]] : []));
-      return derivePerson(p.data as EntityTypes["person"], cs, es, sourceDays);
+      return derivePerson(p.data as EntityTypes["person"], cs, es, days);
     });
     await bulkInsert(
       db,

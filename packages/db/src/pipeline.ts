@@ -17,6 +17,7 @@ import { analyzeAfterImport } from "./maintenance.ts";
 import {
   getRecord,
   revertedValue,
+  staleVersion,
   toStored,
   validate,
   writeCreate,
@@ -278,11 +279,7 @@ export async function applyChanges(
           throw refuse(v, `${kind} ${id}`);
         }
         if ("version" in change && current && current.meta.version !== change.version)
-          throw new DomainError(
-            "CONFLICT",
-            `The ${kind} was changed by someone else (now version ${current.meta.version})`,
-            { current },
-          );
+          throw staleVersion(kind, current);
         let value: (EntityTypes[EntityKind] & { id: string }) | undefined;
         if (change.op === "create" || change.op === "update" || change.op === "merge")
           value = validate(kind, change.value);

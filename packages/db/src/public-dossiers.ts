@@ -1,6 +1,6 @@
 import {
   classify,
-  sourceDay,
+  sourceDays,
   statusAsOf,
   statusHistory,
   unconfirmedAfter,
@@ -75,11 +75,7 @@ async function buildDossiers(
         ...displayLocalNames(r.data as Person),
       });
   }
-  const sourceDays = new Map<string, string>();
-  for (const { data } of sources) {
-    const d = sourceDay(data);
-    if (d) sourceDays.set(data.id, d);
-  }
+  const days = sourceDays(sources.map((s) => s.data));
   const group = <T>(items: { data: T; personId: string }[]) => {
     const m = new Map<string, T[]>();
     for (const it of items) m.set(it.personId, [...(m.get(it.personId) ?? []), it.data]);
@@ -102,7 +98,7 @@ async function buildDossiers(
     const status = current.status;
     const c = classify(status, person, myEvents, {
       day: today,
-      sourceDays,
+      sourceDays: days,
       unconfirmedAfter: unconfirmedAfter(current),
     });
     const publicPerson = toPublicPerson(person);

@@ -110,6 +110,15 @@ async function checkSlug(tx: Db, kind: EntityKind, id: string, slug: string | nu
     });
 }
 
+/** Optimistic concurrency refused: CONFLICT with the current record, so the curator can merge and retry. */
+export function staleVersion(kind: EntityKind, current: Stored<unknown>): DomainError {
+  return new DomainError(
+    "CONFLICT",
+    `The ${kind} was changed by someone else (now version ${current.meta.version})`,
+    { current },
+  );
+}
+
 export async function writeCreate<K extends EntityKind>(
   tx: Db,
   kind: K,
@@ -189,12 +198,7 @@ export async function writeUpdate<K extends EntityKind>(
     })
     .where(and(eq(t.id, id), eq(t.version, expectedVersion)))
     .returning();
-  if (!row)
-    throw new DomainError(
-      "CONFLICT",
-      `The ${kind} was changed by someone else (now version ${before.meta.version})`,
-      { current: before },
-    );
+  if (!row) throw staleVersion(kind, before);
   await afterWrite(tx, kind, id, value);
   await appendAudit(
     tx,
@@ -232,12 +236,7 @@ export async function writeMeta<K extends EntityKind>(
     .set({ ...set, version: sql`${t.version} + 1`, updatedAt: now })
     .where(and(eq(t.id, id), eq(t.version, expectedVersion)))
     .returning();
-  if (!row)
-    throw new DomainError(
-      "CONFLICT",
-      `The ${kind} was changed by someone else (now version ${before.meta.version})`,
-      { current: before },
-    );
+  if (!row) throw staleVersion(kind, before);
   await afterWrite(tx, kind, id, before.value);
   const changes: FieldChange[] = Object.entries(set).map(([field, after]) => ({
     field,

@@ -156,6 +156,7 @@ export {
   StatusPeriodSchema,
   certainDay,
   sourceDay,
+  sourceDays,
   statusAsOf,
   statusHistory,
   statusSegments,

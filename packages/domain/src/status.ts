@@ -458,6 +458,19 @@ export interface StatusResult {
   expectedEnd?: ExpectedEnd;
 }
 
+/** A state that a fact begins: since, citations and last report are the fact's own. */
+function stateFrom(status: Status, f: Fact): State {
+  return {
+    status,
+    since: f.date,
+    sinceDay: f.day,
+    ...(f.bound ? { sinceBound: f.bound } : {}),
+    citations: f.citations,
+    lastReported: { date: f.date, citations: f.citations },
+    lastReportedDay: f.day,
+  };
+}
+
 /** A newer report of the same state moves its last-reported date (compared by the days they are certain). */
 function reported(s: State, f: Fact): void {
   if (
@@ -486,16 +499,12 @@ function evaluate(facts: readonly Fact[], day: string): StatusResult & { sinceDa
   const free = (f: Fact) => {
     if (open.size > 0) return;
     if (liberty) reported(liberty, f);
-    else
-      liberty = {
-        status: "released",
-        since: f.date,
-        sinceDay: f.day,
-        ...(f.bound ? { sinceBound: f.bound } : {}),
-        citations: f.citations,
-        lastReported: { date: f.date, citations: f.citations },
-        lastReportedDay: f.day,
-      };
+    else liberty = stateFrom("released", f);
+  };
+  /** Release from custody ends every state but exile: someone freed abroad stays in exile. */
+  const release = (f: Fact) => {
+    for (const k of [...open.keys()]) if (k !== "exile") open.delete(k);
+    free(f);
   };
   let lastChangeDay: string | undefined;
   for (const f of facts) {
@@ -517,17 +526,7 @@ function evaluate(facts: readonly Fact[], day: string): StatusResult & { sinceDa
       if (e.key !== "admin") open.delete("admin");
       // The same state again under the same key (a verdict upheld on appeal) continues the period.
       const same = previous?.status === e.status ? previous : undefined;
-      const state: State = same
-        ? { ...same, lastReported: same.lastReported }
-        : {
-            status: e.status,
-            since: f.date,
-            sinceDay: f.day,
-            ...(f.bound ? { sinceBound: f.bound } : {}),
-            citations: f.citations,
-            lastReported: { date: f.date, citations: f.citations },
-            lastReportedDay: f.day,
-          };
+      const state: State = same ? { ...same } : stateFrom(e.status, f);
       if (same) reported(state, f);
       // A new verdict or measure brings its own term (or none): the earlier one's expected end no longer applies.
       if (f.expectedEnd) state.expectedEnd = f.expectedEnd;
@@ -535,10 +534,8 @@ function evaluate(facts: readonly Fact[], day: string): StatusResult & { sinceDa
       open.set(e.key, state);
       liberty = undefined;
     } else if (e.kind === "close") {
-      // Release from custody ends every state but exile: someone freed abroad stays in exile.
       if (e.keys === "all") {
-        for (const k of [...open.keys()]) if (k !== "exile") open.delete(k);
-        free(f);
+        release(f);
       } else {
         const before = open.size;
         for (const k of e.keys) drop(k);
@@ -556,8 +553,7 @@ function evaluate(facts: readonly Fact[], day: string): StatusResult & { sinceDa
       if (contradicts && partial && lastChangeDay !== undefined && lastChangeDay >= startDay(f.date))
         continue;
       if (e.status === "released") {
-        for (const k of [...open.keys()]) if (k !== "exile") open.delete(k);
-        free(f);
+        release(f);
         continue;
       }
       const b = best();
@@ -572,16 +568,7 @@ function evaluate(facts: readonly Fact[], day: string): StatusResult & { sinceDa
       const existing = [...open.values()].find((s) => s.status === e.status);
       if (existing) reported(existing, f);
       else {
-        const key = OBSERVED_KEY[e.status] ?? "observed";
-        open.set(key, {
-          status: e.status,
-          since: f.date,
-          sinceDay: f.day,
-          ...(f.bound ? { sinceBound: f.bound } : {}),
-          citations: f.citations,
-          lastReported: { date: f.date, citations: f.citations },
-          lastReportedDay: f.day,
-        });
+        open.set(OBSERVED_KEY[e.status] ?? "observed", stateFrom(e.status, f));
       }
       liberty = undefined;
     }
@@ -699,6 +686,18 @@ export function statusHistory(personId: string, facts: StatusFacts, day: string)
     });
   }
   return history;
+}
+
+/** Each source's day (`sourceDay`) by id, for the sources that have one: when their assessments count from. */
+export function sourceDays(
+  sources: Iterable<{ id: string; published?: PartialDate | undefined; asOf?: PartialDate | undefined }>,
+): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const s of sources) {
+    const d = sourceDay(s);
+    if (d) out.set(s.id, d);
+  }
+  return out;
 }
 
 /** The day a source describes: its `asOf`, else its publication date; the last day when that is partial. */

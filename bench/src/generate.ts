@@ -18,6 +18,20 @@ import {
 import { pickName, translit, type NameParts, type Variant } from "./names.ts";
 import { hex8, Rng } from "./prng.ts";
 
+const CYRILLIC: Record<string, string> = Object.fromEntries(
+  [..."abcdefghijklmnopqrstuvwxyz"].map((c, i) => [c, "абцдефгхийклмнопкрстувwхыз"[i] ?? c]),
+);
+/** A synthetic text in three languages: the Russian and Kazakh are letter-for-letter Cyrillic of the English. */
+function loc(en: string): {
+  en: string;
+  ru: string;
+  kk: string;
+  provenance: { ru: "translated"; kk: "translated" };
+} {
+  const cyr = [...en].map((c) => CYRILLIC[c.toLowerCase()] ?? c).join("");
+  return { en, ru: cyr, kk: cyr, provenance: { ru: "translated", kk: "translated" } };
+}
+
 /**
  * A reproducible synthetic registry: persons with Latin and Cyrillic name variants, places, affiliations and
  * PACE assessments; cases with charges (mostly CC 405), measures and sentences; events; officials, mass events
@@ -195,15 +209,15 @@ export class DatasetGenerator {
     const orgs: OrganisationInput[] = ORGS.map(([id, name, kind, banned]) => ({
       id,
       slug: id.replace(/^org-/, ""),
-      name,
+      name: loc(name),
       nameVariants: [`${name} (ru)`],
       kind,
       bans: banned
         ? [
             {
               date: { date: `${rng.int(2016, 2019)}-0${rng.int(1, 9)}-1${rng.int(0, 9)}` },
-              court: "Synthetic district court of Astana",
-              label: "extremist",
+              court: loc("Synthetic district court of Astana"),
+              label: loc("extremist"),
               citations: this.cite(rng, SOURCE_IDS),
             },
           ]
@@ -319,7 +333,7 @@ export class DatasetGenerator {
       ] as const);
       affiliations.push({
         organisation: org?.[0] ?? "org-bench-movement-a",
-        ...(org?.[3] ? { alleged: true } : { role: "member" }),
+        ...(org?.[3] ? { alleged: true } : { role: loc("member") }),
         citations: cite(),
       });
     }
@@ -342,7 +356,7 @@ export class DatasetGenerator {
             ] as const,
             rng.int(1, 2),
           )
-          .map((criterion) => ({ criterion, reasoning: PACE_TEXT[criterion], citations: cite() }))
+          .map((criterion) => ({ criterion, reasoning: loc(PACE_TEXT[criterion]), citations: cite() }))
       : [];
     const occupation = rng.chance(0.5) ? rng.pick(OCCUPATIONS) : undefined;
     const value: PersonInput = {
@@ -356,17 +370,17 @@ export class DatasetGenerator {
         : {}),
       places: [
         {
-          name: city[0],
+          name: loc(city[0]),
           region: city[1],
           ...(city[1] === "abroad" ? { country: "UA" } : { country: "KZ" }),
           kind: "residence",
           citations: cite(),
         },
         ...(rng.chance(0.2)
-          ? [{ name: rng.weighted(CITY_WEIGHTS)[0], kind: "origin" as const, citations: cite() }]
+          ? [{ name: loc(rng.weighted(CITY_WEIGHTS)[0]), kind: "origin" as const, citations: cite() }]
           : []),
       ],
-      ...(occupation ? { occupations: [{ label: occupation, citations: cite() }] } : {}),
+      ...(occupation ? { occupations: [{ label: loc(occupation), citations: cite() }] } : {}),
       roles,
       affiliations,
       citizenship: ["KZ"],
@@ -417,7 +431,7 @@ export class DatasetGenerator {
       date: { date: rng.chance(0.1) ? date.slice(0, 7) : date },
       persons: who.map((w) => w.id),
       ...(caseId ? { case: caseId } : {}),
-      place: { name: first.city[0], region: first.city[1] },
+      place: { name: loc(first.city[0]), region: first.city[1] },
       description: { en: text },
       citations: this.cite(rng, first.sources),
     };
@@ -468,7 +482,7 @@ export class DatasetGenerator {
         code: administrative ? "administrative" : "criminal",
         article,
         part,
-        ...(label ? { label } : {}),
+        ...(label ? { label: loc(label) } : {}),
         ...(administrative ? {} : { date: { date: chargeDay } }),
         outcome: scenario === "investigation" || scenario === "exile" ? "pending" : "convicted",
         citations: cite(),
@@ -488,7 +502,7 @@ export class DatasetGenerator {
             person: w.id,
             kind: "pre-trial-detention",
             from: { date: chargeDay },
-            place: "Pre-trial detention centre",
+            place: loc("Pre-trial detention centre"),
             citations: cite(),
           });
           const term = rng.pick([12, 24, 36, 48, 60, 72, 84, 96]);
@@ -496,7 +510,7 @@ export class DatasetGenerator {
             person: w.id,
             kind: "imprisonment",
             imposed: { date: sentenced },
-            court,
+            court: loc(court),
             termMonths: term,
             citations: cite(),
           });
@@ -522,7 +536,7 @@ export class DatasetGenerator {
             person: w.id,
             kind: "restriction-of-liberty",
             imposed: { date: sentenced },
-            court,
+            court: loc(court),
             termMonths: rng.pick([12, 18, 24, 36, 48, 60]),
             citations: cite(),
           });
@@ -531,9 +545,9 @@ export class DatasetGenerator {
               person: w.id,
               kind: "activity-ban",
               imposed: { date: sentenced },
-              court,
+              court: loc(court),
               termMonths: rng.pick([24, 36, 60]),
-              scope: "public and political activity, social networks",
+              scope: loc("public and political activity, social networks"),
               citations: cite(),
             });
           break;
@@ -545,7 +559,7 @@ export class DatasetGenerator {
               kind: "administrative-arrest",
               stage: "administrative",
               imposed: { date: start },
-              court,
+              court: loc(court),
               days: rng.int(5, 20),
               citations: cite(),
             });
@@ -555,7 +569,7 @@ export class DatasetGenerator {
               kind: "administrative-fine",
               stage: "administrative",
               imposed: { date: start },
-              court,
+              court: loc(court),
               fine: { amount: rng.pick([138_900, 277_800, 416_700]), currency: "KZT" },
               citations: cite(),
             });
@@ -580,7 +594,7 @@ export class DatasetGenerator {
               person: w.id,
               kind: "imprisonment",
               imposed: { date: sentenced },
-              court,
+              court: loc(court),
               termMonths: rng.pick([60, 84, 120]),
               inAbsentia: true,
               citations: cite(),
@@ -592,7 +606,7 @@ export class DatasetGenerator {
             person: w.id,
             kind: rng.pick(["suspended", "probation"] as const),
             imposed: { date: sentenced },
-            court,
+            court: loc(court),
             termMonths: rng.pick([12, 24, 36]),
             citations: cite(),
           });
@@ -627,17 +641,20 @@ export class DatasetGenerator {
     const value: CaseInput = {
       id,
       slug: id,
-      title:
+      title: loc(
         who.length > 1
           ? `${first.name} and ${who.length - 1} other(s): ${administrative ? "AC" : "CC"} ${article} case (${first.city[0]}, ${year})`
           : `${first.name}: ${administrative ? "AC" : "CC"} ${article} case (${first.city[0]}, ${year})`,
+      ),
       kind: administrative ? "administrative" : "criminal",
       defendants: who.map((w) => w.id),
       charges,
       ...(administrative
         ? {}
         : {
-            investigatingBody: rng.pick(["National Security Committee", "Police", "Anti-corruption agency"]),
+            investigatingBody: loc(
+              rng.pick(["National Security Committee", "Police", "Anti-corruption agency"]),
+            ),
             opened: { date: start },
           }),
       measures,
@@ -703,22 +720,24 @@ export class DatasetGenerator {
         name: `${translit(parts.given.ru).charAt(0)}. ${translit(parts.surname.ru)}`,
         nameVariants: [`${parts.surname.ru} ${parts.given.ru.charAt(0)}.`],
         role,
-        body:
+        body: loc(
           role === "judge"
             ? "Synthetic city court"
             : role === "prosecutor"
               ? "Synthetic prosecutor's office"
               : "Synthetic police department",
+        ),
         involvements: mine.map((c) => ({
           action: role === "judge" ? "tried" : role === "prosecutor" ? "prosecuted" : "investigated",
           case: c.id,
           persons: c.defendants,
-          description:
+          description: loc(
             role === "judge"
               ? "Presided over the trial and passed the sentence."
               : role === "prosecutor"
                 ? "Asked the court for a prison term."
                 : "Led the investigation.",
+          ),
           citations: this.cite(rng, SOURCE_IDS),
         })),
         citations: this.cite(rng, SOURCE_IDS),
@@ -735,22 +754,22 @@ export class DatasetGenerator {
       const m: MassEventInput = {
         id: `m-bench-${k + 1}`,
         slug: `m-bench-${k + 1}`,
-        name,
+        name: loc(name),
         kind: k === 1 ? "unrest" : "rally",
         date: { date },
-        places: [{ name: region === "astana" ? "Astana" : "Almaty", region: region as Region }],
+        places: [{ name: loc(region === "astana" ? "Astana" : "Almaty"), region: region as Region }],
         detaineeCounts: [
           {
-            place: { name: "Almaty", region: "almaty" },
+            place: { name: loc("Almaty"), region: "almaty" },
             count: rng.int(50, 900),
-            countedBy: "Ministry of Internal Affairs",
+            countedBy: loc("Ministry of Internal Affairs"),
             citations: this.cite(rng, SOURCE_IDS),
           },
           {
-            place: { name: "Astana", region: "astana" },
+            place: { name: loc("Astana"), region: "astana" },
             count: rng.int(50, 900),
             approx: true,
-            countedBy: "Synthetic Monitor North",
+            countedBy: loc("Synthetic Monitor North"),
             citations: this.cite(rng, SOURCE_IDS),
           },
         ],
@@ -765,7 +784,7 @@ export class DatasetGenerator {
       const r: RecognitionInput = {
         id: `r-bench-${k + 1}`,
         body: (["european-parliament", "un-wgad", "ngo", "osce"] as const)[k] ?? "ngo",
-        instrument: `Synthetic resolution ${k + 1}/2021`,
+        instrument: loc(`Synthetic resolution ${k + 1}/2021`),
         date: { date: `202${k}-0${k + 2}-1${k}` },
         kind: k === 1 ? "arbitrary-detention" : "named-political-prisoner",
         persons: whos.slice(k * 5, k * 5 + 5).map((w) => w.id),

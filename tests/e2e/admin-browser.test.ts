@@ -202,7 +202,14 @@ describe("the admin app in a real browser", () => {
     await page.getByRole("link", { name: "+ Add a case for this person" }).click();
     await page.waitForURL(/\/admin\/cases\/new\?defendant=p-/);
     await page.getByText(PERSON).first().waitFor();
-    await page.locator("#f-title").fill("Zhanna Testova: reporting on the January 2022 protests (2023)");
+    await page.locator("#f-title-en").fill("Zhanna Testova: reporting on the January 2022 protests (2023)");
+    // The languages side by side: a title without Russian or Kazakh says so until they are written.
+    await expect(page.locator("#f-title .missing-lang").count()).resolves.toBe(2);
+    await page.locator("#f-title-ru").fill("Жанна Тестова: репортажи о январских протестах 2022 года (2023)");
+    await page
+      .locator("#f-title-kk")
+      .fill("Жанна Тестова: 2022 жылғы қаңтар наразылықтары туралы репортаждар (2023)");
+    await expect(page.locator("#f-title .missing-lang").count()).resolves.toBe(0);
     await page.getByRole("button", { name: "+ Add charge" }).click();
     await page.locator("#f-charges-0-article").selectOption("274");
     await page.locator("#f-charges-0-part").fill("2");

@@ -46,8 +46,8 @@ beforeAll(async () => {
             { text: PAYLOADS[1], script: "latin", citations: cite },
           ],
           summary: { en: PAYLOADS.join(" ") },
-          occupations: [{ label: PAYLOADS[2], citations: cite }],
-          notes: [{ kind: "context", text: PAYLOADS[3], citations: cite }],
+          occupations: [{ label: { en: PAYLOADS[2], ru: PAYLOADS[2] }, citations: cite }],
+          notes: [{ kind: "context", text: { en: PAYLOADS[3], kk: PAYLOADS[3] }, citations: cite }],
         },
       },
       {

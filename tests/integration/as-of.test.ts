@@ -145,7 +145,7 @@ describe.each(BACKENDS)("honest status and as-of snapshots on $name", (backend) 
     const r = await get("/ru/persons?list=political-prisoners&asOf=2021-09-01");
     expect(r.status).toBe(200);
     expect(r.text).toContain("на 1 сентября 2021");
-    expect(r.text).toContain("names add up to 23");
+    expect(r.text).toContain("названы 23 человека");
     expect(r.text).toContain('href="/data/persons.csv?asOf=2021-09-01&amp;list=political-prisoners"');
     expect(r.text).toContain("/ru/persons?list=political-prisoners&amp;asOf=2021-09-01");
     // Russian pages name people in Russian where the record has the spelling.

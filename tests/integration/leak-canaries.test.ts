@@ -49,7 +49,7 @@ function records(): { published: ImportItem[]; drafts: ImportItem[]; toDelete: s
       ],
       pace:
         i % 3 === 0
-          ? [{ criterion: "fundamental-freedoms", reasoning: "Peaceful posts.", citations: cite }]
+          ? [{ criterion: "fundamental-freedoms", reasoning: { en: "Peaceful posts." }, citations: cite }]
           : [],
       private: {
         relatives: [
@@ -67,7 +67,10 @@ function records(): { published: ImportItem[]; drafts: ImportItem[]; toDelete: s
     const kase = {
       id: `c-c${i}`,
       slug: `c-c${i}`,
-      title: isDraft || isDeleted ? secret("case-title") : `Case ${i}`,
+      title:
+        isDraft || isDeleted
+          ? { en: secret("case-title"), ru: secret("case-title-ru"), kk: secret("case-title-kk") }
+          : { en: `Case ${i}`, ru: `Дело ${i}` },
       defendants: [id],
       charges: [
         {
@@ -114,7 +117,7 @@ function records(): { published: ImportItem[]; drafts: ImportItem[]; toDelete: s
         {
           action: "tried",
           persons: ["p-c1", "p-c850", "p-c950"],
-          description: "Tried them.",
+          description: { en: "Tried them." },
           citations: cite,
         },
       ],
@@ -127,7 +130,7 @@ function records(): { published: ImportItem[]; drafts: ImportItem[]; toDelete: s
     value: {
       id: "rally-c",
       slug: "rally-c",
-      name: "Rally C",
+      name: { en: "Rally C" },
       date: { date: "2020-01-01" },
       detainees: ["p-c1", "p-c850", "p-c950"],
       description: { en: "A rally." },

@@ -65,11 +65,13 @@ export async function seedFixture(database: Database) {
   await publish(database, "organisations", {
     id: "org-dck",
     slug: "dck",
-    name: "DCK",
+    name: { en: "DCK" },
     kind: "banned-movement",
     citations: cite(3),
   });
-  const pace = [{ criterion: "fundamental-freedoms", reasoning: "Jailed for posts.", citations: cite(4) }];
+  const pace = [
+    { criterion: "fundamental-freedoms", reasoning: { en: "Jailed for posts." }, citations: cite(4) },
+  ];
   await publish(
     database,
     "persons",
@@ -82,7 +84,7 @@ export async function seedFixture(database: Database) {
       {
         gender: "male",
         pace,
-        places: [{ name: "Almaty", region: "almaty", citations: cite(5) }],
+        places: [{ name: { en: "Almaty" }, region: "almaty", citations: cite(5) }],
         affiliations: [{ organisation: "org-dck", alleged: true, citations: cite(5) }],
       },
     ),
@@ -99,7 +101,7 @@ export async function seedFixture(database: Database) {
       {
         gender: "male",
         pace,
-        places: [{ name: "Shymkent", region: "shymkent", citations: cite(6) }],
+        places: [{ name: { en: "Shymkent" }, region: "shymkent", citations: cite(6) }],
       },
     ),
   );
@@ -108,7 +110,7 @@ export async function seedFixture(database: Database) {
     "persons",
     person("p-zhakupova", [["Aliya Zhakupova", "latin"]], {
       gender: "female",
-      places: [{ name: "Nur-Sultan", region: "astana", citations: cite(7) }],
+      places: [{ name: { en: "Nur-Sultan" }, region: "astana", citations: cite(7) }],
     }),
   );
   await publish(
@@ -128,7 +130,7 @@ export async function seedFixture(database: Database) {
   const c = (id: string, defendant: string, extra: Record<string, unknown>) => ({
     id,
     slug: id,
-    title: `Case ${id}`,
+    title: { en: `Case ${id}` },
     defendants: [defendant],
     charges: [
       {

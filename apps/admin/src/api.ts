@@ -26,6 +26,7 @@ export interface Stored<T> {
 export interface ListInput {
   state?: PublicationState;
   includeDeleted?: boolean;
+  missing?: "ru" | "kk";
   limit?: number;
   after?: string;
   q?: string;

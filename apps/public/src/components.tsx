@@ -87,6 +87,8 @@ export function StatusBadge({ status, gender }: { status: Status; gender?: strin
 export class Footnotes {
   readonly items: Citation[] = [];
   private readonly index = new Map<string, number>();
+  /** Footnotes already referred to: only the first reference to a footnote carries its `ref-N` id. */
+  readonly referred = new Set<number>();
   add(c: Citation): number {
     const key = JSON.stringify(c);
     let n = this.index.get(key);
@@ -104,41 +106,60 @@ export function Cite({ citations, notes }: { citations: readonly Citation[]; not
   const ns = [...new Set(citations.map((c) => notes.add(c)))];
   return (
     <sup className="cite">
-      {ns.map((n) => (
-        <a key={n} href={`#fn-${n}`} id={`ref-${n}`}>
-          [{n}]
-        </a>
-      ))}
+      {ns.map((n) => {
+        const first = !notes.referred.has(n);
+        notes.referred.add(n);
+        return (
+          <a key={n} href={`#fn-${n}`} id={first ? `ref-${n}` : undefined}>
+            [{n}]
+          </a>
+        );
+      })}
     </sup>
   );
 }
 
+/**
+ * The page's footnotes grouped by source: each source is named once, with the numbered places cited in it
+ * (the numbers stay those of the references in the text).
+ */
 export function FootnoteList({ notes, sources }: { notes: Footnotes; sources: readonly Source[] }) {
   const { t, href } = usePage();
   const byId = new Map(sources.map((s) => [s.id, s]));
+  const groups = new Map<string, { c: Citation; n: number }[]>();
+  notes.items.forEach((c, i) => groups.set(c.source, [...(groups.get(c.source) ?? []), { c, n: i + 1 }]));
   return (
-    <ol className="footnotes">
-      {notes.items.map((c, i) => {
-        const s = byId.get(c.source);
+    <div className="footnotes">
+      {[...groups].map(([id, entries]) => {
+        const s = byId.get(id);
         return (
-          <li key={i} id={`fn-${i + 1}`}>
-            {s ? (
-              <a href={href("/sources", undefined) + `#${s.slug}`}>
-                {s.publisher}, <cite>{s.title}</cite> ({s.published})
-              </a>
-            ) : (
-              c.source
-            )}
-            {c.lines
-              ? `, ${t("misc.lines", { from: c.lines[0], to: c.lines[1] })}`
-              : c.locator
-                ? `, ${c.locator}`
-                : ""}
-            {c.quote ? <q> {c.quote}</q> : null}
-          </li>
+          <section key={id} className="footnote-source">
+            <p>
+              {s ? (
+                <a href={href("/sources", undefined) + `#${s.slug}`}>
+                  {s.publisher}, <cite lang={s.language}>{s.title}</cite> ({s.published})
+                </a>
+              ) : (
+                id
+              )}
+            </p>
+            <ol>
+              {entries.map(({ c, n }) => (
+                <li key={n} id={`fn-${n}`} value={n}>
+                  {c.lines ? t("misc.lines", { from: c.lines[0], to: c.lines[1] }) : (c.locator ?? "")}
+                  {c.quote ? (
+                    <>
+                      {" "}
+                      <q lang={s?.language}>{c.quote}</q>
+                    </>
+                  ) : null}
+                </li>
+              ))}
+            </ol>
+          </section>
         );
       })}
-    </ol>
+    </div>
   );
 }
 

@@ -1,7 +1,14 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 import { createContext, useContext } from "react";
-import { formatDateValue, formatPartialDate, type DateValue, type Locale } from "@registry/domain";
+import {
+  formatDateValue,
+  formatPartialDate,
+  textIn,
+  WITHHELD_NAME,
+  type DateValue,
+  type Locale,
+} from "@registry/domain";
 import type { T } from "./i18n.ts";
 
 export type Query = Record<string, string | number | undefined>;
@@ -88,12 +95,24 @@ export function exportLinks(locale: Locale, currentPath: string) {
 
 /** A person's name for this page's readers: the Cyrillic form on Russian and Kazakh pages where there is one. */
 export function useName() {
-  const { locale } = usePage();
+  const { locale, t } = usePage();
   return (x: {
     name: string;
     localNames?: { ru?: string | undefined; kk?: string | undefined } | undefined;
-  }) => {
+  }): { text: string; lang: Locale | undefined } => {
+    // A withheld name is a fixed phrase of the interface, not a name: it is said in the page's language.
+    if (x.name === WITHHELD_NAME) return { text: t("person.nameWithheld"), lang: undefined };
     const local = locale === "ru" ? x.localNames?.ru : locale === "kk" ? x.localNames?.kk : undefined;
     return local ? { text: local, lang: locale } : { text: x.name, lang: undefined };
   };
+}
+
+/**
+ * A text of ours as a plain string in the page's language (the English where no translation exists yet), for
+ * places that take a string: titles, attributes, lists joined with commas. Inside prose, `<L>` also marks the
+ * English and unchecked translations.
+ */
+export function useText() {
+  const { locale } = usePage();
+  return (x: { en: string; ru?: string | undefined; kk?: string | undefined }) => textIn(x, locale).text;
 }

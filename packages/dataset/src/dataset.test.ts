@@ -118,7 +118,9 @@ describe("copiedRuns", () => {
           summary: {
             en: "Notably, the court sentenced the blogger to five years in prison for posts criticising the governor.",
           },
-          notes: [{ kind: "context" as const, text: "Five years in prison for posts.", citations: [] }],
+          notes: [
+            { kind: "context" as const, text: { en: "Five years in prison for posts." }, citations: [] },
+          ],
         },
       ],
     };

@@ -90,7 +90,7 @@ function mergePace(items: Person["pace"]): Person["pace"] {
   const byCriterion = groupById(items, (p) => p.criterion);
   return [...byCriterion.values()].map((g) => ({
     criterion: (g[0] as Person["pace"][number]).criterion,
-    reasoning: joinText(...g.map((p) => p.reasoning)) ?? "",
+    reasoning: mergeLocalized(...g.map((p) => p.reasoning)) ?? (g[0] as Person["pace"][number]).reasoning,
     citations: unionCitations(...g.map((p) => p.citations)),
   }));
 }
@@ -104,8 +104,8 @@ function mergeAffiliations(items: Person["affiliations"]): Person["affiliations"
   return [...groups.values()].map((g) => {
     const role = g
       .map((a) => a.role)
-      .filter((r): r is string => !!r)
-      .sort((a, b) => b.length - a.length)[0];
+      .filter((r) => r !== undefined)
+      .sort((a, b) => b.en.length - a.en.length)[0];
     const first = g[0] as Person["affiliations"][number];
     const { role: _r, ...rest } = first;
     return { ...rest, ...(role ? { role } : {}), citations: unionCitations(...g.map((a) => a.citations)) };
@@ -262,7 +262,9 @@ function mergeOrganisations(values: Organisation[]): Organisation {
   const first = values[0] as Organisation;
   return {
     ...first,
-    nameVariants: union(...values.map((v) => [v.name, ...v.nameVariants])).filter((n) => n !== first.name),
+    nameVariants: union(...values.map((v) => [v.name.en, ...v.nameVariants])).filter(
+      (n) => n !== first.name.en,
+    ),
     // Reports name the same ban's court differently: one ban per date, the first wording, all citations.
     bans: [
       ...groupById(

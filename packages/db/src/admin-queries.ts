@@ -1,5 +1,5 @@
 import { foldName, nameSearchKeys, primaryName, type Person, type PublicationState } from "@registry/domain";
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "./db.ts";
 import { query } from "./query.ts";
 import { nameMatches, parseNameQuery } from "./search.ts";
@@ -107,15 +107,17 @@ export async function dashboard(db: Db) {
     );
     for (const r of review) {
       const d = r.data;
-      const text = (v: unknown) => (typeof v === "string" ? v : undefined);
+      // A title is a string (a source's) or a localized text (a case's, an organisation's).
+      const text = (v: unknown) =>
+        typeof v === "string"
+          ? v
+          : typeof (v as { en?: unknown } | undefined)?.en === "string"
+            ? (v as { en: string }).en
+            : undefined;
       const title =
         kind === "person"
           ? primaryName(d as unknown as Person)
-          : (text(d.title) ??
-            text(d.name) ??
-            text(d.instrument) ??
-            text((d.description as { en?: unknown } | undefined)?.en) ??
-            r.id);
+          : (text(d.title) ?? text(d.name) ?? text(d.instrument) ?? text(d.description) ?? r.id);
       awaitingReview.push({ kind, id: r.id, title, updatedAt: new Date(r.updated_at).toISOString() });
     }
   }
@@ -127,8 +129,20 @@ export interface AdminListOptions {
   q?: string;
   state?: PublicationState;
   includeDeleted?: boolean;
+  /** Only records with a text of ours that lacks this language. */
+  missing?: "ru" | "kk";
   limit?: number;
   after?: string;
+}
+
+/**
+ * A record has a localized text (an object with a string `en`) without the language, outside its private part:
+ * the same rule as `missingLanguages` in the domain, run by the database over the stored JSON.
+ */
+function missingCondition(t: ReturnType<typeof tableOf>, lang: "ru" | "kk" | undefined): SQL | undefined {
+  if (!lang) return undefined;
+  const path = `lax $.** ? (@.en.type() == "string" && !exists(@.${lang}))`;
+  return sql`jsonb_path_exists(${t.data} - 'private', ${path}::jsonpath)`;
 }
 
 /** Admin lists: every record of a kind regardless of state, keyset-paginated by id. */
@@ -150,6 +164,7 @@ export async function listRecords<K extends EntityKind>(
           inArray(t.id, ids),
           opts.state ? eq(t.publicationState, opts.state) : undefined,
           opts.includeDeleted ? undefined : isNull(t.deletedAt),
+          missingCondition(t, opts.missing),
         ),
       );
     const order = new Map(ids.map((id, i) => [id, i]));
@@ -159,6 +174,7 @@ export async function listRecords<K extends EntityKind>(
   const conds = [
     opts.state ? eq(t.publicationState, opts.state) : undefined,
     opts.includeDeleted ? undefined : isNull(t.deletedAt),
+    missingCondition(t, opts.missing),
     opts.after ? sql`${t.id} > ${opts.after}` : undefined,
   ].filter((c) => c !== undefined);
   const rows = await db

@@ -1,4 +1,4 @@
-import { DomainError, primaryName, type Person } from "@registry/domain";
+import { DomainError, nameIn, primaryName, type Person } from "@registry/domain";
 import { eq } from "drizzle-orm";
 import type { Db } from "./db.ts";
 import { applyChanges, type Actor, type Change } from "./pipeline.ts";
@@ -42,7 +42,12 @@ export function combinePersons(keep: Person, other: Person): Person {
       ...other.notes,
       {
         kind: "identity",
-        text: `Merged with the record of ${primaryName(other)} (${other.id}): the same person.`,
+        text: {
+          en: `Merged with the record of ${primaryName(other)} (${other.id}): the same person.`,
+          ru: `Объединено с записью «${nameIn(other, "ru").text}» (${other.id}): это один и тот же человек.`,
+          kk: `«${nameIn(other, "kk").text}» (${other.id}) жазбасымен біріктірілді: бұл бір адам.`,
+          provenance: { ru: "translated", kk: "translated" },
+        },
         citations: [],
       },
     ],

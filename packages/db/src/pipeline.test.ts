@@ -126,7 +126,7 @@ describe("the write pipeline", () => {
       {
         op: "create",
         kind: "case",
-        value: { id: "c-1", slug: "c-1", title: "C", defendants: ["p-ghost"], citations: cite },
+        value: { id: "c-1", slug: "c-1", title: { en: "C" }, defendants: ["p-ghost"], citations: cite },
       },
     ]);
     await expect(c).rejects.toMatchObject({

@@ -11,6 +11,7 @@ import {
   type Event,
   type MassEvent,
   type Official,
+  type Organisation,
   type Person,
   type PersonDossier,
   type Recognition,
@@ -45,14 +46,16 @@ async function buildDossiers(
   today: string,
 ): Promise<PersonDossier[]> {
   const ids = people.map((p) => p.data.id);
-  const [cases, events, officials, recognitions, massEvents, sources] = await Promise.all([
+  const [cases, events, officials, recognitions, massEvents, sources, organisations] = await Promise.all([
     linked<Case>(db, "case", ids),
     linked<Event>(db, "event", ids),
     linked<Official>(db, "official", ids),
     linked<Recognition>(db, "recognition", ids),
     linked<MassEvent>(db, "mass-event", ids),
     publicData<Source>(db, "source"),
+    publicData<Organisation>(db, "organisation"),
   ]);
+  const orgById = new Map(organisations.map((o) => [o.data.id, o.data]));
   const referenced = [
     ...cases.flatMap((c) => c.data.defendants),
     ...events.flatMap((e) => e.data.persons),
@@ -117,6 +120,7 @@ async function buildDossiers(
       id: o.id,
       slug: o.slug,
       name: o.name,
+      ...(o.localNames ? { localNames: o.localNames } : {}),
       role: o.role,
       ...(o.body ? { body: o.body } : {}),
       actions: o.involvements.filter((i) => i.persons.includes(id)).map((i) => i.description),
@@ -148,6 +152,10 @@ async function buildDossiers(
       coDefendants: [...new Set(myCases.flatMap((x) => x.defendants))]
         .filter((d) => d !== id && names.has(d))
         .map((d) => ({ id: d, ...(names.get(d) as { slug: string; name: string }) })),
+      organisations: [...new Set(publicPerson.affiliations.map((a) => a.organisation))]
+        .map((o) => orgById.get(o))
+        .filter((o) => o !== undefined)
+        .map((o) => ({ id: o.id, slug: o.slug, name: o.name })),
       sources: sources.map((s) => s.data).filter((s) => cited.has(s.id)),
       updatedAt,
     };

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import {
+  LocalizedShortTextSchema,
   CitationsSchema,
   CuratorNoteSchema,
   IdSchema,
   LocalizedTextSchema,
   LongText,
   MoneySchema,
-  ShortText,
   SlugSchema,
 } from "./common.ts";
 import { DateValueSchema, PartialDateSchema } from "./partial-date.ts";
@@ -24,7 +24,7 @@ export const ChargeSchema = z.strictObject({
     .regex(/^\d{1,2}$/, "A part number such as 2")
     .optional(),
   /** The label as the source wrote it; labels of one article differ between reports. */
-  label: ShortText.optional(),
+  label: LocalizedShortTextSchema.optional(),
   date: DateValueSchema.optional(),
   outcome: z
     .enum(["pending", "convicted", "acquitted", "dropped", "requalified", "closed"])
@@ -52,7 +52,7 @@ export const MeasureSchema = z.strictObject({
   from: DateValueSchema,
   /** Last day of the measure, when known. */
   to: PartialDateSchema.optional(),
-  place: ShortText.optional(),
+  place: LocalizedShortTextSchema.optional(),
   citations: CitationsSchema,
 });
 export type Measure = z.infer<typeof MeasureSchema>;
@@ -82,7 +82,7 @@ export const SentenceSchema = z.strictObject({
   kind: SentenceKindSchema,
   /** The day of the judgment (or the administrative decision). */
   imposed: DateValueSchema,
-  court: ShortText.optional(),
+  court: LocalizedShortTextSchema.optional(),
   stage: z
     .enum(["first-instance", "appeal", "cassation", "supreme-court", "conversion", "administrative"])
     .default("first-instance"),
@@ -91,7 +91,7 @@ export const SentenceSchema = z.strictObject({
   hours: z.int().positive().max(10_000).optional().meta({ description: "Compulsory labour in hours" }),
   fine: MoneySchema.optional(),
   /** What an activity ban covers: public or political activity, social networks, journalism. */
-  scope: ShortText.optional(),
+  scope: LocalizedShortTextSchema.optional(),
   /** Explicit last day when known (early release is an event, not an edit). */
   endsOn: PartialDateSchema.optional(),
   inAbsentia: z.boolean().optional(),
@@ -108,11 +108,13 @@ export type Sentence = z.infer<typeof SentenceSchema>;
 const caseFields = {
   id: IdSchema,
   slug: SlugSchema,
-  title: ShortText.meta({ description: "Our own short title, e.g. 'DCK support case (Almaty, 2018)'" }),
+  title: LocalizedShortTextSchema.meta({
+    description: "Our own short title, e.g. 'DCK support case (Almaty, 2018)'",
+  }),
   kind: z.enum(["criminal", "administrative", "civil", "extradition"]).default("criminal"),
   defendants: z.array(IdSchema).min(1).max(500),
   charges: z.array(ChargeSchema).max(200).default([]),
-  investigatingBody: ShortText.optional(),
+  investigatingBody: LocalizedShortTextSchema.optional(),
   opened: DateValueSchema.optional(),
   measures: z.array(MeasureSchema).max(200).default([]),
   sentences: z.array(SentenceSchema).max(200).default([]),

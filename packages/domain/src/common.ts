@@ -77,24 +77,60 @@ export const TranslationStateSchema = z.enum(["translated", "reviewed"]);
  * Text written by us (never copied from a report) in up to three languages; English is required. `provenance`
  * says, for each translation, whether it was checked by a second person; readers are told.
  */
-export const LocalizedTextSchema = z
-  .strictObject({
-    en: LongText,
-    ru: LongText.optional(),
-    kk: LongText.optional(),
-    provenance: z
-      .strictObject({ ru: TranslationStateSchema.optional(), kk: TranslationStateSchema.optional() })
-      .optional(),
-  })
-  .refine((t) => !t.provenance?.ru || t.ru !== undefined, {
-    message: "A Russian provenance needs a Russian text",
-    path: ["provenance", "ru"],
-  })
-  .refine((t) => !t.provenance?.kk || t.kk !== undefined, {
-    message: "A Kazakh provenance needs a Kazakh text",
-    path: ["provenance", "kk"],
-  });
+function localized<T extends z.ZodType<string>>(text: T) {
+  return z
+    .strictObject({
+      en: text,
+      ru: text.optional(),
+      kk: text.optional(),
+      provenance: z
+        .strictObject({ ru: TranslationStateSchema.optional(), kk: TranslationStateSchema.optional() })
+        .optional(),
+    })
+    .refine((t) => !t.provenance?.ru || t.ru !== undefined, {
+      message: "A Russian provenance needs a Russian text",
+      path: ["provenance", "ru"],
+    })
+    .refine((t) => !t.provenance?.kk || t.kk !== undefined, {
+      message: "A Kazakh provenance needs a Kazakh text",
+      path: ["provenance", "kk"],
+    });
+}
+export const LocalizedTextSchema = localized(LongText).meta({ id: "LocalizedText" });
+/** A localized title, label or name: one line of at most 300 characters in each language. */
+export const LocalizedShortTextSchema = localized(ShortText).meta({ id: "LocalizedShortText" });
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
+
+/**
+ * The languages some text of a record lacks: every localized text (an object with an English `en`) outside the
+ * private part is checked. For the "missing Russian / missing Kazakh" badges and filters.
+ */
+export function missingLanguages(record: unknown): ("ru" | "kk")[] {
+  const missing = new Set<"ru" | "kk">();
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) for (const x of v) walk(x);
+    else if (v !== null && typeof v === "object") {
+      const o = v as Record<string, unknown>;
+      if (typeof o.en === "string") {
+        if (o.ru === undefined) missing.add("ru");
+        if (o.kk === undefined) missing.add("kk");
+        return;
+      }
+      for (const [k, x] of Object.entries(o)) if (k !== "private") walk(x);
+    }
+  };
+  walk(record);
+  return (["ru", "kk"] as const).filter((l) => missing.has(l));
+}
+
+/** The text in the reader's language, or the English with `lang: "en"` where no translation exists yet. */
+export function textIn(
+  t: { en: string; ru?: string | undefined; kk?: string | undefined },
+  locale: "en" | "ru" | "kk",
+): { text: string; lang: "en" | "ru" | "kk" } {
+  const local = locale === "en" ? undefined : t[locale];
+  return local !== undefined ? { text: local, lang: locale } : { text: t.en, lang: "en" };
+}
 
 /**
  * Where a fact comes from: a source and a locator in it. For the five seed reports the locator is a
@@ -121,7 +157,7 @@ export const CitationsSchema = z.array(CitationSchema).max(50).default([]);
 /** A public editorial note: why two names are one person, where sources disagree, a corrected typo. */
 export const CuratorNoteSchema = z.strictObject({
   kind: z.enum(["identity", "conflict", "correction", "context"]),
-  text: LongText,
+  text: LocalizedTextSchema,
   citations: CitationsSchema,
 });
 export type CuratorNote = z.infer<typeof CuratorNoteSchema>;
@@ -180,7 +216,9 @@ export const RegionSchema = z.enum(REGIONS);
 export type Region = z.infer<typeof RegionSchema>;
 
 export const PlaceSchema = z.strictObject({
-  name: ShortText.meta({ description: "As the source names it: Almaty, Kaskelen, Uralsk, Kyiv" }),
+  name: LocalizedShortTextSchema.meta({
+    description: "As the source names it: Almaty, Kaskelen, Uralsk, Kyiv",
+  }),
   region: RegionSchema.optional(),
   country: z
     .string()

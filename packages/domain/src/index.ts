@@ -28,6 +28,9 @@ export {
   CitationSchema,
   CuratorNoteSchema,
   LocalizedTextSchema,
+  LocalizedShortTextSchema,
+  textIn,
+  missingLanguages,
   PublicationStateSchema,
   PUBLICATION_STATES,
   RecordMetaSchema,
@@ -104,6 +107,7 @@ export {
 } from "./event.ts";
 export {
   OfficialSchema,
+  OfficialLocalNamesSchema,
   PublicOfficialSchema,
   OFFICIAL_ROLES,
   type Official,

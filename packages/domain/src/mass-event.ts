@@ -1,11 +1,11 @@
 import { z } from "zod";
 import {
+  LocalizedShortTextSchema,
   CitationsSchema,
   CuratorNoteSchema,
   IdSchema,
   LocalizedTextSchema,
   PlaceSchema,
-  ShortText,
   SlugSchema,
 } from "./common.ts";
 import { DateValueSchema } from "./partial-date.ts";
@@ -15,7 +15,7 @@ export const DetaineeCountSchema = z.strictObject({
   place: PlaceSchema,
   count: z.int().min(0).max(1_000_000),
   approx: z.boolean().optional(),
-  countedBy: ShortText.optional().meta({
+  countedBy: LocalizedShortTextSchema.optional().meta({
     description: "Who gives the figure: 'Ministry of Internal Affairs', 'ODF'",
   }),
   citations: CitationsSchema,
@@ -25,7 +25,7 @@ export const MassEventSchema = z
   .strictObject({
     id: IdSchema,
     slug: SlugSchema,
-    name: ShortText,
+    name: LocalizedShortTextSchema,
     kind: z.enum(["rally", "protest", "crackdown", "unrest", "other"]).default("rally"),
     date: DateValueSchema,
     places: z.array(PlaceSchema).max(50).default([]),

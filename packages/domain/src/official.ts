@@ -1,5 +1,7 @@
 import { z } from "zod";
 import {
+  LocalizedTextSchema,
+  LocalizedShortTextSchema,
   CitationsSchema,
   CuratorNoteSchema,
   IdSchema,
@@ -9,6 +11,7 @@ import {
   textSchema,
 } from "./common.ts";
 import { DateValueSchema } from "./partial-date.ts";
+import { NameAttestationSchema } from "./person.ts";
 
 export const OFFICIAL_ROLES = [
   "judge",
@@ -38,13 +41,20 @@ export const INVOLVEMENT_ACTIONS = [
   "other",
 ] as const;
 
+/** An official's name in Cyrillic: the Russian and the Kazakh form, and where that spelling was found. */
+export const OfficialLocalNamesSchema = z.strictObject({
+  ru: ShortText,
+  kk: ShortText,
+  attestation: NameAttestationSchema,
+});
+
 export const InvolvementSchema = z.strictObject({
   action: z.enum(INVOLVEMENT_ACTIONS),
   case: IdSchema.optional(),
   event: IdSchema.optional(),
   persons: z.array(IdSchema).max(500).default([]),
   date: DateValueSchema.optional(),
-  description: LongText,
+  description: LocalizedTextSchema,
   quote: textSchema(300).optional(),
   citations: CitationsSchema,
 });
@@ -55,10 +65,12 @@ const officialFields = {
   slug: SlugSchema,
   /** As the source gives it, often with initials only ("T. Erzhanov"). */
   name: ShortText,
+  /** The name in Russian and Kazakh Cyrillic, with where that spelling comes from. */
+  localNames: OfficialLocalNamesSchema.optional(),
   nameVariants: z.array(ShortText).max(30).default([]),
   role: OfficialRoleSchema,
-  position: ShortText.optional(),
-  body: ShortText.optional(),
+  position: LocalizedShortTextSchema.optional(),
+  body: LocalizedShortTextSchema.optional(),
   involvements: z.array(InvolvementSchema).max(500).default([]),
   citations: CitationsSchema,
   notes: z.array(CuratorNoteSchema).max(50).default([]),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  LocalizedShortTextSchema,
   CitationsSchema,
   CuratorNoteSchema,
   IdSchema,
@@ -26,15 +27,17 @@ export const OrganisationSchema = z
   .strictObject({
     id: IdSchema,
     slug: SlugSchema,
-    name: ShortText,
+    name: LocalizedShortTextSchema,
     nameVariants: z.array(ShortText).max(30).default([]),
     kind: z.enum(ORGANISATION_KINDS),
     bans: z
       .array(
         z.strictObject({
           date: DateValueSchema,
-          court: ShortText.optional(),
-          label: ShortText.optional().meta({ description: "What it was declared: 'extremist'" }),
+          court: LocalizedShortTextSchema.optional(),
+          label: LocalizedShortTextSchema.optional().meta({
+            description: "What it was declared: 'extremist'",
+          }),
           citations: CitationsSchema,
         }),
       )

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  LocalizedShortTextSchema,
   CitationSchema,
   CitationsSchema,
   HttpUrlSchema,
@@ -71,7 +72,7 @@ export const VULNERABILITIES = [
 ] as const;
 export const VulnerabilitySchema = z.strictObject({
   kind: z.enum(VULNERABILITIES),
-  note: ShortText.optional(),
+  note: LocalizedShortTextSchema.optional(),
   citations: CitationsSchema,
 });
 
@@ -106,7 +107,7 @@ export type PaceCriterion = z.infer<typeof PaceCriterionSchema>;
 
 export const PaceAssessmentSchema = z.strictObject({
   criterion: PaceCriterionSchema,
-  reasoning: LongText,
+  reasoning: LocalizedTextSchema,
   citations: CitationsSchema,
 });
 
@@ -125,7 +126,7 @@ export type StatusReport = z.infer<typeof StatusReportSchema>;
 
 export const AffiliationSchema = z.strictObject({
   organisation: IdSchema,
-  role: ShortText.optional(),
+  role: LocalizedShortTextSchema.optional(),
   /** The link exists only in the accusation ("accused of supporting the DCK"). */
   alleged: z.boolean().optional(),
   citations: CitationsSchema,
@@ -176,7 +177,7 @@ const personFields = {
   ages: z.array(AgeClaimSchema).max(20).default([]),
   places: z.array(PersonPlaceSchema).max(20).default([]),
   occupations: z
-    .array(z.strictObject({ label: ShortText, citations: CitationsSchema }))
+    .array(z.strictObject({ label: LocalizedShortTextSchema, citations: CitationsSchema }))
     .max(20)
     .default([]),
   roles: z.array(PersonRoleSchema).max(20).default([]),
@@ -247,13 +248,8 @@ export function withheldNameLeaks(p: {
       for (const [k, x] of Object.entries(v as Record<string, unknown>)) walk(x, [...path, k]);
   };
   for (const [key, value] of Object.entries(p)) {
-    if (key === "names" || key === "occupations" || key === "private") continue;
-    if (key === "places" && Array.isArray(value))
-      value.forEach((place, i) => {
-        const { name: _withheld, ...rest } = place as Record<string, unknown>;
-        walk(rest, [key, i]);
-      });
-    else if (key === "notes" && Array.isArray(value))
+    if (key === "names" || key === "occupations" || key === "places" || key === "private") continue;
+    if (key === "notes" && Array.isArray(value))
       value.forEach((note, i) => {
         if ((note as { kind?: string }).kind !== "identity") walk(note, [key, i]);
       });

@@ -57,12 +57,12 @@ describe("toPublicPerson", () => {
       ...base,
       slug: "withheld-1",
       visibility: "anonymous",
-      occupations: [{ label: "pupil", citations: [] }],
-      places: [{ name: "Kaskelen", region: "almaty-region", citations: [] }],
+      occupations: [{ label: { en: "pupil" }, citations: [] }],
+      places: [{ name: { en: "Kaskelen", ru: "Каскелен" }, region: "almaty-region", citations: [] }],
     });
     const pub = toPublicPerson(minor);
     expect(pub.names).toEqual([{ text: WITHHELD_NAME, script: "latin", primary: true, citations: [] }]);
-    expect(JSON.stringify(pub)).not.toMatch(/Abishev|Абишев|Kaskelen|pupil/);
+    expect(JSON.stringify(pub)).not.toMatch(/Abishev|Абишев|Kaskelen|Каскелен|pupil/);
   });
 });
 
@@ -99,31 +99,39 @@ describe("an anonymous person's real names", () => {
       id: "withheld-abishev",
       summary: { en: "A minor.", ru: "Задержание Абишева в Алматы." },
       notes: [
-        { kind: "context", text: "Mr Abişev's case was reported twice.", citations: [] },
-        { kind: "identity", text: "Aset Abishev in report A is Asset Abishev in report B.", citations: [] },
+        { kind: "context", text: { en: "Mr Abişev's case was reported twice." }, citations: [] },
+        {
+          kind: "identity",
+          text: { en: "Aset Abishev in report A is Asset Abishev in report B." },
+          citations: [],
+        },
       ],
-      pace: [{ criterion: "fundamental-freedoms", reasoning: "Aset spoke at a rally.", citations: cite }],
-      vulnerabilities: [{ kind: "minor", note: "Asset is 16", citations: [] }],
+      pace: [
+        { criterion: "fundamental-freedoms", reasoning: { en: "Aset spoke at a rally." }, citations: cite },
+      ],
+      vulnerabilities: [{ kind: "minor", note: { en: "Asset is 16" }, citations: [] }],
     });
     const paths = found.map((f) => f.split(":")[0]);
     expect(paths).toEqual(
       expect.arrayContaining([
         "id",
         "summary.ru",
-        "notes.0.text",
-        "pace.0.reasoning",
+        "notes.0.text.en",
+        "pace.0.reasoning.en",
         "pace.0.citations.0.quote",
-        "vulnerabilities.0.note",
+        "vulnerabilities.0.note.en",
       ]),
     );
     // Dropped by the public projection, so not refused: an identity note, occupations, place names.
-    expect(paths).not.toContain("notes.1.text");
+    expect(paths).not.toContain("notes.1.text.en");
     expect(
       issues({
         ...anonymous,
-        occupations: [{ label: "Abishev family business", citations: [] }],
-        places: [{ name: "Abishev street", region: "almaty", citations: [] }],
-        notes: [{ kind: "identity", text: "Aset Abishev is the same person as A. Abishev.", citations: [] }],
+        occupations: [{ label: { en: "Abishev family business" }, citations: [] }],
+        places: [{ name: { en: "Abishev street" }, region: "almaty", citations: [] }],
+        notes: [
+          { kind: "identity", text: { en: "Aset Abishev is the same person as A. Abishev." }, citations: [] },
+        ],
       }),
     ).toEqual([]);
   });
@@ -187,7 +195,7 @@ describe("toPublicCase", () => {
     const c = CaseSchema.parse({
       id: "c-1",
       slug: "c-1",
-      title: "Case",
+      title: { en: "Case" },
       defendants: ["a", "b"],
       charges: [
         { person: "a", code: "criminal", article: "405", part: "2", citations: cite },
@@ -205,7 +213,7 @@ describe("toPublicCase", () => {
     const r = CaseSchema.safeParse({
       id: "c-1",
       slug: "c-1",
-      title: "Case",
+      title: { en: "Case" },
       defendants: ["a"],
       charges: [{ person: "z", code: "criminal", article: "405" }],
     });

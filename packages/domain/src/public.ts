@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { PublicCaseSchema, type Case, type PublicCase } from "./case.ts";
-import { CitationSchema, IdSchema, RegionSchema, SlugSchema } from "./common.ts";
+import {
+  CitationSchema,
+  IdSchema,
+  LocalizedShortTextSchema,
+  LocalizedTextSchema,
+  RegionSchema,
+  SlugSchema,
+} from "./common.ts";
 import { PublicEventSchema, type Event, type PublicEvent } from "./event.ts";
 import { PublicMassEventSchema, type MassEvent } from "./mass-event.ts";
 import { PublicOfficialSchema, type Official, type PublicOfficial } from "./official.ts";
@@ -11,7 +18,7 @@ import { PublicSourceSchema } from "./source.ts";
 import { PersonListSchema } from "./lists.ts";
 import { ExpectedEndSchema, LastReportedSchema, StatusPeriodSchema, StatusSchema } from "./status.ts";
 import { PartialDateSchema } from "./partial-date.ts";
-import { OfficialRoleSchema } from "./official.ts";
+import { OfficialLocalNamesSchema, OfficialRoleSchema } from "./official.ts";
 
 export { WITHHELD_NAME };
 
@@ -39,7 +46,7 @@ export function toPublicPerson(person: Person): PublicPerson {
     ...pub,
     names: [{ text: WITHHELD_NAME, script: "latin", primary: true, citations: [] }],
     birthYear: undefined,
-    places: pub.places.map((p) => ({ ...p, name: p.region ?? "Kazakhstan", citations: p.citations })),
+    places: [],
     occupations: [],
     notes: pub.notes.filter((n) => n.kind !== "identity"),
   };
@@ -119,16 +126,19 @@ export const PersonDossierSchema = z
         id: IdSchema,
         slug: SlugSchema,
         name: z.string(),
+        localNames: OfficialLocalNamesSchema.optional(),
         role: OfficialRoleSchema,
-        body: z.string().optional(),
-        actions: z.array(z.string()),
+        body: LocalizedShortTextSchema.optional(),
+        actions: z.array(LocalizedTextSchema),
       }),
     ),
     recognitions: z.array(PublicRecognitionSchema),
     massEvents: z.array(
-      z.object({ id: IdSchema, slug: SlugSchema, name: z.string(), date: PartialDateSchema }),
+      z.object({ id: IdSchema, slug: SlugSchema, name: LocalizedShortTextSchema, date: PartialDateSchema }),
     ),
     coDefendants: z.array(PersonRefSchema),
+    /** The organisations the person's affiliations name. */
+    organisations: z.array(z.object({ id: IdSchema, slug: SlugSchema, name: LocalizedShortTextSchema })),
     sources: z.array(PublicSourceSchema),
     updatedAt: z.iso.datetime(),
   })

@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { HttpUrlSchema, CitationsSchema, IdSchema, LocalizedTextSchema, ShortText } from "./common.ts";
+import {
+  LocalizedShortTextSchema,
+  HttpUrlSchema,
+  CitationsSchema,
+  IdSchema,
+  LocalizedTextSchema,
+  ShortText,
+} from "./common.ts";
 import { DateValueSchema } from "./partial-date.ts";
 
 export const RECOGNITION_BODIES = [
@@ -20,7 +27,9 @@ export const RecognitionSchema = z
   .strictObject({
     id: IdSchema,
     body: z.enum(RECOGNITION_BODIES),
-    instrument: ShortText.meta({ description: "e.g. 'Resolution 2021/2544(RSP)', 'Opinion 67/2018'" }),
+    instrument: LocalizedShortTextSchema.meta({
+      description: "e.g. 'Resolution 2021/2544(RSP)', 'Opinion 67/2018'",
+    }),
     reference: ShortText.optional().meta({ description: "Paragraph or section, e.g. 'para. 3'" }),
     date: DateValueSchema,
     kind: z.enum([

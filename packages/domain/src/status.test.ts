@@ -20,7 +20,7 @@ const P = "p-abishev";
 const abishevCase: Case = CaseSchema.parse({
   id: "c-1",
   slug: "c-1",
-  title: "DCK case",
+  title: { en: "DCK case" },
   defendants: [P],
   charges: [
     { person: P, code: "criminal", article: "266", part: "1", date: { date: "2018-07-07" }, citations: cite },
@@ -53,7 +53,14 @@ const ev = (id: string, type: string, date: string, extra: object = {}): Event =
 const report = (status: string, asOf: string, lines: [number, number] = [9, 9]) =>
   ({ status, asOf, citations: [{ source: "later", lines }] }) as NonNullable<StatusFacts["reports"]>[number];
 const caseOf = (extra: object): Case =>
-  CaseSchema.parse({ id: "c-9", slug: "c-9", title: "Case", defendants: [P], citations: cite, ...extra });
+  CaseSchema.parse({
+    id: "c-9",
+    slug: "c-9",
+    title: { en: "Case" },
+    defendants: [P],
+    citations: cite,
+    ...extra,
+  });
 
 describe("statusAsOf", () => {
   it("follows the dated facts, so each report's date gets its own status", () => {
@@ -521,14 +528,14 @@ describe("statusAsOf across cases", () => {
     const old = CaseSchema.parse({
       id: "c-old",
       slug: "c-old",
-      title: "old",
+      title: { en: "old" },
       defendants: [P],
       measures: [{ person: P, kind: "house-arrest", from: { date: "2019-06" }, citations: cite }],
     });
     const later = CaseSchema.parse({
       id: "c-new",
       slug: "c-new",
-      title: "new",
+      title: { en: "new" },
       defendants: [P],
       sentences: [
         {

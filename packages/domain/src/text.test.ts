@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { LongText, ShortText } from "./common.ts";
+import {
+  LocalizedShortTextSchema,
+  LocalizedTextSchema,
+  LongText,
+  ShortText,
+  missingLanguages,
+  textIn,
+} from "./common.ts";
 import { PersonSchema, type PersonInput } from "./person.ts";
 
 const person = (text: string): PersonInput => ({
@@ -68,5 +75,33 @@ describe("names and short text", () => {
 
   it("long text is normalised to NFC as well", () => {
     expect(LongText.parse("E\u0301kibastuz")).toBe("\u00c9kibastuz");
+  });
+});
+
+describe("localized texts", () => {
+  it("gives the reader's language, and the English marked as English where a translation is missing", () => {
+    const t = { en: "Detained", ru: "Задержан" };
+    expect(textIn(t, "ru")).toEqual({ text: "Задержан", lang: "ru" });
+    expect(textIn(t, "kk")).toEqual({ text: "Detained", lang: "en" });
+    expect(textIn(t, "en")).toEqual({ text: "Detained", lang: "en" });
+  });
+
+  it("finds the languages a record lacks anywhere in its public texts, not in its private part", () => {
+    const record = {
+      title: { en: "Case", ru: "Дело", kk: "Іс" },
+      charges: [{ label: { en: "participation", ru: "участие" } }],
+      private: { note: { en: "internal" } },
+    };
+    expect(missingLanguages(record)).toEqual(["kk"]);
+    expect(missingLanguages({ ...record, charges: [] })).toEqual([]);
+    expect(missingLanguages({ notes: [{ text: { en: "x" } }] })).toEqual(["ru", "kk"]);
+  });
+
+  it("refuses a provenance without its text, and an invisible character in a title", () => {
+    expect(LocalizedShortTextSchema.safeParse({ en: "A", provenance: { ru: "translated" } }).success).toBe(
+      false,
+    );
+    expect(LocalizedShortTextSchema.safeParse({ en: "A", ru: "Б\u200bВ" }).success).toBe(false);
+    expect(LocalizedTextSchema.safeParse({ en: "A\n\nB", kk: "Ә" }).success).toBe(true);
   });
 });

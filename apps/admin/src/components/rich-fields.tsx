@@ -98,7 +98,18 @@ type Localized = {
  * Russian or Kazakh text marks it "translated"; a second person who has checked it against the English ticks
  * "checked" (provenance "reviewed"), which any later change of that text undoes.
  */
-export function LocalizedTextField({ path, label, rows = 4 }: { path: Path; label: string; rows?: number }) {
+export function LocalizedTextField({
+  path,
+  label,
+  rows = 4,
+  single = false,
+}: {
+  path: Path;
+  label: string;
+  rows?: number;
+  /** A one-line text (a title, a label, a place): inputs instead of text areas. */
+  single?: boolean;
+}) {
   const { t } = useI18n();
   const { value, set } = useField(path);
   const v = (value ?? {}) as Localized;
@@ -113,21 +124,25 @@ export function LocalizedTextField({ path, label, rows = 4 }: { path: Path; labe
     const empty = clean.en === undefined && clean.ru === undefined && clean.kk === undefined;
     set(empty ? undefined : clean);
   };
+  const missing = v.en === undefined ? [] : (["ru", "kk"] as const).filter((l) => v[l] === undefined);
   return (
-    <fieldset className="localized" id={fieldId(path)}>
-      <legend>{label}</legend>
+    <fieldset className={`localized${single ? " single" : ""}`} id={fieldId(path)}>
+      <legend>
+        {label}
+        {missing.map((l) => (
+          <span key={l} className="badge missing-lang">
+            {t(l === "ru" ? "lang.missingRu" : "lang.missingKk")}
+          </span>
+        ))}
+      </legend>
       <FieldErrors path={path} />
-      {(["en", "ru", "kk"] as const).map((l) => (
-        <div className={`field${l === "en" && f.errors.length ? " invalid" : ""}`} key={l}>
-          <label htmlFor={fieldId([...path, l])}>
-            {t(l === "en" ? "edit.summaryEn" : l === "ru" ? "edit.summaryRu" : "edit.summaryKk")}
-          </label>
-          <textarea
-            id={fieldId([...path, l])}
-            rows={rows}
-            lang={l}
-            value={v[l] ?? ""}
-            onChange={(e) => {
+      <div className="langs">
+        {(["en", "ru", "kk"] as const).map((l) => {
+          const props = {
+            id: fieldId([...path, l]),
+            lang: l,
+            value: v[l] ?? "",
+            onChange: (e: { target: { value: string } }) => {
               const text = e.target.value === "" ? undefined : e.target.value;
               const provenance = { ...v.provenance };
               if (l !== "en") {
@@ -135,26 +150,34 @@ export function LocalizedTextField({ path, label, rows = 4 }: { path: Path; labe
                 else provenance[l] = "translated";
               }
               put({ ...v, [l]: text, provenance });
-            }}
-          />
-          {l !== "en" && v[l] !== undefined ? (
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={v.provenance?.[l] === "reviewed"}
-                onChange={(e) =>
-                  put({
-                    ...v,
-                    provenance: { ...v.provenance, [l]: e.target.checked ? "reviewed" : "translated" },
-                  })
-                }
-              />{" "}
-              {t("edit.translationChecked")}
-            </label>
-          ) : null}
-          <FieldErrors path={[...path, l]} />
-        </div>
-      ))}
+            },
+          };
+          return (
+            <div className={`field${l === "en" && f.errors.length ? " invalid" : ""}`} key={l}>
+              <label htmlFor={fieldId([...path, l])}>
+                {t(l === "en" ? "edit.summaryEn" : l === "ru" ? "edit.summaryRu" : "edit.summaryKk")}
+              </label>
+              {single ? <input type="text" {...props} /> : <textarea rows={rows} {...props} />}
+              {l !== "en" && v[l] !== undefined ? (
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    checked={v.provenance?.[l] === "reviewed"}
+                    onChange={(e) =>
+                      put({
+                        ...v,
+                        provenance: { ...v.provenance, [l]: e.target.checked ? "reviewed" : "translated" },
+                      })
+                    }
+                  />{" "}
+                  {t("edit.translationChecked")}
+                </label>
+              ) : null}
+              <FieldErrors path={[...path, l]} />
+            </div>
+          );
+        })}
+      </div>
     </fieldset>
   );
 }
@@ -262,7 +285,7 @@ export function NotesField({ path }: { path: Path }) {
       render={(p) => (
         <>
           <KindSelect path={[...p, "kind"]} />
-          <TextField path={[...p, "text"]} label={t("edit.noteText")} multiline />
+          <LocalizedTextField path={[...p, "text"]} label={t("edit.noteText")} rows={3} />
           <CitationsField path={[...p, "citations"]} />
         </>
       )}

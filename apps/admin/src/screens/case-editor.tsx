@@ -218,7 +218,8 @@ function CaseForm({ state }: { state: EditorState<"cases"> }) {
   const { isNew, value, set } = state;
   useEffect(() => {
     if (!isNew || (value.slug !== auto.current && value.slug !== "")) return;
-    const next = value.title?.trim() ? `c-${slugify(value.title)}`.slice(0, 90).replace(/-+$/, "") : "";
+    const title = value.title?.en?.trim() ?? "";
+    const next = title ? `c-${slugify(title)}`.slice(0, 90).replace(/-+$/, "") : "";
     if (next !== value.slug) {
       auto.current = next;
       set(["slug"], next || undefined);
@@ -228,7 +229,7 @@ function CaseForm({ state }: { state: EditorState<"cases"> }) {
   return (
     <>
       <div className="grid">
-        <TextField path={["title"]} label={t("case.title")} className="wide" />
+        <LocalizedTextField path={["title"]} label={t("case.title")} single />
         <TextField path={["slug"]} label={t("edit.slug")} />
         <SelectField
           path={["kind"]}
@@ -236,7 +237,7 @@ function CaseForm({ state }: { state: EditorState<"cases"> }) {
           options={["criminal", "administrative", "civil", "extradition"]}
           allowEmpty={false}
         />
-        <TextField path={["investigatingBody"]} label={t("case.investigatingBody")} />
+        <LocalizedTextField path={["investigatingBody"]} label={t("case.investigatingBody")} single />
         <DateValueField path={["opened"]} label={t("case.opened")} />
       </div>
       <DefendantsField names={names} />
@@ -256,7 +257,7 @@ function CaseForm({ state }: { state: EditorState<"cases"> }) {
             />
             <ArticleField path={p} />
             <TextField path={[...p, "part"]} label={t("case.part")} />
-            <TextField path={[...p, "label"]} label={t("case.label")} />
+            <LocalizedTextField path={[...p, "label"]} label={t("case.label")} single />
             <DateValueField path={[...p, "date"]} label={t("edit.date")} withEnd={false} />
             <SelectField
               path={[...p, "outcome"]}
@@ -284,7 +285,7 @@ function CaseForm({ state }: { state: EditorState<"cases"> }) {
             />
             <DateValueField path={[...p, "from"]} label={t("case.from")} withEnd={false} />
             <PartialDateField path={[...p, "to"]} label={t("case.to")} />
-            <TextField path={[...p, "place"]} label={t("case.place")} />
+            <LocalizedTextField path={[...p, "place"]} label={t("case.place")} single />
             <CitationsField path={c(p)} />
           </div>
         )}
@@ -317,12 +318,12 @@ function CaseForm({ state }: { state: EditorState<"cases"> }) {
               ]}
               allowEmpty={false}
             />
-            <TextField path={[...p, "court"]} label={t("case.court")} />
+            <LocalizedTextField path={[...p, "court"]} label={t("case.court")} single />
             <NumberField path={[...p, "termMonths"]} label={t("case.termMonths")} step={0.5} min={0} />
             <NumberField path={[...p, "days"]} label={t("case.days")} min={1} />
             <NumberField path={[...p, "hours"]} label={t("case.hours")} min={1} />
             <FineField path={[...p, "fine"]} />
-            <TextField path={[...p, "scope"]} label={t("case.scope")} />
+            <LocalizedTextField path={[...p, "scope"]} label={t("case.scope")} single />
             <PartialDateField path={[...p, "endsOn"]} label={t("case.endsOn")} />
             <CheckField path={[...p, "inAbsentia"]} label={t("case.inAbsentia")} />
             <CitationsField path={c(p)} />

@@ -131,7 +131,7 @@ function PersonCases({ id }: { id: string }) {
       <ul className="plain">
         {mine.map((c) => (
           <li key={c.value.id}>
-            <Link to={`/cases/${c.value.id}`}>{c.value.title}</Link>{" "}
+            <Link to={`/cases/${c.value.id}`}>{c.value.title.en}</Link>{" "}
             <StateBadge state={c.meta.publicationState} />
           </li>
         ))}

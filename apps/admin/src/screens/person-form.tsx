@@ -88,7 +88,7 @@ function OrganisationPicker({ path }: { path: Path }) {
       path={path}
       label={t("person.organisation")}
       options={items.map((o) => o.id)}
-      labelOf={(id) => items.find((o) => o.id === id)?.name ?? id}
+      labelOf={(id) => items.find((o) => o.id === id)?.name.en ?? id}
     />
   );
 }
@@ -146,7 +146,7 @@ export function PersonForm({ names }: { names: ReactNode }) {
         newItem={() => ({ name: "", kind: "residence", citations: [] })}
         render={(p) => (
           <div className="grid">
-            <TextField path={[...p, "name"]} label={t("person.placeName")} />
+            <LocalizedTextField path={[...p, "name"]} label={t("person.placeName")} single />
             <SelectField path={[...p, "region"]} label={t("person.region")} options={REGIONS} />
             <TextField path={[...p, "country"]} label={t("person.country")} />
             <SelectField
@@ -179,7 +179,7 @@ export function PersonForm({ names }: { names: ReactNode }) {
         newItem={() => ({ citations: [] })}
         render={(p) => (
           <>
-            <TextField path={[...p, "label"]} label={t("person.occupation")} />
+            <LocalizedTextField path={[...p, "label"]} label={t("person.occupation")} single />
             <CitationsField path={c(p)} />
           </>
         )}
@@ -209,7 +209,7 @@ export function PersonForm({ names }: { names: ReactNode }) {
         render={(p) => (
           <div className="grid">
             <OrganisationPicker path={[...p, "organisation"]} />
-            <TextField path={[...p, "role"]} label={t("person.affRole")} />
+            <LocalizedTextField path={[...p, "role"]} label={t("person.affRole")} single />
             <CheckField path={[...p, "alleged"]} label={t("person.alleged")} />
             <CitationsField path={c(p)} />
           </div>
@@ -228,7 +228,7 @@ export function PersonForm({ names }: { names: ReactNode }) {
               options={VULNERABILITIES}
               allowEmpty={false}
             />
-            <TextField path={[...p, "note"]} label={t("person.note")} />
+            <LocalizedTextField path={[...p, "note"]} label={t("person.note")} single />
             <CitationsField path={c(p)} />
           </div>
         )}
@@ -247,7 +247,7 @@ export function PersonForm({ names }: { names: ReactNode }) {
               options={PACE_CRITERIA}
               allowEmpty={false}
             />
-            <TextField path={[...p, "reasoning"]} label={t("person.reasoning")} multiline />
+            <LocalizedTextField path={[...p, "reasoning"]} label={t("person.reasoning")} rows={3} />
             <CitationsField path={c(p)} />
           </>
         )}

@@ -111,13 +111,13 @@ export function PersonPreview({
         {pub.places.length ? (
           <>
             <dt>{t("person.places")}</dt>
-            <dd>{pub.places.map((p) => p.name).join(", ")}</dd>
+            <dd>{pub.places.map((p) => p.name.en).join(", ")}</dd>
           </>
         ) : null}
         {pub.occupations.length ? (
           <>
             <dt>{t("person.occupations")}</dt>
-            <dd>{pub.occupations.map((o) => o.label).join(", ")}</dd>
+            <dd>{pub.occupations.map((o) => o.label.en).join(", ")}</dd>
           </>
         ) : null}
       </dl>
@@ -140,7 +140,7 @@ export function PersonPreview({
           {mine.map(({ value: c, meta }) => (
             <section key={c.id} className="preview-case">
               <h3>
-                {c.title}{" "}
+                {c.title.en}{" "}
                 {meta.publicationState !== "published" ? (
                   <span className="badge state-draft">{t(`state.${meta.publicationState}`)}</span>
                 ) : null}
@@ -151,7 +151,7 @@ export function PersonPreview({
                   .map((ch, i) => (
                     <li key={`c${i}`}>
                       {formatArticle(ch)} —{" "}
-                      {ch.label ?? articleLabel(ch.code, ch.article, articleLang(lang)) ?? ""} (
+                      {ch.label?.en ?? articleLabel(ch.code, ch.article, articleLang(lang)) ?? ""} (
                       {e(ch.outcome)})
                     </li>
                   ))}

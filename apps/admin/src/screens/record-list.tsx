@@ -1,4 +1,4 @@
-import { PUBLICATION_STATES, primaryName, type PublicationState } from "@registry/domain";
+import { PUBLICATION_STATES, missingLanguages, primaryName, type PublicationState } from "@registry/domain";
 import { useEffect, useState } from "react";
 import { records, type Kind, type Stored } from "../api.ts";
 import { ErrorNote, Loading, StateBadge, fmtDateTime } from "../components/ui.tsx";
@@ -20,6 +20,7 @@ export function RecordList({ kind }: { kind: Kind }) {
     ? (query.get("state") as PublicationState)
     : undefined;
   const includeDeleted = query.get("deleted") === "1";
+  const missing = (["ru", "kk"] as const).find((l) => l === query.get("missing"));
   const q = kind === "persons" ? (query.get("q") ?? "").trim() : "";
   const [text, setText] = useState(q);
   const [exporting, setExporting] = useState(false);
@@ -27,12 +28,13 @@ export function RecordList({ kind }: { kind: Kind }) {
   const filter = {
     ...(state ? { state } : {}),
     ...(includeDeleted ? { includeDeleted } : {}),
+    ...(missing ? { missing } : {}),
     ...(q ? { q } : {}),
   };
   const [pages, setPages] = useState<Stored<unknown>[]>([]);
   const first = useAsync(
     () => records(kind).list.query({ ...filter, limit: PAGE }),
-    [kind, state, includeDeleted, q],
+    [kind, state, includeDeleted, missing, q],
   );
   const [next, setNext] = useState<string | null>(null);
   useEffect(() => {
@@ -152,6 +154,18 @@ export function RecordList({ kind }: { kind: Kind }) {
             ))}
           </select>
         </div>
+        <div className="field">
+          <label htmlFor="list-missing">{t("lang.filter")}</label>
+          <select
+            id="list-missing"
+            value={missing ?? ""}
+            onChange={(e) => setQuery({ missing: e.target.value || undefined })}
+          >
+            <option value="">{t("lang.filterAll")}</option>
+            <option value="ru">{t("lang.missingRu")}</option>
+            <option value="kk">{t("lang.missingKk")}</option>
+          </select>
+        </div>
         <div className="field check">
           <input
             id="list-deleted"
@@ -203,6 +217,11 @@ export function RecordList({ kind }: { kind: Kind }) {
                 <tr key={v.id} className={meta.deletedAt ? "deleted" : undefined}>
                   <th scope="row">
                     <Link to={`/${info.route}/${v.id}`}>{titleOf(kind, value) || v.id}</Link>
+                    {missingLanguages(value).map((l) => (
+                      <span key={l} className="badge missing-lang">
+                        {t(l === "ru" ? "lang.missingRu" : "lang.missingKk")}
+                      </span>
+                    ))}
                     {kind === "persons" && v.names && v.names.length > 1 ? (
                       <div className="muted small">
                         {v.names

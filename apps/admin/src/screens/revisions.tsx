@@ -34,6 +34,36 @@ const revisionsApi = (
 
 const show = (v: unknown) => (v === undefined ? "–" : typeof v === "string" ? v : JSON.stringify(v));
 
+type Localized = { en: string; ru?: string; kk?: string; provenance?: { ru?: string; kk?: string } };
+const isLocalized = (v: unknown): v is Localized =>
+  v !== null && typeof v === "object" && typeof (v as { en?: unknown }).en === "string";
+
+/**
+ * One row per change; a localized text (a summary, a title) gets a row per language that changed, so that the
+ * reviewer sees the English, Russian and Kazakh versions and whether each translation was checked.
+ */
+function changeRows(c: { field: string; before?: unknown; after?: unknown }): {
+  key: string;
+  label: string;
+  lang?: "en" | "ru" | "kk";
+  before?: unknown;
+  after?: unknown;
+}[] {
+  if (!isLocalized(c.before) && !isLocalized(c.after))
+    return [{ key: c.field, label: c.field, before: c.before, after: c.after }];
+  const b = isLocalized(c.before) ? c.before : undefined;
+  const a = isLocalized(c.after) ? c.after : undefined;
+  return (["en", "ru", "kk"] as const)
+    .filter((l) => b?.[l] !== a?.[l] || (l !== "en" && b?.provenance?.[l] !== a?.provenance?.[l]))
+    .map((l) => ({
+      key: `${c.field}.${l}`,
+      label: `${c.field} · ${l.toUpperCase()}${l !== "en" && a?.provenance?.[l] ? ` (${a.provenance[l]})` : ""}`,
+      lang: l,
+      before: b?.[l],
+      after: a?.[l],
+    }));
+}
+
 /**
  * Editors' changes to published records. Reviewers see what waits for them, with the diff, and approve it or
  * return it with a comment; editors see their own revisions and every comment they were returned with.
@@ -95,13 +125,13 @@ export function RevisionsScreen() {
               <table>
                 <caption className="visually-hidden">{t("revisions.changes")}</caption>
                 <tbody>
-                  {r.changes.map((c) => (
-                    <tr key={c.field}>
-                      <th scope="row">{c.field}</th>
-                      <td>
+                  {r.changes.flatMap(changeRows).map((c) => (
+                    <tr key={c.key}>
+                      <th scope="row">{c.label}</th>
+                      <td lang={c.lang}>
                         <del>{show(c.before)}</del>
                       </td>
-                      <td>
+                      <td lang={c.lang}>
                         <ins>{show(c.after)}</ins>
                       </td>
                     </tr>

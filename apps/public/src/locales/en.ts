@@ -105,6 +105,7 @@ export const en = {
     untranslated: "not yet translated",
     unreviewed: "a translation by the registry’s curators, not yet checked by a second person",
   },
+  script: { latin: "Latin", "cyrillic-ru": "Cyrillic, Russian", "cyrillic-kk": "Cyrillic, Kazakh" },
   person: {
     names: "Names and spellings",
     spellingFrom: "spelling as published by {{publisher}}",
@@ -148,6 +149,7 @@ export const en = {
     notes: "Curators' notes",
     sources: "Sources",
     lastChanged: "Last changed {{date}}",
+    nameWithheld: "Name withheld",
     withheld: "This person's name and identifying details are withheld for their protection.",
     months: "{{count}} months",
     days: "{{count}} days",

@@ -107,6 +107,7 @@ export const kk: Catalog = {
     untranslated: "әлі аударылмаған",
     unreviewed: "тізілім кураторларының аудармасы, оны екінші адам әлі тексермеген",
   },
+  script: { latin: "латын әліпбиі", "cyrillic-ru": "кирилл, орысша", "cyrillic-kk": "кирилл, қазақша" },
   person: {
     names: "Аты-жөні және жазылу нұсқалары",
     spellingFrom: "жарияланым бойынша жазылуы: {{publisher}}",
@@ -152,6 +153,7 @@ export const kk: Catalog = {
     notes: "Кураторлардың ескертпелері",
     sources: "Дереккөздер",
     lastChanged: "Өзгертілген күні {{date}}",
+    nameWithheld: "Аты-жөні жарияланбайды",
     withheld: "Адамның қауіпсіздігі үшін аты-жөні мен жеке басын анықтайтын мәліметтер жасырылған.",
     months: "{{count}} ай",
     days: "{{count}} тәулік",

@@ -107,6 +107,7 @@ export const ru: Catalog = {
     untranslated: "перевод ещё не готов",
     unreviewed: "перевод кураторов реестра, ещё не проверенный вторым человеком",
   },
+  script: { latin: "латиница", "cyrillic-ru": "кириллица, русский", "cyrillic-kk": "кириллица, казахский" },
   person: {
     names: "Имена и написания",
     spellingFrom: "написание по публикации: {{publisher}}",
@@ -152,6 +153,7 @@ export const ru: Catalog = {
     notes: "Примечания кураторов",
     sources: "Источники",
     lastChanged: "Изменено {{date}}",
+    nameWithheld: "Имя не раскрывается",
     withheld: "Имя и данные, позволяющие установить личность, скрыты ради безопасности человека.",
     months: "{{count}} мес.",
     days: "{{count}} сут.",

@@ -2,7 +2,7 @@
 /** @jsxImportSource react */
 import type { MassEvent, Source } from "@registry/domain";
 import { Cite, FootnoteList, Footnotes, Layout, L } from "../components.tsx";
-import { useDates, usePage, useName } from "../ctx.tsx";
+import { useDates, usePage, useName, useText } from "../ctx.tsx";
 
 export function EventsPage({ events }: { events: MassEvent[] }) {
   const { t, href } = usePage();
@@ -29,7 +29,9 @@ export function EventsPage({ events }: { events: MassEvent[] }) {
                 <time dateTime={e.date.date}>{value(e.date)}</time>
               </td>
               <th scope="row">
-                <a href={href(`/events/${e.slug}`)}>{e.name}</a>
+                <a href={href(`/events/${e.slug}`)}>
+                  <L text={e.name} />
+                </a>
               </th>
               <td className="num">{e.detainees.length}</td>
             </tr>
@@ -51,18 +53,19 @@ export function EventPage({
 }) {
   const { t, href } = usePage();
   const nameOf = useName();
+  const text = useText();
   const { value } = useDates();
   const notes = new Footnotes();
   return (
-    <Layout title={e.name}>
+    <Layout title={text(e.name)}>
       <article>
         <h1>
-          {e.name}
+          <L text={e.name} />
           <Cite citations={e.citations} notes={notes} />
         </h1>
         <p>
           <time dateTime={e.date.date}>{value(e.date)}</time>
-          {e.places.length ? ` · ${e.places.map((p) => p.name).join(", ")}` : ""}
+          {e.places.length ? ` · ${e.places.map((p) => text(p.name)).join(", ")}` : ""}
         </p>
         <p>
           <L text={e.description} />
@@ -83,13 +86,15 @@ export function EventPage({
               <tbody>
                 {e.detaineeCounts.map((c, i) => (
                   <tr key={i}>
-                    <th scope="row">{c.place.name}</th>
+                    <th scope="row">
+                      <L text={c.place.name} />
+                    </th>
                     <td className="num">
                       {c.approx ? `${t("misc.approx")} ` : ""}
                       {c.count}
                     </td>
                     <td>
-                      {c.countedBy ?? ""}
+                      {c.countedBy ? <L text={c.countedBy} /> : null}
                       <Cite citations={c.citations} notes={notes} />
                     </td>
                   </tr>
@@ -111,7 +116,9 @@ export function EventPage({
         {e.notes.length ? (
           <ul>
             {e.notes.map((n, i) => (
-              <li key={i}>{n.text}</li>
+              <li key={i}>
+                <L text={n.text} />
+              </li>
             ))}
           </ul>
         ) : null}

@@ -1,13 +1,16 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 import type { PublicOfficial } from "@registry/domain";
-import { Cite, FootnoteList, Footnotes, Layout } from "../components.tsx";
-import { useDates, usePage, useName } from "../ctx.tsx";
+import { Cite, FootnoteList, Footnotes, Layout, L } from "../components.tsx";
+import { useDates, usePage, useName, useText } from "../ctx.tsx";
 import type { Source } from "@registry/domain";
 
 export function OfficialsPage({ officials }: { officials: PublicOfficial[] }) {
-  const { t, href } = usePage();
-  const sorted = [...officials].sort((a, b) => a.name.localeCompare(b.name));
+  const { t, href, locale } = usePage();
+  const nameOf = useName();
+  const sorted = officials
+    .map((o) => ({ o, name: nameOf(o) }))
+    .sort((a, b) => a.name.text.localeCompare(b.name.text, locale));
   return (
     <Layout title={t("officials.title")}>
       <h1>{t("officials.title")}</h1>
@@ -24,13 +27,15 @@ export function OfficialsPage({ officials }: { officials: PublicOfficial[] }) {
           </tr>
         </thead>
         <tbody>
-          {sorted.map((o) => (
+          {sorted.map(({ o, name }) => (
             <tr key={o.id}>
               <th scope="row">
-                <a href={href(`/officials/${o.slug}`)}>{o.name}</a>
+                <a href={href(`/officials/${o.slug}`)} lang={name.lang}>
+                  {name.text}
+                </a>
               </th>
               <td>{t(`role.${o.role}`)}</td>
-              <td>{o.body ?? ""}</td>
+              <td>{o.body ? <L text={o.body} /> : null}</td>
               <td className="num">{o.involvements.length}</td>
             </tr>
           ))}
@@ -51,28 +56,39 @@ export function OfficialPage({
 }) {
   const { t, href } = usePage();
   const nameOf = useName();
+  const text = useText();
   const { value } = useDates();
   const notes = new Footnotes();
   const byId = new Map(persons.map((p) => [p.id, p]));
+  const name = nameOf(o);
   return (
-    <Layout title={o.name}>
+    <Layout title={name.text}>
       <article>
-        <h1>
-          {o.name}
+        <h1 lang={name.lang}>
+          {name.text}
           <Cite citations={o.citations} notes={notes} />
         </h1>
         <p>
-          {t(`role.${o.role}`)}
-          {o.position ? `, ${o.position}` : ""}
-          {o.body ? `, ${o.body}` : ""}
+          {[
+            t(`role.${o.role}`),
+            ...(o.position ? [text(o.position)] : []),
+            ...(o.body ? [text(o.body)] : []),
+          ].join(", ")}
         </p>
-        {o.nameVariants.length ? <p className="muted">{o.nameVariants.join(" · ")}</p> : null}
+        {o.nameVariants.length || name.lang ? (
+          <p className="muted">{[...(name.lang ? [o.name] : []), ...o.nameVariants].join(" · ")}</p>
+        ) : null}
+        {o.localNames?.attestation.kind === "transliterated" && name.lang ? (
+          <p className="muted">
+            <small>{t("person.transliterated")}</small>
+          </p>
+        ) : null}
         <h2>{t("officials.actions")}</h2>
         <ul>
           {o.involvements.map((i, n) => (
             <li key={n}>
               {i.date ? <time dateTime={i.date.date}>{value(i.date)}: </time> : null}
-              {i.description}
+              <L text={i.description} />
               {i.quote ? (
                 <>
                   {" "}
@@ -95,6 +111,16 @@ export function OfficialPage({
             </li>
           ))}
         </ul>
+        {o.notes.length ? (
+          <ul>
+            {o.notes.map((n, k) => (
+              <li key={k}>
+                <L text={n.text} />
+                <Cite citations={n.citations} notes={notes} />
+              </li>
+            ))}
+          </ul>
+        ) : null}
         <h2>{t("person.sources")}</h2>
         <FootnoteList notes={notes} sources={sources} />
       </article>

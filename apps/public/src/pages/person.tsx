@@ -6,31 +6,27 @@ import {
   formatArticle,
   nameIn,
   primaryName,
+  textIn,
+  type Locale,
   type PersonDossier,
   type Sentence,
 } from "@registry/domain";
 import { Cite, FootnoteList, Footnotes, Layout, StatusBadge, L } from "../components.tsx";
-import { useDates, usePage, useName } from "../ctx.tsx";
+import { useDates, usePage, useName, useText } from "../ctx.tsx";
 
-const SCRIPT_LABEL = {
-  latin: "Latin",
-  "cyrillic-ru": "Кириллица (рус.)",
-  "cyrillic-kk": "Кирилица (қаз.)",
-} as const;
-
-function term(s: Sentence, t: ReturnType<typeof usePage>["t"]): string {
+function term(s: Sentence, t: ReturnType<typeof usePage>["t"], locale: Locale): string {
   const parts: string[] = [];
   if (s.termMonths) parts.push(t("person.months", { count: s.termMonths }));
   if (s.days) parts.push(t("person.days", { count: s.days }));
   if (s.hours) parts.push(t("person.hours", { count: s.hours }));
-  if (s.fine) parts.push(`${s.fine.amount.toLocaleString("en")} ${s.fine.currency}`);
-  if (s.scope) parts.push(s.scope);
+  if (s.fine) parts.push(`${s.fine.amount.toLocaleString(locale)} ${s.fine.currency}`);
+  if (s.scope) parts.push(textIn(s.scope, locale).text);
   return parts.join(", ");
 }
 
 export function PersonPage({
   d,
-  changes,
+  changes: _changes,
 }: {
   d: PersonDossier;
   changes: { at: string; fields: string[] }[];
@@ -38,13 +34,15 @@ export function PersonPage({
   const { t, href, today, locale } = usePage();
   const { date, value, after } = useDates();
   const nameOf = useName();
+  const text = useText();
+  const orgName = new Map(d.organisations.map((o) => [o.id, o.name]));
   const notes = new Footnotes();
   const p = d.person;
   const anonymous = p.visibility === "anonymous";
   // On Russian and Kazakh pages the Cyrillic form heads the page, the Latin one follows it.
-  const local = anonymous ? { text: primaryName(p), lang: "en" as const } : nameIn(p, locale);
+  const local = anonymous ? { text: t("person.nameWithheld"), lang: locale } : nameIn(p, locale);
   const name = local.text;
-  const latin = primaryName(p);
+  const latin = anonymous ? name : primaryName(p);
   const others = p.names.filter((n) => !n.primary);
   return (
     <Layout title={name} description={`${name}: ${t(`status.${d.status.current}`)}`}>
@@ -122,7 +120,7 @@ export function PersonPage({
             <ul>
               {p.pace.map((c) => (
                 <li key={c.criterion}>
-                  <strong>{t(`pace.${c.criterion}`)}</strong>. {c.reasoning}
+                  <strong>{t(`pace.${c.criterion}`)}</strong>. <L text={c.reasoning} />
                   <Cite citations={c.citations} notes={notes} />
                 </li>
               ))}
@@ -143,7 +141,7 @@ export function PersonPage({
               <ul className="names">
                 {others.map((n, i) => (
                   <li key={i} lang={n.script === "latin" ? "en" : n.script === "cyrillic-ru" ? "ru" : "kk"}>
-                    {n.text} <span className="muted">({SCRIPT_LABEL[n.script]})</span>
+                    {n.text} <span className="muted">({t(`script.${n.script}`)})</span>
                     <Cite citations={n.citations} notes={notes} />
                     {n.attestation?.kind === "media" && n.attestation.url ? (
                       <>
@@ -178,7 +176,7 @@ export function PersonPage({
                   {p.places.map((pl, i) => (
                     <span key={i}>
                       {i ? "; " : ""}
-                      {pl.name}
+                      <L text={pl.name} />
                       {pl.region ? ` (${t(`region.${pl.region}`)})` : ""}
                       <Cite citations={pl.citations} notes={notes} />
                     </span>
@@ -193,7 +191,7 @@ export function PersonPage({
                   {p.occupations.map((o, i) => (
                     <span key={i}>
                       {i ? "; " : ""}
-                      {o.label}
+                      <L text={o.label} />
                       <Cite citations={o.citations} notes={notes} />
                     </span>
                   ))}
@@ -207,8 +205,17 @@ export function PersonPage({
                   {p.affiliations.map((a, i) => (
                     <span key={i}>
                       {i ? "; " : ""}
-                      {a.organisation.replace(/^org-/, "").toUpperCase()}
-                      {a.role ? `, ${a.role}` : ""} {a.alleged ? t("person.alleged") : ""}
+                      {orgName.has(a.organisation) ? (
+                        <L text={orgName.get(a.organisation) as { en: string }} />
+                      ) : (
+                        a.organisation.replace(/^org-/, "").toUpperCase()
+                      )}
+                      {a.role ? (
+                        <>
+                          , <L text={a.role} />
+                        </>
+                      ) : null}{" "}
+                      {a.alleged ? t("person.alleged") : ""}
                       <Cite citations={a.citations} notes={notes} />
                     </span>
                   ))}
@@ -223,7 +230,12 @@ export function PersonPage({
                     <span key={i}>
                       {i ? "; " : ""}
                       {v.kind}
-                      {v.note ? ` (${v.note})` : ""}
+                      {v.note ? (
+                        <>
+                          {" "}
+                          (<L text={v.note} />)
+                        </>
+                      ) : null}
                       <Cite citations={v.citations} notes={notes} />
                     </span>
                   ))}
@@ -241,9 +253,9 @@ export function PersonPage({
               const measures = c.measures.filter((x) => x.person === p.id);
               const sentences = c.sentences.filter((x) => x.person === p.id);
               return (
-                <section key={c.id} className="case" aria-label={c.title}>
+                <section key={c.id} className="case" aria-label={text(c.title)}>
                   <h3>
-                    {c.title}
+                    <L text={c.title} />
                     <Cite citations={c.citations} notes={notes} />
                   </h3>
                   {c.summary ? (
@@ -264,7 +276,9 @@ export function PersonPage({
                             {ch.label ? (
                               <span className="muted" lang="en">
                                 {" "}
-                                (“{ch.label}”)
+                                (“
+                                <L text={ch.label} />
+                                ”)
                               </span>
                             ) : null}
                             {ch.date ? ` · ${value(ch.date)}` : ""}
@@ -282,7 +296,12 @@ export function PersonPage({
                           <li key={i}>
                             {t(`measure.${m.kind}`)}: {value(m.from)}
                             {m.to ? ` – ${date(m.to)}` : ""}
-                            {m.place ? ` (${m.place})` : ""}
+                            {m.place ? (
+                              <>
+                                {" "}
+                                (<L text={m.place} />)
+                              </>
+                            ) : null}
                             <Cite citations={m.citations} notes={notes} />
                           </li>
                         ))}
@@ -302,11 +321,16 @@ export function PersonPage({
                           return (
                             <li key={i}>
                               {t(`sentence.${s.kind}`)}
-                              {term(s, t) ? `, ${term(s, t)}` : ""} · {value(s.imposed)}
+                              {term(s, t, locale) ? `, ${term(s, t, locale)}` : ""} · {value(s.imposed)}
                               {s.inAbsentia ? ` (${t("person.inAbsentia")})` : ""}
                               {s.endsOn ? ` · ${t("person.ends", { date: date(s.endsOn) })}` : ""}
                               {computedEnd ? ` · ${t("person.termEnds", { date: value(computedEnd) })}` : ""}
-                              {s.court ? ` · ${s.court}` : ""}
+                              {s.court ? (
+                                <>
+                                  {" "}
+                                  · <L text={s.court} />
+                                </>
+                              ) : null}
                               <Cite citations={s.citations} notes={notes} />
                             </li>
                           );
@@ -327,7 +351,7 @@ export function PersonPage({
               {d.events.map((e) => (
                 <li key={e.id}>
                   <time dateTime={e.date.date}>{value(e.date)}</time> <strong>{t(`event.${e.type}`)}</strong>
-                  {e.place ? ` · ${e.place.name}` : ""}. <L text={e.description} />
+                  {e.place ? ` · ${text(e.place.name)}` : ""}. <L text={e.description} />
                   <Cite citations={e.citations} notes={notes} />
                 </li>
               ))}
@@ -341,8 +365,16 @@ export function PersonPage({
             <ul>
               {d.officials.map((o) => (
                 <li key={o.id}>
-                  <a href={href(`/officials/${o.slug}`)}>{o.name}</a> ({t(`role.${o.role}`)}
-                  {o.body ? `, ${o.body}` : ""}){o.actions.length ? `: ${o.actions.join(" ")}` : ""}
+                  <a href={href(`/officials/${o.slug}`)} lang={nameOf(o).lang}>
+                    {nameOf(o).text}
+                  </a>{" "}
+                  ({[t(`role.${o.role}`), ...(o.body ? [text(o.body)] : [])].join(", ")})
+                  {o.actions.map((a, k) => (
+                    <span key={k}>
+                      {k ? " " : ": "}
+                      <L text={a} />
+                    </span>
+                  ))}
                 </li>
               ))}
             </ul>
@@ -355,7 +387,7 @@ export function PersonPage({
             <ul>
               {d.recognitions.map((r) => (
                 <li key={r.id}>
-                  {r.instrument}
+                  <L text={r.instrument} />
                   {r.reference ? `, ${r.reference}` : ""} · {value(r.date)}
                   {r.summary ? (
                     <>
@@ -375,7 +407,10 @@ export function PersonPage({
             <ul>
               {d.massEvents.map((m) => (
                 <li key={m.id}>
-                  <a href={href(`/events/${m.slug}`)}>{m.name}</a> ({date(m.date)})
+                  <a href={href(`/events/${m.slug}`)}>
+                    <L text={m.name} />
+                  </a>{" "}
+                  ({date(m.date)})
                 </li>
               ))}
             </ul>
@@ -403,7 +438,7 @@ export function PersonPage({
             <ul>
               {p.notes.map((n, i) => (
                 <li key={i}>
-                  {n.text}
+                  <L text={n.text} />
                   <Cite citations={n.citations} notes={notes} />
                 </li>
               ))}
@@ -415,10 +450,7 @@ export function PersonPage({
           <h2 id="sources">{t("person.sources")}</h2>
           <FootnoteList notes={notes} sources={d.sources} />
         </section>
-        <p className="muted">
-          {t("person.lastChanged", { date: date(d.updatedAt.slice(0, 10)) })}
-          {changes[0] && changes[0].fields.length ? ` (${changes[0].fields.join(", ")})` : ""}
-        </p>
+        <p className="muted">{t("person.lastChanged", { date: date(d.updatedAt.slice(0, 10)) })}</p>
       </article>
     </Layout>
   );

@@ -10,8 +10,8 @@ import {
   type PersonListItem,
   type Source,
 } from "@registry/domain";
-import { Layout, StatusBadge } from "../components.tsx";
-import { queryString, useDates, usePage, type Query, useName } from "../ctx.tsx";
+import { Layout, StatusBadge, L } from "../components.tsx";
+import { queryString, useDates, usePage, type Query, useName, useText } from "../ctx.tsx";
 
 export interface ListFilters {
   q?: string | undefined;
@@ -74,6 +74,7 @@ export function PersonsPage(p: Props) {
   const { t, href, staticExport, today, locale } = usePage();
   const { date, after } = useDates();
   const nameOf = useName();
+  const text = useText();
   const f = p.filters;
   const base = p.exportTitle ?? (f.list ? t(`lists.${f.list}`) : t("persons.title"));
   const title = f.asOf ? t("persons.asOfTitle", { title: base, date: date(f.asOf) }) : base;
@@ -102,8 +103,8 @@ export function PersonsPage(p: Props) {
         .filter(({ day }) => day === f.asOf)
         .flatMap(({ s }) => s.notes.map((n, i) => ({ s, n, i })))
         .map(({ s, n, i }) => (
-          <p key={`${s.id}-${i}`} className="notice" lang="en">
-            {n.text}{" "}
+          <p key={`${s.id}-${i}`} className="notice">
+            <L text={n.text} />{" "}
             <span className="muted">
               ({s.id}
               {n.citations.length
@@ -186,7 +187,7 @@ export function PersonsPage(p: Props) {
               name="organisation"
               label={t("filter.organisation")}
               value={f.organisation}
-              options={p.organisations.map((o) => [o.id, o.name])}
+              options={p.organisations.map((o) => [o.id, text(o.name)])}
             />
             <Select
               name="gender"

@@ -78,6 +78,7 @@ function entityRouter<S extends z.ZodType>(kind: EntityKind, schema: S) {
         z.strictObject({
           state: PublicationStateSchema.optional(),
           includeDeleted: z.boolean().optional(),
+          missing: z.enum(["ru", "kk"]).optional(),
           limit: z.int().min(1).max(500).optional(),
           after: IdSchema.optional(),
           q: z.string().max(200).optional(),

@@ -54,8 +54,8 @@ export function mergeRow(current: Person, row: Person, has: (c: PersonCsvColumn)
     names,
     ...(has("gender") && row.gender !== "unknown" ? { gender: row.gender } : {}),
     ...(has("birth_year") && row.birthYear !== undefined ? { birthYear: row.birthYear } : {}),
-    places: union(current.places, row.places, (p) => `${p.name}\u0000${p.region ?? ""}`),
-    occupations: union(current.occupations, row.occupations, (o) => o.label),
+    places: union(current.places, row.places, (p) => `${p.name.en}\u0000${p.region ?? ""}`),
+    occupations: union(current.occupations, row.occupations, (o) => o.label.en),
     ...(row.summary ? { summary: { ...current.summary, en: row.summary.en } } : {}),
   };
 }
@@ -107,11 +107,15 @@ function rowToPerson(get: (c: PersonCsvColumn) => string): {
     ...(get("place") || region
       ? {
           places: [
-            { name: get("place") || region, ...(region ? { region: region as "almaty" } : {}), citations },
+            {
+              name: { en: get("place") || region },
+              ...(region ? { region: region as "almaty" } : {}),
+              citations,
+            },
           ],
         }
       : {}),
-    ...(get("occupation") ? { occupations: [{ label: get("occupation"), citations }] } : {}),
+    ...(get("occupation") ? { occupations: [{ label: { en: get("occupation") }, citations }] } : {}),
     ...(get("summary") ? { summary: { en: get("summary") } } : {}),
   };
   const r = PersonSchema.safeParse(record);

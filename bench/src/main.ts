@@ -310,7 +310,7 @@ async function runSize(
             results.http.push(fig);
             log(
               `${backend} ${fmt.size(size)} ${page} page, ${mode}: ${fmt.int(dynamic.requestsPerSec)} req/s p50 ${fmt.ms(dynamic.p50Ms)} p99 ${fmt.ms(dynamic.p99Ms)}` +
-                ` | static ${fmt.int(stat.requestsPerSec)} req/s p99 ${fmt.ms(stat.p99Ms)} | ${fmt.pct(fig.ratio)}` +
+                ` | bare node:http ${fmt.int(stat.requestsPerSec)} req/s p99 ${fmt.ms(stat.p99Ms)} | ${fmt.pct(fig.ratio)}` +
                 (dynamic.errors + dynamic.non2xx > 0
                   ? ` | ${dynamic.errors} errors, ${dynamic.non2xx} non-2xx`
                   : ""),
@@ -431,22 +431,23 @@ function rows(): Row[] {
     });
   for (const h of results.http) {
     const name = `${h.page === "list" ? `list page ${config.listPath}` : "person page"}${h.mode === "rendered" ? " (new URL each time)" : ""}`;
-    // The targets are for the list page as the site serves it; the render path and the person page are information.
-    const judged = h.page === "list" && h.mode === "cached";
+    // The targets (issue 18) are for pages as the site serves them, warm: at least half the bare limit. The render
+    // path (a new URL each time, never stored) is information.
+    const judged = h.mode === "cached";
     out.push({
       metric: `${name} req/s, ${h.backend} ${fmt.size(h.size)}`,
       value: `${fmt.int(h.dynamic.requestsPerSec)} req/s`,
-      limit: `static ${fmt.int(h.static.requestsPerSec)} req/s`,
+      limit: `bare node:http ${fmt.int(h.static.requestsPerSec)} req/s`,
       ratio: `${fmt.pct(h.ratio)}${judged ? ` (≥ 50%)${at(h.size)}` : ""}`,
       met: judged ? h.ratio >= 0.5 && h.dynamic.errors + h.dynamic.non2xx === 0 : null,
     });
     out.push({
       metric: `${name} p50/p99 @${config.connections}, ${h.backend} ${fmt.size(h.size)}`,
       value: `${fmt.ms(h.dynamic.p50Ms)} / ${fmt.ms(h.dynamic.p99Ms)}`,
-      limit: `static ${fmt.ms(h.static.p50Ms)} / ${fmt.ms(h.static.p99Ms)}`,
+      limit: `bare ${fmt.ms(h.static.p50Ms)} / ${fmt.ms(h.static.p99Ms)}`,
       ratio: judged
         ? `p99 ≤ 50 ms${at(h.size)}`
-        : `p99 ${fmt.x(h.dynamic.p99Ms / Math.max(h.static.p99Ms, 1))} static`,
+        : `p99 ${fmt.x(h.dynamic.p99Ms / Math.max(h.static.p99Ms, 1))} bare`,
       met: judged ? h.dynamic.p99Ms <= 50 : null,
     });
   }

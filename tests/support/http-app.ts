@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import { createUser } from "@registry/api";
 import type { Database } from "@registry/db";
 import { createApp } from "@registry/server/app";
@@ -9,22 +9,35 @@ export interface HttpApp {
   url: string;
   logs: string[];
   close: () => Promise<void>;
+  /** Resolves when the public page store has caught up with the writes so far. */
+  settled: () => Promise<void>;
 }
 
 /** The real express app (headers, CSRF guard, cookies, public site) on an ephemeral port. */
 export async function startHttpApp(
   database: Database,
   env: { TRUST_PROXY?: string } = {},
-  opts: { openDataDir?: string } = {},
+  opts: { openDataDir?: string; precompute?: boolean } = {},
 ): Promise<HttpApp> {
   const logs: string[] = [];
   const app = createApp({ database, secretKey: randomBytes(32), env, log: (l) => logs.push(l), ...opts });
   const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+    // As the server runs it: stored public pages first, express for the rest.
+    const s = createServer(app.serve).listen(0, "127.0.0.1", () => resolve(s));
   });
   const addr = server.address();
   const url = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}`;
-  return { url, logs, close: () => new Promise((r) => server.close(() => r())) };
+  return {
+    url,
+    logs,
+    close: () =>
+      new Promise((r) => {
+        app.close();
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+    settled: () => app.settled(),
+  };
 }
 
 export async function trpc(

@@ -2,11 +2,13 @@
 /** @jsxImportSource react */
 import { readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
-import { LOCALES, today as todayOf, type Locale } from "@registry/domain";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { LOCALES, PERSON_LISTS, today as todayOf, type Locale } from "@registry/domain";
 import express, { type Request, type Response, type Router } from "express";
 import type { PublicApi } from "./api.ts";
 import { serverLinks, type PageCtx, type Query } from "./ctx.tsx";
-import { atomFeed, robots, sitemap } from "./feeds.ts";
+import { allPersonSlugs, atomFeed, robots, sitemap } from "./feeds.ts";
+import { PageStore, servePage, storedPage } from "./page-store.ts";
 import { translator } from "./i18n.ts";
 import { renderPage } from "./render.tsx";
 import { loadPage, parseRoute } from "./routes.tsx";
@@ -24,7 +26,25 @@ export interface PublicSiteOptions {
    */
   publicUrl?: string;
   today?: () => string;
+  /** Where rendered pages are kept (default: a new store of 256 MB). */
+  store?: PageStore;
+  /** Render every page ahead of its first reader, and after each write the pages it touched (the server does). */
+  precompute?: boolean;
+  /** How often writes by other processes are looked for. */
+  pollMs?: number;
+  /** Progress of the background rendering. */
+  log?: (line: string) => void;
+  /** The security headers every page carries, computed once by the server (the fast path sends them). */
+  headers?: readonly [string, string][];
 }
+
+export type PublicSite = Router & {
+  store: PageStore;
+  fast: (req: IncomingMessage, res: ServerResponse) => boolean;
+  changed: () => void;
+  settled: () => Promise<void>;
+  close: () => void;
+};
 
 function localeOf(path: string): { locale: Locale; rest: string } {
   const m = /^\/(ru|kk)(\/.*)?$/.exec(path);
@@ -37,7 +57,7 @@ function ctxFor(locale: Locale, path: string, query: Query, today: string): Page
 }
 
 /** The public site as an express router. It has no database: everything comes through `api`. */
-export function createPublicSite(opts: PublicSiteOptions): Router {
+export function createPublicSite(opts: PublicSiteOptions): PublicSite {
   const router = express.Router();
   const today = opts.today ?? (() => todayOf());
   const base = opts.publicUrl ?? "";
@@ -67,28 +87,56 @@ export function createPublicSite(opts: PublicSiteOptions): Router {
     res.type("application/xml").send(await sitemap(opts.api, base));
   });
 
-  // Rendered pages are kept until the data changes (the API's version moves with every write) or the day does.
-  const rendered = new Map<string, { version: string; status: number; html: string }>();
-  const page = async (req: Request, res: Response) => {
-    const { locale, rest } = localeOf(req.path);
-    const query = req.query as Record<string, unknown>;
+  // Rendered pages are kept, compressed, until a write touches them or the day changes (ADR 013).
+  const store = opts.store ?? new PageStore();
+  const precompute = opts.precompute ?? false;
+  /** The data version the stored pages are consistent with; null while a write is being accounted for. */
+  let synced: number | null = null;
+  let closed = false;
+
+  const render = async (
+    url: string,
+  ): Promise<{ status: number; html: string; slug?: string; version: number; day: string }> => {
+    const parsed = new URL(url, "http://site.invalid");
+    const { locale, rest } = localeOf(parsed.pathname);
+    const query: Query = {};
+    for (const [k, v] of parsed.searchParams) if (!(k in query)) query[k] = v;
     const day = today();
-    const version = `${(await opts.api.version()).version}:${day}`;
-    const key = req.originalUrl;
-    let hit = rendered.get(key);
-    if (hit?.version !== version) {
-      const route = parseRoute(rest, query);
-      const stringQuery = Object.fromEntries(
-        Object.entries(query).filter(([, v]) => typeof v === "string"),
-      ) as Query;
-      const { status, page: element } = await loadPage(opts.api, route);
-      hit = { version, status, html: renderPage(ctxFor(locale, rest, stringQuery, day), element) };
-      if (rendered.size >= 2000) rendered.clear();
-      if (key.length <= 1000) rendered.set(key, hit);
+    const { version } = await opts.api.version();
+    const route = parseRoute(rest, query);
+    const { status, page: element } = await loadPage(opts.api, route);
+    const html = renderPage(ctxFor(locale, rest, query, day), element);
+    return { status, html, version, day, ...(route?.kind === "person" ? { slug: route.slug } : {}) };
+  };
+  const keep = (
+    url: string,
+    r: { status: number; html: string; slug?: string; version: number; day: string },
+  ) => {
+    // Only what was rendered from the version the store is synced to: a page read before a write that the
+    // store has already accounted for would bring the old data back.
+    if (url.length > 1000 || r.status >= 500 || synced === null || blocked || r.version !== synced) return;
+    store.set(url, storedPage(r.status, r.html, r.day, r.slug));
+  };
+
+  const page = async (req: Request, res: Response) => {
+    const url = req.originalUrl;
+    const day = today();
+    let hit = synced !== null && !blocked ? store.get(url) : undefined;
+    if (hit && hit.day !== day) hit = undefined;
+    let status: number;
+    let html: Buffer | string;
+    if (hit && (await opts.api.version()).version === synced) {
+      status = hit.status;
+      html = hit.html;
+    } else {
+      const r = await render(url);
+      keep(url, r);
+      status = r.status;
+      html = r.html;
     }
-    res.status(hit.status);
-    res.setHeader("Cache-Control", hit.status === 200 ? "public, max-age=300" : "no-store");
-    res.type("html").send(hit.html);
+    res.status(status);
+    res.setHeader("Cache-Control", status === 200 ? "public, max-age=300" : "no-store");
+    res.type("html").send(html);
   };
   const prefixes = ["", ...LOCALES.filter((l) => l !== "en").map((l) => `/${l}`)];
   const paths = [
@@ -105,7 +153,124 @@ export function createPublicSite(opts: PublicSiteOptions): Router {
   ];
   for (const prefix of prefixes)
     for (const p of paths) router.get(`${prefix}${p === "/" && prefix ? "" : p}`, page);
-  return router;
+
+  /** The pages every change can alter: home, lists, totals, officials, events, sources, in every language. */
+  const sharedPages = () => {
+    const base = [
+      "/",
+      "/persons",
+      ...PERSON_LISTS.map((l) => `/persons?list=${l}`),
+      "/officials",
+      "/events",
+      "/statistics",
+      "/sources",
+      "/data",
+    ];
+    return prefixes.flatMap((prefix) => base.map((p) => (prefix && p === "/" ? prefix : `${prefix}${p}`)));
+  };
+  const personPages = (slugs: readonly string[]) =>
+    slugs.flatMap((slug) => prefixes.map((prefix) => `${prefix}/persons/${slug}`));
+
+  let warming: Promise<void> = Promise.resolve();
+  /** Renders pages into the store in the background, a page at a time, yielding to readers in between. */
+  const warm = (urls: readonly string[]) => {
+    warming = warming.then(async () => {
+      const started = performance.now();
+      let rendered = 0;
+      const report = () => {
+        if (rendered >= 100)
+          opts.log?.(
+            `public pages: ${rendered} rendered ahead of readers in ${((performance.now() - started) / 1000).toFixed(1)} s (${store.size} kept, ${(store.bytes / 1048576).toFixed(1)} MB)`,
+          );
+      };
+      for (const url of urls) {
+        while (blocked && !closed && synced !== null) await sync();
+        if (closed || synced === null) return;
+        if (store.has(url)) continue;
+        // Stop filling a nearly full store: the oldest pages would only be pushed out again.
+        if (store.bytes > store.maxBytes * 0.9) return;
+        try {
+          keep(url, await render(url));
+          if (++rendered % 5000 === 0) report();
+        } catch {
+          // A page that fails now fails for its reader too, who gets the error page; nothing to keep.
+        }
+        await new Promise((r) => setImmediate(r));
+      }
+      report();
+    });
+    return warming;
+  };
+
+  /**
+   * Brings the store up to the data: drops what the writes since its version touched, then re-renders it. Runs
+   * one at a time; a write signalled while one runs is accounted for by the next.
+   */
+  let generation = 0;
+  let blocked = false;
+  let chain: Promise<void> = Promise.resolve();
+  const everything = async () => [
+    ...sharedPages(),
+    ...personPages((await allPersonSlugs(opts.api)).map((p) => p.slug)),
+  ];
+  const sync = (): Promise<void> => {
+    chain = chain
+      .then(async () => {
+        const gen = generation;
+        if (synced === null) {
+          const { version } = await opts.api.version();
+          store.clear();
+          synced = version;
+          if (precompute) void warm(await everything());
+        } else {
+          const c = await opts.api.changes({ after: synced });
+          if (c.version !== synced) {
+            if (c.all) store.clear();
+            else store.invalidate(new Set(c.slugs));
+            synced = c.version;
+            if (precompute)
+              void warm(c.all ? await everything() : [...sharedPages(), ...personPages(c.slugs)]);
+          }
+        }
+        if (gen === generation) blocked = false;
+      })
+      .catch(() => {
+        // The database is unreachable: serve nothing stored until a later pass succeeds.
+        store.clear();
+        synced = null;
+      });
+    return chain;
+  };
+  void sync();
+  // Writes by other processes (several servers on one PostgreSQL) are seen within this interval.
+  const timer = setInterval(() => void sync(), opts.pollMs ?? 250);
+  timer.unref();
+
+  const fast = servePage(store, opts.headers ?? [], today);
+  return Object.assign(router, {
+    store,
+    /** Answers a request from the store before express sees it; false when it cannot. */
+    fast: (req: IncomingMessage, res: ServerResponse) => synced !== null && !blocked && fast(req, res),
+    /**
+     * A write in this process ended: stored pages are not served until the store has accounted for it (the
+     * server calls this on the write pipeline's change signal), so no reader sees a page older than a write that
+     * has returned.
+     */
+    changed: () => {
+      generation++;
+      blocked = true;
+      void sync();
+    },
+    /** Resolves when the store has accounted for every write so far and the pages it re-renders are done. */
+    settled: async () => {
+      await sync();
+      await warming;
+    },
+    close: () => {
+      closed = true;
+      clearInterval(timer);
+    },
+  });
 }
 
 /** The 404 page for any address the site does not know, in the language of its prefix. */

@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,7 +12,7 @@ import {
 } from "@registry/api";
 import { createPublicSite, notFoundHtml } from "@registry/public";
 import compression from "compression";
-import type { Database } from "@registry/db";
+import { onDataChanged, type Database } from "@registry/db";
 import {
   parseAsOfDay,
   PERSON_LISTS,
@@ -53,6 +54,31 @@ export interface AppOptions {
   log?: (line: string) => void;
   /** Where the built open-data files are kept (default: a new temporary directory). */
   openDataDir?: string;
+  /** Render every public page ahead of its first reader, and again after each write that touches it. */
+  precompute?: boolean;
+}
+
+/** The express app, and the request handler to serve it with: stored public pages first, express for the rest. */
+export type App = express.Express & {
+  serve: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Stops the public site's background work (the page store's polling and rendering). */
+  close: () => void;
+  /** Resolves when the public page store has caught up with every write and re-rendered what they touched. */
+  settled: () => Promise<void>;
+};
+
+/** The headers a middleware sets on every response, collected once (served as constants by the fast path). */
+function constantHeaders(
+  middleware: (req: Request, res: Response, next: () => void) => void,
+): [string, string][] {
+  const headers: [string, string][] = [];
+  const res = {
+    setHeader: (k: string, v: string | number | readonly string[]) => void headers.push([k, String(v)]),
+    removeHeader: () => {},
+    getHeader: () => undefined,
+  };
+  middleware({ headers: {}, method: "GET", url: "/" } as Request, res as unknown as Response, () => {});
+  return headers;
 }
 
 /** The HTTP surface: /trpc, /healthz and the open data. The public site and the admin app mount here too. */
@@ -63,7 +89,8 @@ export function createApp({
   ready = () => true,
   log = console.log,
   openDataDir = mkdtempSync(join(tmpdir(), "registry-open-data-")),
-}: AppOptions): express.Express {
+  precompute = false,
+}: AppOptions): App {
   const openData = new OpenDataFiles(database, openDataDir, log);
   const limits = createLimiters();
   const app = express();
@@ -192,12 +219,15 @@ export function createApp({
   }
 
   // The public site reads through the public router only: it is given a caller, not the database.
-  app.use(
-    createPublicSite({
-      api: createPublicCaller(createContextInner({ database })),
-      ...(publicUrl ? { publicUrl } : {}),
-    }),
-  );
+  const site = createPublicSite({
+    api: createPublicCaller(createContextInner({ database })),
+    ...(publicUrl ? { publicUrl } : {}),
+    precompute,
+    log,
+    headers: constantHeaders(securityHeaders),
+  });
+  const unfollow = onDataChanged(database.db, () => site.changed());
+  app.use(site);
   app.use((req, res) => {
     res.status(404).setHeader("Cache-Control", "no-store");
     if (req.method === "GET" && !req.path.startsWith("/trpc") && !req.path.startsWith("/data/"))
@@ -221,5 +251,14 @@ export function createApp({
       .type("text/plain")
       .send(status === 413 ? "Request too large" : status < 500 ? "Bad request" : "Internal error");
   });
-  return app;
+  return Object.assign(app, {
+    serve: (req: IncomingMessage, res: ServerResponse) => {
+      if (!site.fast(req, res)) app(req, res);
+    },
+    close: () => {
+      unfollow();
+      site.close();
+    },
+    settled: () => site.settled(),
+  });
 }

@@ -1,4 +1,4 @@
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import { join, resolve } from "node:path";
 import { createDb, type Database } from "@registry/db";
 import { createApp } from "./app.ts";
@@ -22,11 +22,13 @@ async function main() {
     secretKey: secretKeyOf(env),
     ready: () => ready,
     openDataDir: join(resolve(env.DATA_DIR), "open-data"),
+    precompute: true,
   });
   if (env.SEED && (await isEmpty(database))) await seed(database);
   ready = true;
 
-  const server: Server = app.listen(env.PORT, env.HOST, () => {
+  // Stored public pages are answered before express (ADR 013); everything else goes to express.
+  const server: Server = createServer(app.serve).listen(env.PORT, env.HOST, () => {
     const addr = server.address();
     const port = typeof addr === "object" && addr ? addr.port : env.PORT;
     const base = `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${port}`;
@@ -51,6 +53,7 @@ async function main() {
     stopping = true;
     console.log(`${signal}: shutting down`);
     const force = setTimeout(() => server.closeAllConnections(), 10_000);
+    app.close();
     server.close(() => {
       clearTimeout(force);
       database

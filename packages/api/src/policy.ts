@@ -40,6 +40,7 @@ export const POLICY: Record<string, readonly Caller[]> = {
   "public.personChanges": EVERYONE,
   "public.statistics": EVERYONE,
   "public.version": EVERYONE,
+  "public.changes": EVERYONE,
   "public.officials": EVERYONE,
   "public.official": EVERYONE,
   "public.massEvents": EVERYONE,

@@ -53,4 +53,5 @@ export {
 } from "./admin-queries.ts";
 export { getPublicDossier, publicDossiers } from "./public-dossiers.ts";
 export { refreshPersons } from "./person-index.ts";
-export { dataVersion } from "./version.ts";
+export { dataVersion, onDataChanged } from "./version.ts";
+export { publicChangesSince } from "./public-changes.ts";

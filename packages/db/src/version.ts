@@ -20,8 +20,19 @@ export function keepDataVersionInMemory(db: Db): void {
   known.set(db, { seq: null, generation: 0 });
 }
 
-/** A write ended (committed or not): forget the version kept in memory. */
+const listeners = new WeakMap<Db, Set<() => void>>();
+
+/** Calls `fn` after every write of this process ends (the public site's page store follows it). */
+export function onDataChanged(db: Db, fn: () => void): () => void {
+  const set = listeners.get(db) ?? new Set();
+  listeners.set(db, set);
+  set.add(fn);
+  return () => set.delete(fn);
+}
+
+/** A write ended (committed or not): forget the version kept in memory, and tell whoever follows the data. */
 export function dataChanged(db: Db): void {
+  for (const fn of listeners.get(db) ?? []) fn();
   const state = known.get(db);
   if (!state) return;
   state.seq = null;

@@ -170,9 +170,10 @@ export const ARTICLES: readonly ArticleInfo[] = [
     code: "criminal",
     article: "176",
     label: {
-      en: "Misappropriation or embezzlement",
-      ru: "Присвоение или растрата вверенного чужого имущества",
-      kk: "Сеніп тапсырылған бөтен мүлікті иемденіп алу немесе талан-таражға салу",
+      // The article of the 1997 Code, as report 000 cites it; the 2014 Code (in force since 2015) has it as 189.
+      en: "Misappropriation or embezzlement (1997 Code; article 189 since 2015)",
+      ru: "Присвоение или растрата вверенного чужого имущества (УК 1997 г.; с 2015 г. — ст. 189)",
+      kk: "Сеніп тапсырылған бөтен мүлікті иемденіп алу немесе талан-таражға салу (1997 жылғы ҚК; 2015 жылдан — 189-бап)",
     },
   },
   {

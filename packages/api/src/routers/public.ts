@@ -10,6 +10,7 @@ import {
   publicPersonRefs,
   publicPersonChanges,
   dataVersion,
+  publicChangesSince,
   publicStatistics,
   SORTS,
 } from "@registry/db";
@@ -92,6 +93,15 @@ export const publicRouter = router({
     .input(z.strictObject({}).optional())
     .output(z.object({ version: z.int() }))
     .query(async ({ ctx }) => ({ version: await dataVersion(ctx.database.db) })),
+
+  /**
+   * What changed on the public site since a version: the slugs of the published persons whose pages may differ,
+   * or `all`. Lets the site drop only those of its precomputed pages (lists and totals are always redone).
+   */
+  changes: publicProcedure
+    .input(z.strictObject({ after: z.int().min(0).max(Number.MAX_SAFE_INTEGER) }))
+    .output(z.object({ version: z.int(), all: z.boolean(), slugs: z.array(SlugSchema) }))
+    .query(({ ctx, input }) => publicChangesSince(ctx.database.db, input.after)),
 
   statistics: publicProcedure
     .input(z.strictObject({ asOf: z.string().max(40).optional() }).optional())

@@ -1,0 +1,130 @@
+import { createHash } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
+
+/** A rendered public page, compressed once: serving it is a lookup and a write, not a query and a render. */
+export interface StoredPage {
+  status: number;
+  etag: string;
+  html: Buffer;
+  gzip: Buffer;
+  br: Buffer;
+  /** The day it was rendered for: statuses and "as of today" change with the date. */
+  day: string;
+  /** The person whose page it is; other pages (lists, totals, officials) depend on everything. */
+  slug?: string;
+}
+
+export function storedPage(status: number, html: string, day: string, slug?: string): StoredPage {
+  const body = Buffer.from(html, "utf8");
+  return {
+    status,
+    etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`,
+    html: body,
+    gzip: gzipSync(body, { level: 9 }),
+    br: brotliCompressSync(body, {
+      params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length },
+    }),
+    day,
+    ...(slug ? { slug } : {}),
+  };
+}
+
+/**
+ * The public pages rendered for the current data version, by address. Writes drop what they touched (the
+ * pages of the persons a change names, every list and total), so what is here is always current; the site fills
+ * it when it renders a page and a background pass fills it ahead of the first reader.
+ */
+export class PageStore {
+  private readonly pages = new Map<string, StoredPage>();
+  private used = 0;
+  constructor(readonly maxBytes: number = 256 * 1024 * 1024) {}
+
+  /** Bytes kept (the page in each encoding). */
+  get bytes(): number {
+    return this.used;
+  }
+  get size(): number {
+    return this.pages.size;
+  }
+  get(url: string): StoredPage | undefined {
+    return this.pages.get(url);
+  }
+  has(url: string): boolean {
+    return this.pages.has(url);
+  }
+  set(url: string, page: StoredPage): void {
+    this.delete(url);
+    const cost = page.html.length + page.gzip.length + page.br.length + url.length;
+    // Past the budget the oldest pages go first (a Map iterates in insertion order).
+    for (const [k] of this.pages) {
+      if (this.used + cost <= this.maxBytes) break;
+      this.delete(k);
+    }
+    this.pages.set(url, page);
+    this.used += cost;
+  }
+  delete(url: string): void {
+    const old = this.pages.get(url);
+    if (!old) return;
+    this.used -= old.html.length + old.gzip.length + old.br.length + url.length;
+    this.pages.delete(url);
+  }
+  /** Drops the pages of these persons and every page that is not one person's. */
+  invalidate(slugs: ReadonlySet<string>): void {
+    for (const [url, page] of [...this.pages]) if (!page.slug || slugs.has(page.slug)) this.delete(url);
+  }
+  clear(): void {
+    this.pages.clear();
+    this.used = 0;
+  }
+}
+
+/** Chooses the stored body a client accepts: brotli, then gzip, then the plain bytes. */
+function encodingOf(accept: string | undefined): "br" | "gzip" | null {
+  if (!accept) return null;
+  const offered = (name: string) =>
+    new RegExp(`(?:^|,)\\s*${name}\\s*(?:;\\s*q=(?!0(?:\\.0+)?\\s*(?:,|$))[\\d.]+)?\\s*(?:,|$)`, "i").test(
+      accept,
+    );
+  if (offered("br")) return "br";
+  if (offered("gzip")) return "gzip";
+  return null;
+}
+
+/**
+ * Serves a stored page straight from `node:http`, in front of express, with headers computed once. Anything it
+ * cannot answer alone (not a GET or HEAD, a curator's session cookie, a page not stored for today) is left to
+ * express: it returns false and writes nothing.
+ */
+export function servePage(
+  store: PageStore,
+  headers: readonly [string, string][],
+  today: () => string,
+): (req: IncomingMessage, res: ServerResponse) => boolean {
+  return (req, res) => {
+    if (req.method !== "GET" && req.method !== "HEAD") return false;
+    const cookie = req.headers.cookie;
+    if (cookie !== undefined && cookie.includes("__Host-session=")) return false;
+    const page = store.get(req.url ?? "");
+    if (!page || page.day !== today()) return false;
+    for (const [k, v] of headers) res.setHeader(k, v);
+    res.setHeader("Cache-Control", page.status === 200 ? "public, max-age=300" : "no-store");
+    res.setHeader("Content-Type", "text/html; charset=utf-8");
+    res.setHeader("Vary", "Accept-Encoding");
+    res.setHeader("ETag", page.etag);
+    if (req.headers["if-none-match"] === page.etag) {
+      res.statusCode = 304;
+      res.end();
+      return true;
+    }
+    const encoding = encodingOf(req.headers["accept-encoding"]);
+    const body = encoding === "br" ? page.br : encoding === "gzip" ? page.gzip : page.html;
+    if (encoding) res.setHeader("Content-Encoding", encoding);
+    res.setHeader("Content-Length", body.length);
+    res.statusCode = page.status;
+    if (req.method === "HEAD") res.end();
+    else res.end(body);
+    return true;
+  };
+}

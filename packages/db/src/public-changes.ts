@@ -1,0 +1,101 @@
+import { and, asc, gt, inArray, sql } from "drizzle-orm";
+import type { Db } from "./db.ts";
+import { visible } from "./public-queries.ts";
+import { auditLog, personLinks, persons } from "./schema.ts";
+import { query } from "./query.ts";
+import { dataVersion } from "./version.ts";
+
+/** Kinds whose records appear on the pages of the persons they name; any other kind may appear on every page. */
+const PERSON_SCOPED = new Set(["person", "case", "event", "official", "recognition", "mass-event"]);
+/** Whether a write took a person's page away or moved it: unpublished, deleted, merged, or a new slug. */
+function leftPublic(e: { action: string; changes: unknown }): boolean {
+  if (e.action === "merge") return true;
+  const changes = Array.isArray(e.changes)
+    ? (e.changes as { field?: string; before?: unknown; after?: unknown }[])
+    : [];
+  return changes.some(
+    (c) =>
+      (c.field === "publicationState" && c.before === "published") ||
+      (c.field === "deletedAt" && c.after) ||
+      c.field === "slug",
+  );
+}
+/** Past this many writes in one step, working out what they touched costs more than rebuilding everything. */
+const MAX_ENTRIES = 500;
+
+/** Every string in a JSON value (ids are found among them). */
+function strings(v: unknown, out: Set<string>): Set<string> {
+  if (typeof v === "string") {
+    if (v.length <= 100) out.add(v);
+  } else if (Array.isArray(v)) for (const x of v) strings(x, out);
+  else if (v !== null && typeof v === "object") for (const x of Object.values(v)) strings(x, out);
+  return out;
+}
+
+/**
+ * What the writes after `after` (an audit sequence number, the data version a cache was built at) changed on the
+ * public site: the slugs of the published persons whose pages may show something else now, or `all` when that
+ * cannot be narrowed (a source or an organisation changed, a person left the public site, too many writes). A
+ * person's page shows their cases, events, officials, recognitions and mass events and the names of their
+ * co-defendants: so a change to any of those touches every person linked to it, before and after the change.
+ */
+export async function publicChangesSince(
+  db: Db,
+  after: number,
+): Promise<{ version: number; all: boolean; slugs: string[] }> {
+  const version = await dataVersion(db);
+  if (after >= version) return { version, all: false, slugs: [] };
+  const entries = await db
+    .select({
+      kind: auditLog.entityKind,
+      id: auditLog.entityId,
+      action: auditLog.action,
+      changes: auditLog.changes,
+    })
+    .from(auditLog)
+    .where(and(gt(auditLog.seq, after), sql`${auditLog.seq} <= ${version}`))
+    .orderBy(asc(auditLog.seq))
+    .limit(MAX_ENTRIES + 1);
+  if (entries.length > MAX_ENTRIES || entries.some((e) => !PERSON_SCOPED.has(e.kind)))
+    return { version, all: true, slugs: [] };
+  // The persons each change names (a removed defendant is in its "before"), and those linked to the record now.
+  const mentioned = new Set<string>();
+  for (const e of entries) {
+    if (e.kind === "person") mentioned.add(e.id);
+    strings(e.changes, mentioned);
+  }
+  const entityIds = [...new Set(entries.filter((e) => e.kind !== "person").map((e) => e.id))];
+  const linked = entityIds.length
+    ? await db
+        .select({ personId: personLinks.personId })
+        .from(personLinks)
+        .where(inArray(personLinks.entityId, entityIds))
+    : [];
+  const direct = [...new Set([...linked.map((l) => l.personId), ...mentioned])];
+  // One hop further: a person's name shows on the pages of everyone who shares a case, event or mass event.
+  const changedPersons = entries.filter((e) => e.kind === "person").map((e) => e.id);
+  const neighbours = changedPersons.length
+    ? await query<{ id: string }>(
+        db,
+        sql`select distinct b.person_id as id from ${personLinks} a join ${personLinks} b
+            on a.kind = b.kind and a.entity_id = b.entity_id
+            where a.person_id in (${sql.join(
+              changedPersons.map((id) => sql`${id}`),
+              sql`, `,
+            )})`,
+      )
+    : [];
+  const ids = [...new Set([...direct, ...neighbours.map((r) => r.id)])];
+  // A person who left the public site (unpublished, deleted, merged away) or changed slug may still have pages
+  // cached under a slug we no longer know: then everything is rebuilt. Editing a draft touches no public page.
+  if (entries.some((e) => e.kind === "person" && leftPublic(e))) return { version, all: true, slugs: [] };
+  const slugs: string[] = [];
+  for (let i = 0; i < ids.length; i += 1000) {
+    const rows = await db
+      .select({ id: persons.id, slug: persons.slug, published: sql<boolean>`${visible("person")}` })
+      .from(persons)
+      .where(inArray(persons.id, ids.slice(i, i + 1000)));
+    for (const r of rows) if (r.published && r.slug) slugs.push(r.slug);
+  }
+  return { version, all: false, slugs: [...new Set(slugs)].sort() };
+}

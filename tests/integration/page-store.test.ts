@@ -1,0 +1,130 @@
+import { applyChanges, type Database } from "@registry/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BACKENDS } from "../support/backends.ts";
+import { ADMIN, caller, cite, EDITOR, person, publish, REVIEWER, seedFixture } from "../support/fixtures.ts";
+import { startHttpApp, type HttpApp } from "../support/http-app.ts";
+
+/**
+ * Issue 18: public pages are rendered ahead of readers and kept, compressed, until a write touches them. What a
+ * reader gets must still be exactly what the data says: an approved change, a revert and a merge show at once;
+ * a draft never does.
+ */
+describe.each(BACKENDS)("precomputed public pages on $name", (backend) => {
+  let database: Database;
+  let app: HttpApp;
+  beforeAll(async () => {
+    database = await backend.open();
+    await seedFixture(database);
+    app = await startHttpApp(database, {}, { precompute: true });
+    await app.settled();
+  }, 120_000);
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+  });
+
+  const get = async (path: string, headers: Record<string, string> = {}) => {
+    const r = await fetch(app.url + path, { headers });
+    return { status: r.status, text: await r.text(), headers: r.headers };
+  };
+  const version = async (id: string) =>
+    (await caller(database, EDITOR).admin.persons.get({ id })).meta.version;
+
+  it("serves every page of a person in each language, and the lists, before anyone asks, compressed once", async () => {
+    const html = await get("/ru/persons/p-abishev", { "accept-encoding": "br" });
+    expect(html.status).toBe(200);
+    expect(html.headers.get("content-encoding")).toBe("br");
+    expect(html.text).toContain("Абишев Асет");
+    // The same security headers as every other response, and a strong ETag answered with 304.
+    expect(html.headers.get("content-security-policy")).toContain("default-src 'self'");
+    expect(html.headers.get("x-content-type-options")).toBe("nosniff");
+    const etag = html.headers.get("etag") ?? "";
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(
+      (await fetch(`${app.url}/ru/persons/p-abishev`, { headers: { "if-none-match": etag } })).status,
+    ).toBe(304);
+    const plain = await get("/kk/persons/p-kayyrbek", { "accept-encoding": "identity" });
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    expect(plain.text).toContain("Асқар Қайырбек");
+  });
+
+  it("shows an approved change at once, on the person's page and in the lists, and never a draft", async () => {
+    const before = await get("/persons/p-abishev");
+    expect(before.text).not.toContain("Organised the 2018 rally");
+    // An editor's change to a published record waits for review: the public page does not change.
+    const proposed = await caller(database, EDITOR).admin.persons.update({
+      id: "p-abishev",
+      version: await version("p-abishev"),
+      record: person(
+        "p-abishev",
+        [
+          ["Aset Abishev", "latin"],
+          ["Абишев Асет", "cyrillic-ru"],
+        ],
+        { gender: "male", summary: { en: "Organised the 2018 rally." } },
+      ) as never,
+    });
+    expect(proposed.proposed).toBeGreaterThan(0);
+    expect((await get("/persons/p-abishev")).text).not.toContain("Organised the 2018 rally");
+    // A new draft person is not public, and its page is not there.
+    await caller(database, EDITOR).admin.persons.create({
+      record: person("p-secret-draft", [["Secret Draftperson", "latin"]]) as never,
+    });
+    expect((await get("/persons/p-secret-draft")).status).toBe(404);
+    expect((await get("/persons")).text).not.toContain("Secret Draftperson");
+    // Approved: the page shows it in the same moment, in every language.
+    await caller(database, REVIEWER).admin.revisions.approve({ id: proposed.proposed ?? 0 });
+    expect((await get("/persons/p-abishev")).text).toContain("Organised the 2018 rally");
+    expect((await get("/ru/persons/p-abishev")).text).toContain("Organised the 2018 rally");
+  });
+
+  it("shows a revert and a merge at once, and the merged-away page is gone", async () => {
+    // Revert to the version before the summary.
+    const history = await caller(database, EDITOR).admin.persons.history({ id: "p-abishev" });
+    const withoutSummary = history.find((h) =>
+      (h.changes as { field: string }[]).some((c) => c.field === "summary"),
+    )?.version;
+    expect(withoutSummary).toBeGreaterThan(1);
+    await applyChanges(database.db, { id: REVIEWER.id, role: "reviewer" }, [
+      {
+        op: "revert",
+        kind: "person",
+        id: "p-abishev",
+        version: await version("p-abishev"),
+        toVersion: (withoutSummary ?? 2) - 1,
+      },
+    ]);
+    expect((await get("/persons/p-abishev")).text).not.toContain("Organised the 2018 rally");
+
+    // Two records of one person: the page of the merged-away one answers 404 at once; the kept one shows both.
+    await publish(database, "persons", person("p-abishev-dup", [["Asset Abishev", "latin"]]));
+    expect((await get("/persons/p-abishev-dup")).status).toBe(200);
+    await caller(database, ADMIN).admin.persons.merge({
+      keepId: "p-abishev",
+      keepVersion: await version("p-abishev"),
+      mergeId: "p-abishev-dup",
+      mergeVersion: await version("p-abishev-dup"),
+    });
+    expect((await get("/persons/p-abishev-dup")).status).toBe(404);
+    expect((await get("/persons/p-abishev")).text).toContain("Asset Abishev");
+  });
+
+  it("re-renders in the background only what a write touched, and the open data follows", async () => {
+    await app.settled();
+    const r = await get("/data/persons.json");
+    const data = JSON.parse(r.text) as { persons: { person: { id: string } }[] };
+    expect(data.persons.some((d) => d.person.id === "p-abishev-dup")).toBe(false);
+    expect(data.persons.some((d) => d.person.id === "p-secret-draft")).toBe(false);
+    // A case of one person changes: that person's pages are redone, another person's stay as they were.
+    const kayyrbek = await get("/persons/p-kayyrbek");
+    await publish(database, "cases", {
+      id: "c-new",
+      slug: "c-new",
+      title: { en: "A new case for Zhakupova" },
+      defendants: ["p-zhakupova"],
+      citations: cite(3),
+    });
+    expect((await get("/persons/p-zhakupova")).text).toContain("A new case for Zhakupova");
+    expect((await get("/persons/p-kayyrbek")).headers.get("etag")).toBe(kayyrbek.headers.get("etag"));
+  });
+});

@@ -1,5 +1,12 @@
 // @registry/public: the public site. It depends on the public API's type only, never on the database.
 export { createPublicSite, notFoundHtml, type PublicSite, type PublicSiteOptions } from "./site.tsx";
-export { PageStore, servePage, storedPage, type StoredPage } from "./page-store.ts";
+export {
+  loadSnapshot,
+  PageStore,
+  saveSnapshot,
+  servePage,
+  storedPage,
+  type StoredPage,
+} from "./page-store.ts";
 export { exportStaticSite } from "./export.tsx";
 export type { PublicApi } from "./api.ts";

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 
@@ -74,6 +75,9 @@ export class PageStore {
   invalidate(slugs: ReadonlySet<string>): void {
     for (const [url, page] of [...this.pages]) if (!page.slug || slugs.has(page.slug)) this.delete(url);
   }
+  entries(): IterableIterator<[string, StoredPage]> {
+    return this.pages.entries();
+  }
   clear(): void {
     this.pages.clear();
     this.used = 0;
@@ -127,4 +131,74 @@ export function servePage(
     else res.end(body);
     return true;
   };
+}
+
+/**
+ * The store written to a file, so that a restarted server has its pages at once. The file is only used by a
+ * server of the same renderer (`key`) for the same data version and day: anything else renders again.
+ * Layout: a JSON header line, then per page a JSON line (url, status, etag, day, slug, sizes) and its bytes.
+ */
+export function saveSnapshot(
+  store: PageStore,
+  file: string,
+  key: string,
+  version: number,
+  day: string,
+): void {
+  const parts: Buffer[] = [Buffer.from(`${JSON.stringify({ key, version, day, pages: store.size })}\n`)];
+  for (const [url, p] of store.entries()) {
+    if (p.day !== day) continue;
+    const head = { url, status: p.status, etag: p.etag, day: p.day, slug: p.slug ?? null };
+    const sizes = [p.html.length, p.gzip.length, p.br.length];
+    parts.push(Buffer.from(`${JSON.stringify({ ...head, sizes })}\n`), p.html, p.gzip, p.br);
+  }
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, Buffer.concat(parts));
+  renameSync(tmp, file);
+}
+
+/** Reads a snapshot into the store; false (and nothing read) when it is missing or for another key, version or day. */
+export function loadSnapshot(
+  store: PageStore,
+  file: string,
+  key: string,
+  version: number,
+  day: string,
+): boolean {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(file);
+  } catch {
+    return false;
+  }
+  const line = (at: number): [unknown, number] => {
+    const end = buf.indexOf(10, at);
+    if (end < 0) throw new Error("truncated");
+    return [JSON.parse(buf.subarray(at, end).toString("utf8")), end + 1];
+  };
+  try {
+    const [header, start] = line(0) as [{ key: string; version: number; day: string; pages: number }, number];
+    if (header.key !== key || header.version !== version || header.day !== day) return false;
+    const pages: [string, StoredPage][] = [];
+    let at = start;
+    for (let i = 0; i < header.pages && at < buf.length; i++) {
+      const [h, next] = line(at) as [
+        { url: string; status: number; etag: string; day: string; slug: string | null; sizes: number[] },
+        number,
+      ];
+      const [a = 0, b = 0, c = 0] = h.sizes;
+      const html = Buffer.from(buf.subarray(next, next + a));
+      const gzip = Buffer.from(buf.subarray(next + a, next + a + b));
+      const br = Buffer.from(buf.subarray(next + a + b, next + a + b + c));
+      at = next + a + b + c;
+      pages.push([
+        h.url,
+        { status: h.status, etag: h.etag, day: h.day, html, gzip, br, ...(h.slug ? { slug: h.slug } : {}) },
+      ]);
+    }
+    for (const [url, p] of pages) store.set(url, p);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -3,12 +3,12 @@
 import { readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { LOCALES, PERSON_LISTS, today as todayOf, type Locale } from "@registry/domain";
+import { LOCALES, PERSON_LISTS, STATUSES, today as todayOf, type Locale } from "@registry/domain";
 import express, { type Request, type Response, type Router } from "express";
 import type { PublicApi } from "./api.ts";
 import { serverLinks, type PageCtx, type Query } from "./ctx.tsx";
 import { allPersonSlugs, atomFeed, robots, sitemap } from "./feeds.ts";
-import { PageStore, servePage, storedPage } from "./page-store.ts";
+import { loadSnapshot, PageStore, saveSnapshot, servePage, storedPage } from "./page-store.ts";
 import { translator } from "./i18n.ts";
 import { renderPage } from "./render.tsx";
 import { loadPage, parseRoute } from "./routes.tsx";
@@ -32,6 +32,11 @@ export interface PublicSiteOptions {
   precompute?: boolean;
   /** How often writes by other processes are looked for. */
   pollMs?: number;
+  /**
+   * Where the store is saved after it is filled, so that a restarted server has its pages at once; `rendererKey`
+   * names the code that rendered them (a snapshot from other code is not used).
+   */
+  snapshot?: { file: string; rendererKey: string };
   /** Progress of the background rendering. */
   log?: (line: string) => void;
   /** The security headers every page carries, computed once by the server (the fast path sends them). */
@@ -160,6 +165,7 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
       "/",
       "/persons",
       ...PERSON_LISTS.map((l) => `/persons?list=${l}`),
+      ...STATUSES.map((x) => `/persons?status=${x}`),
       "/officials",
       "/events",
       "/statistics",
@@ -198,6 +204,15 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
         await new Promise((r) => setImmediate(r));
       }
       report();
+      if (opts.snapshot && rendered > 0 && synced !== null && !blocked && !closed) {
+        try {
+          saveSnapshot(store, opts.snapshot.file, opts.snapshot.rendererKey, synced, today());
+        } catch (e) {
+          opts.log?.(
+            `public pages: could not save ${opts.snapshot.file}: ${e instanceof Error ? e.message : String(e)}`,
+          );
+        }
+      }
     });
     return warming;
   };
@@ -220,7 +235,12 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
         if (synced === null) {
           const { version } = await opts.api.version();
           store.clear();
+          const loaded =
+            opts.snapshot !== undefined &&
+            loadSnapshot(store, opts.snapshot.file, opts.snapshot.rendererKey, version, today());
+          if (loaded) opts.log?.(`public pages: ${store.size} read from ${opts.snapshot?.file}`);
           synced = version;
+          // After a snapshot only what it lacks is rendered (a page already stored is skipped).
           if (precompute) void warm(await everything());
         } else {
           const c = await opts.api.changes({ after: synced });

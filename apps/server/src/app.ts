@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -56,6 +57,30 @@ export interface AppOptions {
   openDataDir?: string;
   /** Render every public page ahead of its first reader, and again after each write that touches it. */
   precompute?: boolean;
+  /** Where the rendered public pages are saved for the next start (with `precompute`). */
+  pagesFile?: string;
+}
+
+/**
+ * Names the code that renders the public pages: a hash of the public site's and the domain's sources (the
+ * messages, formats and components). Pages saved by other code are not reused.
+ */
+function rendererKey(): string {
+  const hash = createHash("sha256");
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.(tsx?|js|css|svg|json)$/.test(entry.name))
+        hash.update(entry.name).update(readFileSync(path));
+    }
+  };
+  walk(fileURLToPath(new URL("../../public/src/", import.meta.url)));
+  walk(fileURLToPath(new URL("../../../packages/domain/src/", import.meta.url)));
+  return hash.digest("hex").slice(0, 32);
 }
 
 /** The express app, and the request handler to serve it with: stored public pages first, express for the rest. */
@@ -90,6 +115,7 @@ export function createApp({
   log = console.log,
   openDataDir = mkdtempSync(join(tmpdir(), "registry-open-data-")),
   precompute = false,
+  pagesFile,
 }: AppOptions): App {
   const openData = new OpenDataFiles(database, openDataDir, log);
   const limits = createLimiters();
@@ -223,6 +249,7 @@ export function createApp({
     api: createPublicCaller(createContextInner({ database })),
     ...(publicUrl ? { publicUrl } : {}),
     precompute,
+    ...(precompute && pagesFile ? { snapshot: { file: pagesFile, rendererKey: rendererKey() } } : {}),
     log,
     headers: constantHeaders(securityHeaders),
   });

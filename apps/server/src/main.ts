@@ -23,6 +23,7 @@ async function main() {
     ready: () => ready,
     openDataDir: join(resolve(env.DATA_DIR), "open-data"),
     precompute: true,
+    pagesFile: join(resolve(env.DATA_DIR), "public-pages.bin"),
   });
   if (env.SEED && (await isEmpty(database))) await seed(database);
   ready = true;

@@ -1,0 +1,102 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gunzipSync, brotliDecompressSync } from "node:zlib";
+import { loadSnapshot, PageStore, saveSnapshot, servePage, storedPage } from "@registry/public";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const DAY = "2026-12-05";
+
+describe("the page store", () => {
+  it("drops a person's pages and every shared page on a change, and keeps other persons' pages", () => {
+    const store = new PageStore();
+    store.set("/persons/a", storedPage(200, "<p>A</p>", DAY, "a"));
+    store.set("/ru/persons/a", storedPage(200, "<p>А</p>", DAY, "a"));
+    store.set("/persons/b", storedPage(200, "<p>B</p>", DAY, "b"));
+    store.set("/persons", storedPage(200, "<p>list</p>", DAY));
+    store.invalidate(new Set(["a"]));
+    expect([...store.entries()].map(([url]) => url)).toEqual(["/persons/b"]);
+  });
+
+  it("keeps within its budget, oldest pages out first", () => {
+    const page = (n: number) => storedPage(200, `<p>${"x".repeat(2000)}${n}</p>`, DAY, `p${n}`);
+    const one = page(0);
+    const cost = one.html.length + one.gzip.length + one.br.length + "/persons/p0".length;
+    const store = new PageStore(cost * 3 + 10);
+    for (let n = 0; n < 5; n++) store.set(`/persons/p${n}`, page(n));
+    expect(store.size).toBe(3);
+    expect(store.has("/persons/p0")).toBe(false);
+    expect(store.has("/persons/p4")).toBe(true);
+    expect(store.bytes).toBeLessThanOrEqual(store.maxBytes);
+  });
+
+  it("writes a snapshot a restarted server reads, and refuses one of other code, data or day", () => {
+    const dir = mkdtempSync(join(tmpdir(), "page-store-"));
+    try {
+      const store = new PageStore();
+      store.set("/kk/persons/a", storedPage(200, "<h1>Әсет</h1>", DAY, "a"));
+      store.set("/persons?list=political-prisoners", storedPage(200, "<p>23</p>", DAY));
+      const file = join(dir, "pages.bin");
+      saveSnapshot(store, file, "code-1", 41, DAY);
+      const again = new PageStore();
+      expect(loadSnapshot(again, file, "code-2", 41, DAY)).toBe(false);
+      expect(loadSnapshot(again, file, "code-1", 42, DAY)).toBe(false);
+      expect(loadSnapshot(again, file, "code-1", 41, "2026-12-06")).toBe(false);
+      expect(again.size).toBe(0);
+      expect(loadSnapshot(again, file, "code-1", 41, DAY)).toBe(true);
+      expect(again.get("/kk/persons/a")?.html.toString()).toBe("<h1>Әсет</h1>");
+      expect(again.get("/kk/persons/a")?.slug).toBe("a");
+      expect(again.get("/persons?list=political-prisoners")?.slug).toBeUndefined();
+      expect(brotliDecompressSync(again.get("/kk/persons/a")?.br ?? Buffer.alloc(0)).toString()).toBe(
+        "<h1>Әсет</h1>",
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("serving stored pages before express", () => {
+  let server: Server;
+  let url = "";
+  let day = DAY;
+  const store = new PageStore();
+  beforeAll(async () => {
+    store.set("/persons/a", storedPage(200, "<p>Aset</p>", DAY, "a"));
+    const fast = servePage(store, [["X-Content-Type-Options", "nosniff"]], () => day);
+    server = createServer((req, res) => {
+      if (!fast(req, res)) res.writeHead(299).end("express");
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+    const addr = server.address();
+    url = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}`;
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+  const raw = (path: string, headers: Record<string, string> = {}, method = "GET") =>
+    fetch(url + path, { headers, method });
+
+  it("sends the encoding the client accepts, with the constant headers, and 304 for a known ETag", async () => {
+    const gz = await raw("/persons/a", { "accept-encoding": "gzip, br;q=0" });
+    expect(gz.headers.get("content-encoding")).toBe("gzip");
+    expect(gz.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(gz.headers.get("vary")).toBe("Accept-Encoding");
+    expect(await gz.text()).toBe("<p>Aset</p>");
+    const page = store.get("/persons/a");
+    expect(gunzipSync(page?.gzip ?? Buffer.alloc(0)).toString()).toBe("<p>Aset</p>");
+    expect((await raw("/persons/a", { "if-none-match": page?.etag ?? "" })).status).toBe(304);
+    const head = await raw("/persons/a", { "accept-encoding": "identity" }, "HEAD");
+    expect(head.status).toBe(200);
+    expect(head.headers.get("content-length")).toBe(String(page?.html.length));
+  });
+
+  it("leaves to express what it cannot answer alone: a session, another method, an unknown page, another day", async () => {
+    expect((await raw("/persons/a", { cookie: "__Host-session=abc" })).status).toBe(299);
+    expect((await raw("/persons/a", {}, "POST")).status).toBe(299);
+    expect((await raw("/persons/b")).status).toBe(299);
+    day = "2026-12-06";
+    expect((await raw("/persons/a")).status).toBe(299);
+    day = DAY;
+    expect((await raw("/persons/a")).status).toBe(200);
+  });
+});

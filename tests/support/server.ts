@@ -25,7 +25,16 @@ export async function startServer(
   const port = opts.port ?? (await freePort());
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: `${ROOT}apps/server`,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", ...env },
+    // Ready at once: the tests do not wait for every public page to be rendered ahead (pnpm bench:first-visit
+    // measures that); pages not yet stored are rendered on request, as before.
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      PRERENDER_SECONDS: "0",
+      ...env,
+    },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -31,6 +31,11 @@ const EnvSchema = z.object({
    * links are relative: an absolute URL is never built from the request's Host header.
    */
   PUBLIC_URL: z.url().optional(),
+  /**
+   * At start-up, /healthz says ready only once the public pages are rendered (or read from the last run's
+   * snapshot), for at most this many seconds: the first readers then meet stored pages. 0: ready at once.
+   */
+  PRERENDER_SECONDS: z.coerce.number().int().min(0).max(86_400).default(120),
   /** `production` when started by `pnpm start`. */
   NODE_ENV: z.string().optional(),
 });

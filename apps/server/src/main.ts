@@ -26,7 +26,16 @@ async function main() {
     pagesFile: join(resolve(env.DATA_DIR), "public-pages.bin"),
   });
   if (env.SEED && (await isEmpty(database))) await seed(database);
-  ready = true;
+  // Ready for readers once the public pages are stored (bounded: a large registry keeps rendering afterwards).
+  const prerender = async () => {
+    if (env.PRERENDER_SECONDS > 0)
+      await Promise.race([
+        app.settled(),
+        new Promise((r) => setTimeout(r, env.PRERENDER_SECONDS * 1000).unref()),
+      ]);
+    ready = true;
+    console.log(`Ready for readers in ${Math.round(performance.now() - started)} ms (/healthz answers 200)`);
+  };
 
   // Stored public pages are answered before express (ADR 013); everything else goes to express.
   const server: Server = createServer(app.serve).listen(env.PORT, env.HOST, () => {
@@ -34,7 +43,7 @@ async function main() {
     const port = typeof addr === "object" && addr ? addr.port : env.PORT;
     const base = `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${port}`;
     console.log(
-      `Persecution Registry is running (${database.backend}${env.DATABASE_URL ? "" : `, data in ${env.DATA_DIR}`}), ready in ${Math.round(performance.now() - started)} ms`,
+      `Persecution Registry is running (${database.backend}${env.DATABASE_URL ? "" : `, data in ${env.DATA_DIR}`}), listening in ${Math.round(performance.now() - started)} ms`,
     );
     console.log(`  public site   ${base}/`);
     console.log(`  admin         ${base}/admin/`);
@@ -45,6 +54,7 @@ async function main() {
         "  note          PUBLIC_URL is not set: the feed and sitemap use relative links and robots.txt names no sitemap " +
           "(set PUBLIC_URL to the site's public address, e.g. https://registry.example.org)",
       );
+    void prerender();
   });
 
   // SIGTERM/SIGINT: stop taking requests, let in-flight ones finish, then CHECKPOINT and close the database.

@@ -1,4 +1,4 @@
-import { createWriteStream, existsSync, mkdirSync, writeFileSync, type WriteStream } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, rmSync, writeFileSync, type WriteStream } from "node:fs";
 import { join, resolve } from "node:path";
 import { backupDatabase, createDb, restoreDatabase, verifyAudit } from "@registry/db";
 import { createContextInner, createPublicCaller, createUser } from "@registry/api";
@@ -53,6 +53,8 @@ async function run() {
       case "restore": {
         if (!arg) throw new Error("Usage: pnpm db:restore <backup file> (into an empty database)");
         const s = await restoreDatabase(database.db, resolve(arg));
+        // Pages saved from other data at the same version number must not come back.
+        rmSync(join(resolve(env.DATA_DIR), "public-pages.bin"), { force: true });
         const audit = await verifyAudit(database.db);
         console.log(
           `Restored ${Object.values(s.counts).reduce((a, b) => a + b, 0)} rows; audit chain ${audit.ok ? "verifies" : `BROKEN: ${audit.reason}`}`,

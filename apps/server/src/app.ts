@@ -30,6 +30,7 @@ import { OpenDataFiles } from "./open-data-files.ts";
 import {
   csrfGuard,
   noStoreWhenAuthenticated,
+  publicCors,
   queryJsonDepth,
   securityHeaders,
   verifyJsonDepth,
@@ -126,6 +127,7 @@ export function createApp({
   app.set("trust proxy", env.TRUST_PROXY ?? false);
   app.use(securityHeaders);
   app.use(noStoreWhenAuthenticated);
+  app.use(publicCors);
 
   app.get("/healthz", (_req, res) => {
     res.status(ready() ? 200 : 503).json({ ok: ready(), backend: database.backend });

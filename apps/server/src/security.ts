@@ -124,3 +124,29 @@ export function queryJsonDepth(req: Request, _res: Response, next: NextFunction)
   if (typeof input === "string" && jsonTooDeep(input)) return next(tooDeep());
   next();
 }
+
+/**
+ * Public reads may be fetched from any site (a newsroom's chart, a researcher's notebook): `/data/*` and the
+ * public tRPC procedures answer GET with `Access-Control-Allow-Origin: *` and a cross-origin resource policy.
+ * Never credentials (a browser sends no cookie with `*`), never a write, never admin or auth procedures: a
+ * batch that names any procedure outside `public.` gets no CORS headers at all.
+ */
+export function publicCors(req: Request, res: Response, next: NextFunction): void {
+  const path = req.path;
+  const isData = path.startsWith("/data/");
+  const procedures = path.startsWith("/trpc/") ? path.slice("/trpc/".length).split(",") : [];
+  const isPublicApi = procedures.length > 0 && procedures.every((p) => /^public\.[A-Za-z]+$/.test(p));
+  if (!isData && !isPublicApi) return next();
+  if (req.method === "OPTIONS") {
+    res.setHeader("Access-Control-Allow-Origin", "*");
+    res.setHeader("Access-Control-Allow-Methods", "GET, HEAD");
+    res.setHeader("Access-Control-Max-Age", "86400");
+    res.status(204).end();
+    return;
+  }
+  if (req.method === "GET" || req.method === "HEAD") {
+    res.setHeader("Access-Control-Allow-Origin", "*");
+    res.setHeader("Cross-Origin-Resource-Policy", "cross-origin");
+  }
+  next();
+}

@@ -33,6 +33,14 @@ export function parsePartialDate(value: string): DateParts | null {
 
 export const PartialDateSchema = z
   .string()
+  // The shape as a pattern (it reaches the JSON Schema, so other validators check it too); the refinement checks
+  // the calendar (no 2021-02-30) and the range.
+  .regex(
+    /^(19|20)\d{2}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$|^2100(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/,
+    {
+      message: "Expected a date as YYYY, YYYY-MM or YYYY-MM-DD (1900-2100)",
+    },
+  )
   .refine((s) => parsePartialDate(s) !== null, {
     message: "Expected a date as YYYY, YYYY-MM or YYYY-MM-DD (1900-2100)",
   })

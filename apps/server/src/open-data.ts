@@ -1,5 +1,6 @@
 import {
   csvSafeCell,
+  DATA_LICENCE,
   formatArticle,
   localNames,
   primaryName,
@@ -8,7 +9,7 @@ import {
   type PersonList,
   type Status,
 } from "@registry/domain";
-import { publicDossiers, type Database } from "@registry/db";
+import { dataVersion, publicDossiers, type Database } from "@registry/db";
 import type { Writable } from "node:stream";
 
 /** Waits for the stream to drain, so a slow reader holds back the query instead of filling memory. */
@@ -107,7 +108,13 @@ export async function writeOpenData(
 ): Promise<void> {
   const { json, csv } = out;
   const selection = only.list || only.status ? `,"only":${JSON.stringify(only)}` : "";
-  if (json) await write(json, `{"asOf":"${today}"${selection},"schema":"/data/schema.json","persons":[\n`);
+  if (json) {
+    const version = await dataVersion(database.db);
+    await write(
+      json,
+      `{"licence":"${DATA_LICENCE}","version":${version},"date":"${today}","asOf":"${today}"${selection},"schema":"/data/schema/persons-file.schema.json","persons":[\n`,
+    );
+  }
   if (csv) await write(csv, "\uFEFF" + CSV_COLUMNS.map(([c]) => c).join(",") + "\r\n");
   let first = true;
   for await (const all of publicDossiers(database.db, today)) {

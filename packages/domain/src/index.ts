@@ -194,7 +194,7 @@ export {
   type Statistics,
 } from "./public.ts";
 export { ARTICLES, articleLabel, formatArticle, formatArticleKey, type ArticleInfo } from "./articles.ts";
-export { publicJsonSchemas } from "./json-schema.ts";
+export { DATA_LICENCE, publicJsonSchemas, SCHEMA_ID_BASE } from "./json-schema.ts";
 export {
   canChange,
   hasRole,

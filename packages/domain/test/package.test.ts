@@ -22,7 +22,11 @@ let app = "";
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "registry-domain-pack-"));
   run(process.execPath, [join(PKG, "scripts/build.mjs")], PKG);
-  run("pnpm", ["pack", "--pack-destination", dir], PKG);
+  // The pnpm that runs this test (CI starts it through npx, so it may not be on PATH by that name).
+  const execpath = process.env.npm_execpath;
+  if (execpath && /pnpm/.test(execpath) && /\.c?js$/.test(execpath))
+    run(process.execPath, [execpath, "pack", "--pack-destination", dir], PKG);
+  else run("pnpm", ["pack", "--pack-destination", dir], PKG);
   const file = readdirSync(dir).find((f) => f.endsWith(".tgz"));
   if (!file) throw new Error("pnpm pack wrote no tarball");
   tarball = join(dir, file);
@@ -45,7 +49,7 @@ const kase = {
   citations: cite,
 };
 
-describe("@registry/domain as published", () => {
+describe("@registry/domain as published", { timeout: 120_000 }, () => {
   it("installs with npm with its files, a licence and zod as its only dependency", () => {
     const installed = join(app, "node_modules/@registry/domain");
     const files = readdirSync(installed).sort();

@@ -221,6 +221,9 @@ export const en = {
     intro: "Everything public in the registry, for reuse. The snapshot is generated on request.",
     json: "Every published person with names, status, cases, events and citations (JSON)",
     csv: "One row per person (CSV)",
+    others:
+      "the officials, organisations, sources and mass events, each file with its licence, data version and date",
+    package: "a Frictionless Data Package describing every file, its schema and licence",
     schema: "JSON Schema of a record",
     feed: "Atom feed of changes",
     licence:

@@ -103,6 +103,15 @@ export function DataPage() {
           <a href={raw("/data/persons.csv")}>persons.csv</a>: {t("data.csv")}
         </li>
         <li>
+          <a href={raw("/data/officials.json")}>officials.json</a>,{" "}
+          <a href={raw("/data/organisations.json")}>organisations.json</a>,{" "}
+          <a href={raw("/data/sources.json")}>sources.json</a>,{" "}
+          <a href={raw("/data/mass-events.json")}>mass-events.json</a>: {t("data.others")}
+        </li>
+        <li>
+          <a href={raw("/data/datapackage.json")}>datapackage.json</a>: {t("data.package")}
+        </li>
+        <li>
           <a href={raw("/data/schema.json")}>schema.json</a>: {t("data.schema")}
         </li>
         <li>

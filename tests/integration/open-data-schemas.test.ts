@@ -1,0 +1,89 @@
+import type { Database } from "@registry/db";
+import { createTestDb } from "@registry/db/testing";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadCuratedDataset } from "../support/dataset.ts";
+import { startHttpApp, type HttpApp } from "../support/http-app.ts";
+
+/**
+ * Issue 17: every open-data file, fetched over HTTP from the curated registry, validates against the schema it
+ * names (ajv, strict, draft 2020-12), carries its licence, data version and date, and the data package lists it.
+ */
+let database: Database;
+let app: HttpApp;
+beforeAll(async () => {
+  database = await createTestDb();
+  await loadCuratedDataset(database);
+  app = await startHttpApp(database);
+}, 180_000);
+afterAll(async () => {
+  await app.close();
+  await database.close();
+});
+
+const getJson = async (path: string) => {
+  const r = await fetch(app.url + path);
+  expect(r.status, path).toBe(200);
+  return (await r.json()) as Record<string, unknown>;
+};
+
+describe("the open-data files and their schemas", () => {
+  it("validates every JSON file against its schema, strictly", async () => {
+    const pkg = await getJson("/data/datapackage.json");
+    const resources = pkg.resources as { name: string; path: string; format: string; schema: unknown }[];
+    expect(resources.map((r) => r.path).sort()).toEqual(
+      [
+        "mass-events.json",
+        "officials.json",
+        "organisations.json",
+        "persons.csv",
+        "persons.json",
+        "sources.json",
+      ].sort(),
+    );
+    expect(pkg.licenses).toEqual([expect.objectContaining({ name: "CC-BY-4.0" })]);
+    for (const r of resources.filter((x) => x.format === "json")) {
+      const file = await getJson(`/data/${r.path}`);
+      const schema = await getJson(`/data/${String(r.schema)}`);
+      expect(file.schema, r.path).toBe(`/data/${String(r.schema)}`);
+      const ajv = new Ajv2020({ strict: true, allErrors: true });
+      addFormats.default(ajv);
+      const validate = ajv.compile(schema);
+      const ok = validate(file);
+      expect(validate.errors?.slice(0, 5) ?? [], r.path).toEqual([]);
+      expect(ok).toBe(true);
+      expect(file.licence).toBe("CC-BY-4.0");
+      expect(file.version).toBe(Number(pkg.version));
+      expect(String(file.date)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      const key = r.name === "mass-events" ? "massEvents" : r.name;
+      expect((file[key] as unknown[]).length, r.path).toBeGreaterThan(0);
+    }
+  }, 120_000);
+
+  it("refuses what the domain refuses: a malformed partial date fails the schema too", async () => {
+    const schema = await getJson("/data/schema/persons-file.schema.json");
+    const file = await getJson("/data/persons.json");
+    const ajv = new Ajv2020({ strict: true });
+    addFormats.default(ajv);
+    const validate = ajv.compile(schema);
+    const persons = file.persons as { status: { asOf: string } }[];
+    const broken = {
+      ...file,
+      persons: [{ ...persons[0], status: { ...persons[0]?.status, asOf: "not-a-date" } }],
+    };
+    expect(validate(broken)).toBe(false);
+    expect(validate({ ...file, licence: "all rights reserved" })).toBe(false);
+  });
+
+  it("describes the CSV columns in the data package's table schema", async () => {
+    const pkg = await getJson("/data/datapackage.json");
+    const csv = (pkg.resources as { name: string; schema: { fields: { name: string }[] } }[]).find(
+      (r) => r.name === "persons-csv",
+    );
+    const header = (await (await fetch(`${app.url}/data/persons.csv`)).text())
+      .split("\r\n")[0]
+      ?.replace(/^\uFEFF/, "");
+    expect(csv?.schema.fields.map((f) => f.name).join(",")).toBe(header);
+  });
+});

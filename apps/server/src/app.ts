@@ -15,9 +15,7 @@ import { createPublicSite, notFoundHtml } from "@registry/public";
 import compression from "compression";
 import { onDataChanged, type Database } from "@registry/db";
 import {
-  DATA_LICENCE,
   parseAsOfDay,
-  publicJsonSchemas,
   PERSON_LISTS,
   PersonListSchema,
   STATUSES,
@@ -27,7 +25,8 @@ import {
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { Env } from "./env.ts";
-import { CSV_COLUMNS, personSchemaJson, writeOpenData } from "./open-data.ts";
+import { personSchemaJson, writeOpenData } from "./open-data.ts";
+import { mountOpenDataFiles } from "./open-data-routes.ts";
 import { OpenDataFiles } from "./open-data-files.ts";
 import {
   csrfGuard,
@@ -221,113 +220,8 @@ export function createApp({
   app.get("/data/schema.json", (_req, res) => {
     res.type("application/schema+json").send(JSON.stringify(personSchemaJson(), null, 2));
   });
-  const schemas = publicJsonSchemas();
-  app.get("/data/schema/:file", (req, res, next) => {
-    const schema = schemas[req.params.file];
-    if (!schema) return next();
-    res.setHeader("Cache-Control", "public, max-age=3600");
-    res.type("application/schema+json").send(JSON.stringify(schema, null, 2));
-  });
-
-  // The other kinds of public records, one file each, with the licence, the data version and the day inside;
-  // built from the public API (what the site shows), kept per data version.
   const api = createPublicCaller(createContextInner({ database }));
-  const kinds = {
-    officials: () => api.officials(),
-    organisations: () => api.organisations(),
-    sources: () => api.sources(),
-    "mass-events": () => api.massEvents(),
-  } as const;
-  const keyOf = {
-    officials: "officials",
-    organisations: "organisations",
-    sources: "sources",
-    "mass-events": "massEvents",
-  };
-  const built = new Map<string, { version: number; day: string; body: string }>();
-  const kindFile = async (kind: keyof typeof kinds) => {
-    const { version } = await api.version();
-    const day = today();
-    const hit = built.get(kind);
-    if (hit && hit.version === version && hit.day === day) return hit.body;
-    const items = await kinds[kind]();
-    const body = `${JSON.stringify({ licence: DATA_LICENCE, version, date: day, schema: `/data/schema/${kind}-file.schema.json`, [keyOf[kind]]: items }, null, 1)}\n`;
-    built.set(kind, { version, day, body });
-    return body;
-  };
-  for (const kind of Object.keys(kinds) as (keyof typeof kinds)[])
-    app.get(`/data/${kind}.json`, (_req, res, next) => {
-      kindFile(kind)
-        .then((body) => {
-          res.setHeader("Cache-Control", "public, max-age=300");
-          res.type("application/json").send(body);
-        })
-        .catch(next);
-    });
-
-  // A Frictionless Data Package: every file, its format, schema, licence, version and date.
-  app.get("/data/datapackage.json", (_req, res, next) => {
-    api
-      .version()
-      .then(({ version }) => {
-        const day = today();
-        const json = (name: string, title: string) => ({
-          name,
-          title,
-          path: `${name}.json`,
-          format: "json",
-          mediatype: "application/json",
-          encoding: "utf-8",
-          schema: `schema/${name}-file.schema.json`,
-        });
-        res.setHeader("Cache-Control", "public, max-age=300");
-        res.json({
-          profile: "data-package",
-          name: "persecution-registry",
-          title: "Persecution Registry: political persecution in Kazakhstan",
-          description:
-            "Persons detained, charged, tried and imprisoned for peaceful dissent, with every fact cited to the reports it comes from, and the officials, sources, organisations and mass events named in their records.",
-          version: String(version),
-          created: `${day}T00:00:00Z`,
-          licenses: [
-            {
-              name: DATA_LICENCE,
-              path: "https://creativecommons.org/licenses/by/4.0/",
-              title: "Creative Commons Attribution 4.0",
-            },
-          ],
-          resources: [
-            json("persons", "Persons, with their cases, events, status and sources"),
-            {
-              name: "persons-csv",
-              title: "Persons, one row each",
-              path: "persons.csv",
-              format: "csv",
-              mediatype: "text/csv",
-              encoding: "utf-8",
-              dialect: { delimiter: ",", header: true, lineTerminator: "\r\n" },
-              schema: {
-                fields: CSV_COLUMNS.map(([name, description]) => ({
-                  name,
-                  type:
-                    name === "political_prisoner"
-                      ? "boolean"
-                      : name === "cases" || name === "events"
-                        ? "integer"
-                        : "string",
-                  description,
-                })),
-              },
-            },
-            json("officials", "Officials named in the cases"),
-            json("organisations", "Movements, parties and groups"),
-            json("sources", "The reports the facts are cited from"),
-            json("mass-events", "Rallies and crackdowns"),
-          ],
-        });
-      })
-      .catch(next);
-  });
+  mountOpenDataFiles(app, api);
 
   // The curators' app: a static build of apps/admin, talking to /trpc.
   const adminDist = fileURLToPath(new URL("../../admin/dist/", import.meta.url));

@@ -130,6 +130,29 @@ describe("Russian and Kazakh content of the curated records", () => {
     expect(html).toMatch(/href="[^"]*persons\/aset-abishev"/);
   });
 
+  it("names the page in each language for search engines and link previews, and lists every language in the sitemap", async () => {
+    const kk = await page("/kk/persons/asylkhan-zhaubatyrov");
+    expect(kk).toContain('<link rel="canonical" href="/kk/persons/asylkhan-zhaubatyrov"/>');
+    for (const [lang, href] of [
+      ["en", "/persons/asylkhan-zhaubatyrov"],
+      ["ru", "/ru/persons/asylkhan-zhaubatyrov"],
+      ["kk", "/kk/persons/asylkhan-zhaubatyrov"],
+      ["x-default", "/persons/asylkhan-zhaubatyrov"],
+    ])
+      expect(kk).toContain(`<link rel="alternate" hrefLang="${lang}" href="${href}"/>`);
+    expect(kk).toMatch(/<meta property="og:title" content="Асылхан Жаубатыров"\/>/);
+    expect(kk).toContain('<meta property="og:locale" content="kk_KZ"/>');
+    const sitemap = await page("/sitemap.xml");
+    for (const loc of [
+      "/persons/asylkhan-zhaubatyrov",
+      "/ru/persons/asylkhan-zhaubatyrov",
+      "/kk/persons/asylkhan-zhaubatyrov",
+      "/ru",
+      "/kk/statistics",
+    ])
+      expect(sitemap).toContain(`<loc>${loc}</loc>`);
+  });
+
   it("says a withheld name in the reader's language, not as an English phrase", async () => {
     const withheld = dossiers.find((d) => d.person.visibility === "anonymous");
     expect(withheld).toBeDefined();

@@ -6,6 +6,7 @@ import { usePage } from "./ctx.tsx";
 import { LOCALE_NAMES } from "./i18n.ts";
 
 const NAV = ["persons", "officials", "events", "statistics", "sources", "data"] as const;
+const OG_LOCALE = { en: "en_GB", ru: "ru_RU", kk: "kk_KZ" } as const;
 
 export function Layout({
   title,
@@ -28,6 +29,18 @@ export function Layout({
         <link rel="stylesheet" href={asset("site.css")} />
         <link rel="icon" type="image/svg+xml" href={asset("favicon.svg")} />
         <link rel="alternate" type="application/atom+xml" title={t("data.feed")} href={href("/feed.xml")} />
+        {/* The same page in each language, and which one is this one (search engines, link previews). */}
+        <link rel="canonical" href={hrefIn(locale)} />
+        {LOCALES.map((l) => (
+          <link key={l} rel="alternate" hrefLang={l} href={hrefIn(l)} />
+        ))}
+        <link rel="alternate" hrefLang="x-default" href={hrefIn("en")} />
+        <meta property="og:site_name" content={t("site.title")} />
+        <meta property="og:title" content={title} />
+        <meta property="og:description" content={description ?? t("site.tagline")} />
+        <meta property="og:type" content="website" />
+        <meta property="og:locale" content={OG_LOCALE[locale]} />
+        <meta name="twitter:card" content="summary" />
       </head>
       <body>
         <a className="skip" href="#main">

@@ -65,14 +65,21 @@ export async function sitemap(api: PublicApi, base: string): Promise<string> {
     api.officials(),
     api.massEvents(),
   ]);
-  const urls: { loc: string; lastmod?: string }[] = [
-    ...["/", "/persons", "/officials", "/events", "/statistics", "/sources", "/data"].map((p) => ({
-      loc: `${base}${p}`,
+  const pages: { path: string; lastmod?: string }[] = [
+    ...["/", "/persons", "/officials", "/events", "/statistics", "/sources", "/data"].map((path) => ({
+      path,
     })),
-    ...persons.map((p) => ({ loc: `${base}/persons/${p.slug}`, lastmod: p.updatedAt.slice(0, 10) })),
-    ...officials.map((o) => ({ loc: `${base}/officials/${o.slug}` })),
-    ...events.map((e) => ({ loc: `${base}/events/${e.slug}` })),
+    ...persons.map((p) => ({ path: `/persons/${p.slug}`, lastmod: p.updatedAt.slice(0, 10) })),
+    ...officials.map((o) => ({ path: `/officials/${o.slug}` })),
+    ...events.map((e) => ({ path: `/events/${e.slug}` })),
   ];
+  // Every page in each language: English at the root, Russian under /ru, Kazakh under /kk.
+  const urls = ["", "/ru", "/kk"].flatMap((prefix) =>
+    pages.map((p) => ({
+      loc: `${base}${prefix && p.path === "/" ? prefix : `${prefix}${p.path}`}`,
+      ...(p.lastmod ? { lastmod: p.lastmod } : {}),
+    })),
+  );
   return `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 ${urls.map((u) => `  <url><loc>${esc(u.loc)}</loc>${u.lastmod ? `<lastmod>${u.lastmod}</lastmod>` : ""}</url>`).join("\n")}

@@ -177,6 +177,30 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
   const personPages = (slugs: readonly string[]) =>
     slugs.flatMap((slug) => prefixes.map((prefix) => `${prefix}/persons/${slug}`));
 
+  // The snapshot is written at most once a minute: a curator's every change need not rewrite the whole file.
+  let lastSave = 0;
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  const save = () => {
+    saveTimer = undefined;
+    if (!opts.snapshot || synced === null || blocked || closed) return;
+    lastSave = Date.now();
+    try {
+      saveSnapshot(store, opts.snapshot.file, opts.snapshot.rendererKey, synced, today());
+    } catch (e) {
+      opts.log?.(
+        `public pages: could not save ${opts.snapshot.file}: ${e instanceof Error ? e.message : String(e)}`,
+      );
+    }
+  };
+  const scheduleSave = () => {
+    if (!opts.snapshot || saveTimer) return;
+    const wait = Math.max(0, lastSave + 60_000 - Date.now());
+    if (wait === 0) save();
+    else {
+      saveTimer = setTimeout(save, wait);
+      saveTimer.unref();
+    }
+  };
   let warming: Promise<void> = Promise.resolve();
   /** Renders pages into the store in the background, a page at a time, yielding to readers in between. */
   const warm = (urls: readonly string[]) => {
@@ -204,15 +228,7 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
         await new Promise((r) => setImmediate(r));
       }
       report();
-      if (opts.snapshot && rendered > 0 && synced !== null && !blocked && !closed) {
-        try {
-          saveSnapshot(store, opts.snapshot.file, opts.snapshot.rendererKey, synced, today());
-        } catch (e) {
-          opts.log?.(
-            `public pages: could not save ${opts.snapshot.file}: ${e instanceof Error ? e.message : String(e)}`,
-          );
-        }
-      }
+      if (rendered > 0) scheduleSave();
     });
     return warming;
   };
@@ -287,6 +303,11 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
       await warming;
     },
     close: () => {
+      // A save that was waiting is written now, so that the next start finds the pages of this data version.
+      if (saveTimer) {
+        clearTimeout(saveTimer);
+        save();
+      }
       closed = true;
       clearInterval(timer);
     },

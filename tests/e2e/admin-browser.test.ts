@@ -275,6 +275,11 @@ describe("the admin app in a real browser", () => {
     const text = (await p.locator("main").textContent()) ?? "";
     expect(text).not.toContain("Contact through her lawyer");
     await p.screenshot({ path: join(SHOTS, "admin-public-person.png"), fullPage: true });
+    // The home page's "recently updated" lists curators' changes, not the loading of the curated data.
+    await p.goto(`${server.url}/`);
+    const latest = p.locator("section[aria-labelledby=latest] li");
+    await expect(latest.count()).resolves.toBe(1);
+    await expect(latest.first().textContent()).resolves.toContain(PERSON);
     await pub.close();
   });
 

@@ -92,10 +92,10 @@ export async function loadPage(
       case "home": {
         const [stats, latest, sources] = await Promise.all([
           api.statistics(),
-          api.persons({ sort: "recent", limit: 10 }),
+          api.recentChanges({ limit: 10 }),
           api.sources(),
         ]);
-        return { status: 200, page: <HomePage stats={stats} latest={latest.items} sources={sources} /> };
+        return { status: 200, page: <HomePage stats={stats} latest={latest} sources={sources} /> };
       }
       case "persons": {
         const f = route.filters;

@@ -41,6 +41,7 @@ export const POLICY: Record<string, readonly Caller[]> = {
   "public.statistics": EVERYONE,
   "public.version": EVERYONE,
   "public.changes": EVERYONE,
+  "public.recentChanges": EVERYONE,
   "public.officials": EVERYONE,
   "public.official": EVERYONE,
   "public.massEvents": EVERYONE,

@@ -54,4 +54,4 @@ export {
 export { getPublicDossier, publicDossiers } from "./public-dossiers.ts";
 export { refreshPersons } from "./person-index.ts";
 export { dataVersion, onDataChanged } from "./version.ts";
-export { publicChangesSince } from "./public-changes.ts";
+export { publicChangesSince, recentCuratorChanges } from "./public-changes.ts";

@@ -1,7 +1,7 @@
 import { and, asc, gt, inArray, sql } from "drizzle-orm";
 import type { Db } from "./db.ts";
-import { visible } from "./public-queries.ts";
-import { auditLog, personLinks, persons } from "./schema.ts";
+import { publicPersonRefs, visible } from "./public-queries.ts";
+import { auditLog, personLinks, persons, users } from "./schema.ts";
 import { query } from "./query.ts";
 import { dataVersion } from "./version.ts";
 
@@ -98,4 +98,44 @@ export async function publicChangesSince(
     for (const r of rows) if (r.published && r.slug) slugs.push(r.slug);
   }
   return { version, all: false, slugs: [...new Set(slugs)].sort() };
+}
+
+/** Audit actions by which a curator changes what readers see of a person (not a proposal or a send-back). */
+const VISIBLE_ACTIONS = ["create", "update", "approve", "revert", "merge", "transition", "restore", "import"];
+
+/**
+ * The published persons whose records curators changed most recently, newest first, with the day of the change:
+ * the home page's "recently updated". Loads by the system (the seed, imports of the curated data) are not
+ * curators' changes, so a fresh registry lists nobody.
+ */
+export async function recentCuratorChanges(
+  db: Db,
+  limit: number,
+): Promise<
+  { id: string; slug: string; name: string; localNames?: { ru?: string; kk?: string }; changedAt: string }[]
+> {
+  const rows = await query<{ id: string; at: string }>(
+    db,
+    sql`select a.entity_id as id, max(a.at) as at from ${auditLog} a join ${users} u on u.id = a.actor
+        where a.entity_kind = 'person' and a.action in (${sql.join(
+          VISIBLE_ACTIONS.map((x) => sql`${x}`),
+          sql`, `,
+        )})
+        group by a.entity_id order by max(a.seq) desc limit ${limit * 3}`,
+  );
+  const refs = new Map(
+    (
+      await publicPersonRefs(
+        db,
+        rows.map((r) => r.id),
+      )
+    ).map((r) => [r.id, r]),
+  );
+  return rows
+    .filter((r) => refs.has(r.id))
+    .slice(0, limit)
+    .map((r) => ({
+      ...(refs.get(r.id) as { id: string; slug: string; name: string }),
+      changedAt: new Date(r.at).toISOString(),
+    }));
 }

@@ -32,6 +32,7 @@ export const en = {
     persecuted: "Politically persecuted",
     total: "Persons documented",
     byKind: "By kind of detention",
+    noChanges: "No changes by curators yet: the records are as loaded from the reports.",
     latest: "Recently updated",
     lists: "Lists",
   },

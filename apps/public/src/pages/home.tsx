@@ -1,14 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
-import {
-  PERSON_LISTS,
-  REPORT_AGES,
-  sourceDay,
-  type PersonListItem,
-  type Source,
-  type Statistics,
-} from "@registry/domain";
-import { Layout, StatusBadge } from "../components.tsx";
+import { PERSON_LISTS, REPORT_AGES, sourceDay, type Source, type Statistics } from "@registry/domain";
+import { Layout } from "../components.tsx";
 import { useDates, usePage, useName } from "../ctx.tsx";
 
 export function HomePage({
@@ -17,7 +10,14 @@ export function HomePage({
   sources,
 }: {
   stats: Statistics;
-  latest: PersonListItem[];
+  /** Persons curators changed most recently (not the loads of the curated data). */
+  latest: {
+    id: string;
+    slug: string;
+    name: string;
+    localNames?: { ru?: string; kk?: string };
+    changedAt: string;
+  }[];
   sources: Source[];
 }) {
   const { t, href } = usePage();
@@ -105,17 +105,20 @@ export function HomePage({
       </section>
       <section aria-labelledby="latest">
         <h2 id="latest">{t("home.latest")}</h2>
-        <ul>
-          {latest.map((p) => (
-            <li key={p.id}>
-              <a href={href(`/persons/${p.slug}`)} lang={nameOf(p).lang}>
-                {nameOf(p).text}
-              </a>{" "}
-              <StatusBadge status={p.status} gender={p.gender} />{" "}
-              <span className="muted">{date(p.updatedAt.slice(0, 10))}</span>
-            </li>
-          ))}
-        </ul>
+        {latest.length ? (
+          <ul>
+            {latest.map((p) => (
+              <li key={p.id}>
+                <a href={href(`/persons/${p.slug}`)} lang={nameOf(p).lang}>
+                  {nameOf(p).text}
+                </a>{" "}
+                <span className="muted">{date(p.changedAt.slice(0, 10))}</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t("home.noChanges")}</p>
+        )}
       </section>
     </Layout>
   );

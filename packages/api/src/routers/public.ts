@@ -11,6 +11,7 @@ import {
   publicPersonChanges,
   dataVersion,
   publicChangesSince,
+  recentCuratorChanges,
   publicStatistics,
   SORTS,
 } from "@registry/db";
@@ -93,6 +94,12 @@ export const publicRouter = router({
     .input(z.strictObject({}).optional())
     .output(z.object({ version: z.int() }))
     .query(async ({ ctx }) => ({ version: await dataVersion(ctx.database.db) })),
+
+  /** The published persons curators changed most recently (not the loads of the curated data), newest first. */
+  recentChanges: publicProcedure
+    .input(z.strictObject({ limit: z.int().min(1).max(50).optional() }).optional())
+    .output(z.array(PersonRefSchema.extend({ changedAt: z.iso.datetime() })))
+    .query(({ ctx, input }) => recentCuratorChanges(ctx.database.db, input?.limit ?? 10)),
 
   /**
    * What changed on the public site since a version: the slugs of the published persons whose pages may differ,

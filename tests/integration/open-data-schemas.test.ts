@@ -33,14 +33,9 @@ describe("the open-data files and their schemas", () => {
     const pkg = await getJson("/data/datapackage.json");
     const resources = pkg.resources as { name: string; path: string; format: string; schema: unknown }[];
     expect(resources.map((r) => r.path).sort()).toEqual(
-      [
-        "mass-events.json",
-        "officials.json",
-        "organisations.json",
-        "persons.csv",
-        "persons.json",
-        "sources.json",
-      ].sort(),
+      ["mass-events", "officials", "organisations", "persons", "sources"]
+        .flatMap((k) => [`${k}.csv`, `${k}.json`])
+        .sort(),
     );
     expect(pkg.licenses).toEqual([expect.objectContaining({ name: "CC-BY-4.0" })]);
     for (const r of resources.filter((x) => x.format === "json")) {
@@ -76,14 +71,28 @@ describe("the open-data files and their schemas", () => {
     expect(validate({ ...file, licence: "all rights reserved" })).toBe(false);
   });
 
-  it("describes the CSV columns in the data package's table schema", async () => {
+  it("gives every CSV file the columns its table schema describes, a row per record, in three languages", async () => {
     const pkg = await getJson("/data/datapackage.json");
-    const csv = (pkg.resources as { name: string; schema: { fields: { name: string }[] } }[]).find(
-      (r) => r.name === "persons-csv",
-    );
-    const header = (await (await fetch(`${app.url}/data/persons.csv`)).text())
-      .split("\r\n")[0]
-      ?.replace(/^\uFEFF/, "");
-    expect(csv?.schema.fields.map((f) => f.name).join(",")).toBe(header);
+    const csvs = (
+      pkg.resources as {
+        path: string;
+        format: string;
+        schema: { fields: { name: string; type: string }[] };
+      }[]
+    ).filter((r) => r.format === "csv");
+    expect(csvs).toHaveLength(5);
+    for (const r of csvs) {
+      const text = await (await fetch(`${app.url}/data/${r.path}`)).text();
+      const [header = "", ...rows] = text
+        .replace(/^\uFEFF/, "")
+        .split("\r\n")
+        .filter(Boolean);
+      const names = r.schema.fields.map((f) => f.name);
+      expect(header.replaceAll('"', ""), r.path).toBe(names.join(","));
+      expect(rows.length, r.path).toBeGreaterThan(0);
+    }
+    const orgs = await (await fetch(`${app.url}/data/organisations.csv`)).text();
+    expect(orgs).toContain("Демократический выбор Казахстана");
+    expect(orgs).toContain("Қазақстанның демократиялық таңдауы");
   });
 });

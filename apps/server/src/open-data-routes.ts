@@ -1,5 +1,5 @@
 import type { createPublicCaller } from "@registry/api";
-import { DATA_LICENCE, publicJsonSchemas, today } from "@registry/domain";
+import { csvSafeCell, DATA_LICENCE, publicJsonSchemas, toCsv, today } from "@registry/domain";
 import type { Express } from "express";
 import { CSV_COLUMNS } from "./open-data.ts";
 
@@ -47,6 +47,78 @@ export function mountOpenDataFiles(app: Express, api: ReturnType<typeof createPu
         .then((body) => {
           res.setHeader("Cache-Control", "public, max-age=300");
           res.type("application/json").send(body);
+        })
+        .catch(next);
+    });
+
+  // The same records as spreadsheets: one row each, the names in three languages, cells safe from formulas.
+  const text = (t: { en: string; ru?: string | undefined; kk?: string | undefined } | undefined) => [
+    t?.en ?? "",
+    t?.ru ?? "",
+    t?.kk ?? "",
+  ];
+  const csvOf = {
+    officials: async () => ({
+      columns: CSV_OTHER.officials,
+      rows: (await api.officials()).map((o) => [
+        o.id,
+        o.slug,
+        o.name,
+        o.localNames?.ru ?? "",
+        o.localNames?.kk ?? "",
+        o.role,
+        ...text(o.position),
+        ...text(o.body),
+        String(o.involvements.length),
+        [...new Set(o.citations.map((c) => c.source))].join(" | "),
+      ]),
+    }),
+    organisations: async () => ({
+      columns: CSV_OTHER.organisations,
+      rows: (await api.organisations()).map((o) => [
+        o.id,
+        o.slug,
+        ...text(o.name),
+        o.kind,
+        o.bans.map((b) => b.date.date).join(" | "),
+        o.url ?? "",
+      ]),
+    }),
+    sources: async () => ({
+      columns: CSV_OTHER.sources,
+      rows: (await api.sources()).map((x) => [
+        x.id,
+        x.slug,
+        x.kind,
+        x.publisher,
+        x.title,
+        x.published,
+        x.language,
+        x.url ?? "",
+      ]),
+    }),
+    "mass-events": async () => ({
+      columns: CSV_OTHER["mass-events"],
+      rows: (await api.massEvents()).map((m) => [
+        m.id,
+        m.slug,
+        ...text(m.name),
+        m.kind,
+        m.date.date,
+        m.places.map((p) => p.name.en).join(" | "),
+        String(m.detainees.length),
+      ]),
+    }),
+  } as const;
+  for (const kind of Object.keys(csvOf) as (keyof typeof csvOf)[])
+    app.get(`/data/${kind}.csv`, (_req, res, next) => {
+      csvOf[kind]()
+        .then(({ columns, rows }) => {
+          res.setHeader("Cache-Control", "public, max-age=300");
+          res.setHeader("Content-Disposition", `attachment; filename="${kind}.csv"`);
+          res
+            .type("text/csv; charset=utf-8")
+            .send("\uFEFF" + toCsv([columns.map(([c]) => c), ...rows], (v) => csvSafeCell(v, "always")));
         })
         .catch(next);
     });
@@ -109,9 +181,73 @@ export function mountOpenDataFiles(app: Express, api: ReturnType<typeof createPu
             json("organisations", "Movements, parties and groups"),
             json("sources", "The reports the facts are cited from"),
             json("mass-events", "Rallies and crackdowns"),
+            ...(Object.keys(CSV_OTHER) as (keyof typeof CSV_OTHER)[]).map((kind) => ({
+              name: `${kind}-csv`,
+              title: `${kind.replace("-", " ")}, one row each`,
+              path: `${kind}.csv`,
+              format: "csv",
+              mediatype: "text/csv",
+              encoding: "utf-8",
+              dialect: { delimiter: ",", header: true, lineTerminator: "\r\n" },
+              schema: {
+                fields: CSV_OTHER[kind].map(([name, description]) => ({
+                  name,
+                  type: name === "involvements" || name === "detainees" ? "integer" : "string",
+                  description,
+                })),
+              },
+            })),
           ],
         });
       })
       .catch(next);
   });
 }
+
+/** The columns of the other kinds' CSV files, with what each holds (the data package's table schemas). */
+const lang = (base: string, what: string): [string, string][] => [
+  [base, `${what} (English)`],
+  [`${base}_ru`, `${what} in Russian`],
+  [`${base}_kk`, `${what} in Kazakh`],
+];
+const CSV_OTHER = {
+  officials: [
+    ["id", "Stable identifier"],
+    ["slug", "Part of the official's page URL: /officials/<slug>"],
+    ["name", "The name as the sources give it, in Latin script"],
+    ["name_ru", "The name in Russian Cyrillic"],
+    ["name_kk", "The name in Kazakh Cyrillic"],
+    ["role", "judge, prosecutor, investigator, police, ..."],
+    ...lang("position", "Position"),
+    ...lang("body", "The court, office or force"),
+    ["involvements", "How many acts of the official the sources report"],
+    ["sources", "Ids of the sources cited, separated by ' | '"],
+  ],
+  organisations: [
+    ["id", "Stable identifier"],
+    ["slug", "Short name used in links"],
+    ...lang("name", "Name"),
+    ["kind", "banned-movement, political-party, civic-movement, rights-group, media, ..."],
+    ["banned", "Dates of court bans, separated by ' | '"],
+    ["url", "Website"],
+  ],
+  sources: [
+    ["id", "Stable identifier, used in citations"],
+    ["slug", "Short name used in links"],
+    ["kind", "ngo-report, media, court-document, ..."],
+    ["publisher", "Who published it"],
+    ["title", "Its title, in its own language"],
+    ["published", "When (YYYY, YYYY-MM or YYYY-MM-DD)"],
+    ["language", "Its language"],
+    ["url", "Where it is published"],
+  ],
+  "mass-events": [
+    ["id", "Stable identifier"],
+    ["slug", "Part of the event's page URL: /events/<slug>"],
+    ...lang("name", "Name"),
+    ["kind", "rally, protest, crackdown, unrest, other"],
+    ["date", "When (YYYY, YYYY-MM or YYYY-MM-DD)"],
+    ["places", "Places (English), separated by ' | '"],
+    ["detainees", "How many of the named detainees have public records"],
+  ],
+} satisfies Record<string, [string, string][]>;

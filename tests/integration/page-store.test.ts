@@ -1,4 +1,6 @@
+import { createUser } from "@registry/api";
 import { applyChanges, type Database } from "@registry/db";
+import type { Person } from "@registry/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BACKENDS } from "../support/backends.ts";
 import { ADMIN, caller, cite, EDITOR, person, publish, REVIEWER, seedFixture } from "../support/fixtures.ts";
@@ -107,6 +109,81 @@ describe.each(BACKENDS)("precomputed public pages on $name", (backend) => {
     });
     expect((await get("/persons/p-abishev-dup")).status).toBe(404);
     expect((await get("/persons/p-abishev")).text).toContain("Asset Abishev");
+  });
+
+  it("keeps only the site's own addresses: never a search, a made-up query or a missing page", async () => {
+    for (const path of [
+      "/persons?q=Abishev",
+      "/persons?list=political-prisoners&x=1",
+      "/persons/no-such-person",
+    ]) {
+      await get(path);
+      const again = await get(path);
+      // A stored page has a strong ETag; one rendered for this request alone has express's weak one (or none).
+      expect(again.headers.get("etag") ?? "W/", path).toMatch(/^W\//);
+    }
+    await get("/persons?list=political-prisoners");
+    expect((await get("/persons?list=political-prisoners")).headers.get("etag")).toMatch(/^"/);
+  });
+
+  it("tells readers nothing of unpublished or private activity: drafts, proposals, private edits", async () => {
+    const api = async (path: string, input: unknown) =>
+      (
+        (await (
+          await fetch(`${app.url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`)
+        ).json()) as {
+          result: { data: unknown };
+        }
+      ).result.data;
+    const before = (await api("public.changes", { after: 0 })) as { version: number };
+    // A draft case naming a published person, and an edit of a published person's private fields only.
+    await caller(database, EDITOR).admin.cases.create({
+      record: {
+        id: "c-draft",
+        slug: "c-draft",
+        title: { en: "Draft" },
+        defendants: ["p-kayyrbek"],
+        citations: cite(2),
+      },
+    });
+    const curator = await createUser(database.db, {
+      email: `curator-${backend.name}@example.org`,
+      name: "Curator",
+      role: "reviewer",
+      password: "a long enough password",
+    });
+    const current = await caller(database, EDITOR).admin.persons.get({ id: "p-zhakupova" });
+    const person = current.value as Person;
+    await applyChanges(database.db, { id: curator.id, role: "reviewer" }, [
+      {
+        op: "update",
+        kind: "person",
+        id: "p-zhakupova",
+        version: current.meta.version,
+        value: { ...person, private: { ...person.private, internalNotes: "only internal" } },
+      },
+    ]);
+    const changes = (await api("public.changes", { after: before.version })) as {
+      all: boolean;
+      slugs: string[];
+    };
+    expect(changes).toMatchObject({ all: false, slugs: [] });
+    expect(await api("public.recentChanges", {})).toEqual([]);
+    // A public change by the same curator is listed, with its day.
+    const now = await caller(database, EDITOR).admin.persons.get({ id: "p-zhakupova" });
+    await applyChanges(database.db, { id: curator.id, role: "reviewer" }, [
+      {
+        op: "update",
+        kind: "person",
+        id: "p-zhakupova",
+        version: now.meta.version,
+        value: { ...(now.value as Person), gender: "female", birthYear: 1990 },
+      },
+    ]);
+    expect(((await api("public.changes", { after: before.version })) as { slugs: string[] }).slugs).toContain(
+      "p-zhakupova",
+    );
+    expect(await api("public.recentChanges", {})).toEqual([expect.objectContaining({ slug: "p-zhakupova" })]);
   });
 
   it("re-renders in the background only what a write touched, and the open data follows", async () => {

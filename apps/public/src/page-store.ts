@@ -88,7 +88,7 @@ export class PageStore {
 function encodingOf(accept: string | undefined): "br" | "gzip" | null {
   if (!accept) return null;
   const offered = (name: string) =>
-    new RegExp(`(?:^|,)\\s*${name}\\s*(?:;\\s*q=(?!0(?:\\.0+)?\\s*(?:,|$))[\\d.]+)?\\s*(?:,|$)`, "i").test(
+    new RegExp(`(?:^|,)\\s*${name}\\s*(?:;\\s*q=(?!0*(?:\\.0*)?\\s*(?:,|$))[\\d.]+)?\\s*(?:,|$)`, "i").test(
       accept,
     );
   if (offered("br")) return "br";
@@ -153,7 +153,8 @@ export function saveSnapshot(
     parts.push(Buffer.from(`${JSON.stringify({ ...head, sizes })}\n`), p.html, p.gzip, p.br);
   }
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, Buffer.concat(parts));
+  // Readable by the server's user only, like the secret key beside it.
+  writeFileSync(tmp, Buffer.concat(parts), { mode: 0o600 });
   renameSync(tmp, file);
 }
 

@@ -119,7 +119,7 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
   ) => {
     // Only what was rendered from the version the store is synced to: a page read before a write that the
     // store has already accounted for would bring the old data back.
-    if (url.length > 1000 || r.status >= 500 || synced === null || blocked || r.version !== synced) return;
+    if (!storable(url) || r.status !== 200 || synced === null || blocked || r.version !== synced) return;
     store.set(url, storedPage(r.status, r.html, r.day, r.slug));
   };
 
@@ -312,6 +312,25 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
       clearInterval(timer);
     },
   });
+}
+
+const PAGE_PATH =
+  /^(?:\/(?:ru|kk))?(?:\/|\/persons|\/officials|\/events|\/statistics|\/sources|\/data|\/(?:persons|officials|events)\/[a-z0-9-]{1,100})?$/;
+const LIST_QUERY = new RegExp(`^\\?(?:list=(?:${PERSON_LISTS.join("|")})|status=(?:${STATUSES.join("|")}))$`);
+
+/**
+ * Whether a page may be kept: the site's own addresses only (a page, a person's page, a list or status filter),
+ * never a search or any other query, so that readers cannot fill the store with made-up addresses nor learn from
+ * its answers what others searched for.
+ */
+function storable(url: string): boolean {
+  const q = url.indexOf("?");
+  const path = q < 0 ? url : url.slice(0, q);
+  const query = q < 0 ? "" : url.slice(q);
+  return (
+    PAGE_PATH.test(path) &&
+    (query === "" || (/^(?:\/(?:ru|kk))?\/persons$/.test(path) && LIST_QUERY.test(query)))
+  );
 }
 
 /** The 404 page for any address the site does not know, in the language of its prefix. */

@@ -10,7 +10,8 @@ import { CSV_COLUMNS } from "./open-data.ts";
 export function mountOpenDataFiles(app: Express, api: ReturnType<typeof createPublicCaller>): void {
   const schemas = publicJsonSchemas();
   app.get("/data/schema/:file", (req, res, next) => {
-    const schema = schemas[req.params.file];
+    const file = req.params.file;
+    const schema = Object.hasOwn(schemas, file) ? schemas[file] : undefined;
     if (!schema) return next();
     res.setHeader("Cache-Control", "public, max-age=3600");
     res.type("application/schema+json").send(JSON.stringify(schema, null, 2));

@@ -1,12 +1,58 @@
 import { and, asc, gt, inArray, sql } from "drizzle-orm";
 import type { Db } from "./db.ts";
-import { publicPersonRefs, visible } from "./public-queries.ts";
-import { auditLog, personLinks, persons, users } from "./schema.ts";
+import { NOT_PUBLIC_FIELD, publicPersonRefs, visible } from "./public-queries.ts";
+import { ENTITY_KINDS } from "./entities.ts";
+import { auditLog, personLinks, persons, tableOf, users, type EntityKind } from "./schema.ts";
 import { query } from "./query.ts";
 import { dataVersion } from "./version.ts";
 
 /** Kinds whose records appear on the pages of the persons they name; any other kind may appear on every page. */
 const PERSON_SCOPED = new Set(["person", "case", "event", "official", "recognition", "mass-event"]);
+type FieldChange = { field?: string; before?: unknown; after?: unknown };
+const fieldChanges = (changes: unknown): FieldChange[] =>
+  Array.isArray(changes) ? (changes as FieldChange[]) : [];
+/** Fields of a change that readers can see: not private, not the workflow's. */
+const isPublicField = (field: string | undefined) =>
+  field !== undefined &&
+  !field.startsWith("private") &&
+  !["consent", "comment", "publicationState", "deletedAt", "revision"].includes(field);
+const publicFieldChanges = (changes: unknown) => fieldChanges(changes).filter((c) => isPublicField(c.field));
+/** Whether a write put a record on the public site or took it off. */
+const crossesPublic = (changes: unknown) =>
+  fieldChanges(changes).some(
+    (c) =>
+      (c.field === "publicationState" && (c.before === "published" || c.after === "published")) ||
+      c.field === "deletedAt",
+  );
+
+/** The audit entries readers could notice: of published records (now, or before the write), with public changes. */
+async function publicEntries<E extends { kind: string; id: string; action: string; changes: unknown }>(
+  db: Db,
+  entries: readonly E[],
+): Promise<E[]> {
+  const candidates = entries.filter(
+    (e) =>
+      e.action !== "propose" &&
+      e.action !== "return" &&
+      (e.action === "merge" || crossesPublic(e.changes) || publicFieldChanges(e.changes).length > 0),
+  );
+  const published = new Set<string>();
+  const byKind = new Map<string, string[]>();
+  for (const e of candidates) byKind.set(e.kind, [...(byKind.get(e.kind) ?? []), e.id]);
+  for (const [kind, ids] of byKind) {
+    if (!ENTITY_KINDS.includes(kind as EntityKind)) continue;
+    const t = tableOf(kind as EntityKind);
+    const rows = await db
+      .select({ id: t.id })
+      .from(t)
+      .where(and(visible(kind as EntityKind), inArray(t.id, [...new Set(ids)])));
+    for (const r of rows) published.add(`${kind}\u0000${r.id}`);
+  }
+  return candidates.filter(
+    (e) => e.action === "merge" || crossesPublic(e.changes) || published.has(`${e.kind}\u0000${e.id}`),
+  );
+}
+
 /** Whether a write took a person's page away or moved it: unpublished, deleted, merged, or a new slug. */
 function leftPublic(e: { action: string; changes: unknown }): boolean {
   if (e.action === "merge") return true;
@@ -45,7 +91,7 @@ export async function publicChangesSince(
 ): Promise<{ version: number; all: boolean; slugs: string[] }> {
   const version = await dataVersion(db);
   if (after >= version) return { version, all: false, slugs: [] };
-  const entries = await db
+  const all = await db
     .select({
       kind: auditLog.entityKind,
       id: auditLog.entityId,
@@ -56,13 +102,16 @@ export async function publicChangesSince(
     .where(and(gt(auditLog.seq, after), sql`${auditLog.seq} <= ${version}`))
     .orderBy(asc(auditLog.seq))
     .limit(MAX_ENTRIES + 1);
-  if (entries.length > MAX_ENTRIES || entries.some((e) => !PERSON_SCOPED.has(e.kind)))
-    return { version, all: true, slugs: [] };
+  if (all.length > MAX_ENTRIES) return { version, all: true, slugs: [] };
+  // Only what readers could see change: no proposals or send-backs, no edits of private fields or of the workflow
+  // alone, nothing about a record that was not published before or after (a draft's edits touch no page).
+  const entries = await publicEntries(db, all);
+  if (entries.some((e) => !PERSON_SCOPED.has(e.kind))) return { version, all: true, slugs: [] };
   // The persons each change names (a removed defendant is in its "before"), and those linked to the record now.
   const mentioned = new Set<string>();
   for (const e of entries) {
     if (e.kind === "person") mentioned.add(e.id);
-    strings(e.changes, mentioned);
+    strings(publicFieldChanges(e.changes), mentioned);
   }
   const entityIds = [...new Set(entries.filter((e) => e.kind !== "person").map((e) => e.id))];
   const linked = entityIds.length
@@ -121,6 +170,7 @@ export async function recentCuratorChanges(
           VISIBLE_ACTIONS.map((x) => sql`${x}`),
           sql`, `,
         )})
+          and exists (select 1 from jsonb_array_elements(a.changes) c where not ${NOT_PUBLIC_FIELD})
         group by a.entity_id order by max(a.seq) desc limit ${limit * 3}`,
   );
   const refs = new Map(

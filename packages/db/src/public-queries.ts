@@ -344,7 +344,7 @@ export async function publicPersonRefs(
 }
 
 /** Audit fields that are not public data: private ones (`consent` was public until issue 15), workflow steps. */
-const NOT_PUBLIC_FIELD = sql`(c->>'field' like 'private%' or c->>'field' in ('consent', 'comment', 'publicationState', 'deletedAt'))`;
+export const NOT_PUBLIC_FIELD = sql`(c->>'field' like 'private%' or c->>'field' in ('consent', 'comment', 'publicationState', 'deletedAt'))`;
 
 /**
  * What changed in a published person's record, newest first: dates and the names of public fields only

@@ -103,10 +103,13 @@ export function DataPage() {
           <a href={raw("/data/persons.csv")}>persons.csv</a>: {t("data.csv")}
         </li>
         <li>
-          <a href={raw("/data/officials.json")}>officials.json</a>,{" "}
-          <a href={raw("/data/organisations.json")}>organisations.json</a>,{" "}
-          <a href={raw("/data/sources.json")}>sources.json</a>,{" "}
-          <a href={raw("/data/mass-events.json")}>mass-events.json</a>: {t("data.others")}
+          {(["officials", "organisations", "sources", "mass-events"] as const).map((k, i) => (
+            <span key={k}>
+              {i ? ", " : ""}
+              <a href={raw(`/data/${k}.json`)}>{k}.json</a> (<a href={raw(`/data/${k}.csv`)}>csv</a>)
+            </span>
+          ))}
+          : {t("data.others")}
         </li>
         <li>
           <a href={raw("/data/datapackage.json")}>datapackage.json</a>: {t("data.package")}

@@ -161,15 +161,19 @@ async function main() {
         `${fmt.pct(first.requestsPerSec / second.requestsPerSec)} of second, ${fmt.pct(second.requestsPerSec / bare.requestsPerSec)} second/bare ${ok ? "yes" : "no"}`,
       ]);
     };
-    for (const [name, paths] of [
-      ["person pages", personPaths],
-      ["filtered lists", listPaths],
-    ] as const) {
-      const first = await visit(server.url, paths);
-      const second = await visit(server.url, paths);
-      const bare = await bareLimit(server.url, paths);
-      report(`first start: ${name} (${paths.length})`, first, second, bare);
-    }
+    /** The person pages and the lists, visited a first and a second time, beside the bare limit. */
+    const measure = async (when: string, base: string) => {
+      for (const [name, paths] of [
+        ["person pages", personPaths],
+        ["filtered lists", listPaths],
+      ] as const) {
+        const first = await visit(base, paths);
+        const second = await visit(base, paths);
+        const bare = await bareLimit(base, paths);
+        report(`${when}: ${name} (${paths.length})`, first, second, bare);
+      }
+    };
+    await measure("first start", server.url);
     // Wait for the background rendering, so that the restart finds the saved pages.
     const deadline = Date.now() + 120_000;
     while (
@@ -179,15 +183,7 @@ async function main() {
       await new Promise((r) => setTimeout(r, 200));
     await stop(server);
     server = await start(dataDir);
-    for (const [name, paths] of [
-      ["person pages", personPaths],
-      ["filtered lists", listPaths],
-    ] as const) {
-      const first = await visit(server.url, paths);
-      const second = await visit(server.url, paths);
-      const bare = await bareLimit(server.url, paths);
-      report(`restart: ${name} (${paths.length})`, first, second, bare);
-    }
+    await measure("restart", server.url);
     await stop(server);
     console.log(`\nfirst visits at concurrency ${CONNECTIONS}, curated data (${persons.length} persons)\n`);
     for (const r of rows) console.log(`${r[0].padEnd(36)} ${r[1].padEnd(44)} ${r[2].padEnd(46)} ${r[3]}`);

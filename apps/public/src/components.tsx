@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 import type { ReactNode } from "react";
-import { LOCALES, type Citation, type Source, type Status } from "@registry/domain";
+import { LOCALES, textIn, type Citation, type Source, type Status } from "@registry/domain";
 import { usePage } from "./ctx.tsx";
 import { LOCALE_NAMES } from "./i18n.ts";
 
@@ -258,8 +258,8 @@ export function L({
 }) {
   const { locale, t } = usePage();
   if (locale === "en") return <>{text.en}</>;
-  const local = text[locale];
-  if (!local)
+  const { text: local, lang } = textIn(text, locale);
+  if (lang === "en")
     return (
       <span lang="en">
         {text.en} <small className="muted">({t("content.untranslated")})</small>

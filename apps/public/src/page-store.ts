@@ -31,6 +31,9 @@ export function storedPage(status: number, html: string, day: string, slug?: str
   };
 }
 
+/** The bytes a page takes in the store: its address and its body in each encoding. */
+const costOf = (url: string, p: StoredPage) => url.length + p.html.length + p.gzip.length + p.br.length;
+
 /**
  * The public pages rendered for the current data version, by address. Writes drop what they touched (the
  * pages of the persons a change names, every list and total), so what is here is always current; the site fills
@@ -56,7 +59,7 @@ export class PageStore {
   }
   set(url: string, page: StoredPage): void {
     this.delete(url);
-    const cost = page.html.length + page.gzip.length + page.br.length + url.length;
+    const cost = costOf(url, page);
     // Past the budget the oldest pages go first (a Map iterates in insertion order).
     for (const [k] of this.pages) {
       if (this.used + cost <= this.maxBytes) break;
@@ -68,7 +71,7 @@ export class PageStore {
   delete(url: string): void {
     const old = this.pages.get(url);
     if (!old) return;
-    this.used -= old.html.length + old.gzip.length + old.br.length + url.length;
+    this.used -= costOf(url, old);
     this.pages.delete(url);
   }
   /** Drops the pages of these persons and every page that is not one person's. */

@@ -31,25 +31,32 @@ export function mountOpenDataFiles(app: Express, api: ReturnType<typeof createPu
     sources: "sources",
     "mass-events": "massEvents",
   };
+  // Each file is built once per data version and day, whichever format is asked for.
   const built = new Map<string, { version: number; day: string; body: string }>();
-  const kindFile = async (kind: keyof typeof kinds) => {
+  const file = async (name: string, build: (version: number, day: string) => Promise<string>) => {
     const { version } = await api.version();
     const day = today();
-    const hit = built.get(kind);
+    const hit = built.get(name);
     if (hit && hit.version === version && hit.day === day) return hit.body;
-    const items = await kinds[kind]();
-    const body = `${JSON.stringify({ licence: DATA_LICENCE, version, date: day, schema: `/data/schema/${kind}-file.schema.json`, [keyOf[kind]]: items }, null, 1)}\n`;
-    built.set(kind, { version, day, body });
+    const body = await build(version, day);
+    built.set(name, { version, day, body });
     return body;
   };
-  for (const kind of Object.keys(kinds) as (keyof typeof kinds)[])
-    app.get(`/data/${kind}.json`, (_req, res, next) => {
-      kindFile(kind)
+  const serve = (name: string, type: string, build: (version: number, day: string) => Promise<string>) =>
+    app.get(`/data/${name}`, (_req, res, next) => {
+      file(name, build)
         .then((body) => {
           res.setHeader("Cache-Control", "public, max-age=300");
-          res.type("application/json").send(body);
+          if (type.startsWith("text/csv"))
+            res.setHeader("Content-Disposition", `attachment; filename="${name}"`);
+          res.type(type).send(body);
         })
         .catch(next);
+    });
+  for (const kind of Object.keys(kinds) as (keyof typeof kinds)[])
+    serve(`${kind}.json`, "application/json", async (version, day) => {
+      const items = await kinds[kind]();
+      return `${JSON.stringify({ licence: DATA_LICENCE, version, date: day, schema: `/data/schema/${kind}-file.schema.json`, [keyOf[kind]]: items }, null, 1)}\n`;
     });
 
   // The same records as spreadsheets: one row each, the names in three languages, cells safe from formulas.
@@ -112,16 +119,9 @@ export function mountOpenDataFiles(app: Express, api: ReturnType<typeof createPu
     }),
   } as const;
   for (const kind of Object.keys(csvOf) as (keyof typeof csvOf)[])
-    app.get(`/data/${kind}.csv`, (_req, res, next) => {
-      csvOf[kind]()
-        .then(({ columns, rows }) => {
-          res.setHeader("Cache-Control", "public, max-age=300");
-          res.setHeader("Content-Disposition", `attachment; filename="${kind}.csv"`);
-          res
-            .type("text/csv; charset=utf-8")
-            .send("\uFEFF" + toCsv([columns.map(([c]) => c), ...rows], (v) => csvSafeCell(v, "always")));
-        })
-        .catch(next);
+    serve(`${kind}.csv`, "text/csv; charset=utf-8", async () => {
+      const { columns, rows } = await csvOf[kind]();
+      return "\uFEFF" + toCsv([columns.map(([c]) => c), ...rows], (v) => csvSafeCell(v, "always"));
     });
 
   // A Frictionless Data Package: every file, its format, schema, licence, version and date.

@@ -1,6 +1,6 @@
 import { and, asc, gt, inArray, sql } from "drizzle-orm";
 import type { Db } from "./db.ts";
-import { NOT_PUBLIC_FIELD, publicPersonRefs, visible } from "./public-queries.ts";
+import { isPublicField, NOT_PUBLIC_FIELD, publicPersonRefs, visible } from "./public-queries.ts";
 import { ENTITY_KINDS } from "./entities.ts";
 import { auditLog, personLinks, persons, tableOf, users, type EntityKind } from "./schema.ts";
 import { query } from "./query.ts";
@@ -11,11 +11,6 @@ const PERSON_SCOPED = new Set(["person", "case", "event", "official", "recogniti
 type FieldChange = { field?: string; before?: unknown; after?: unknown };
 const fieldChanges = (changes: unknown): FieldChange[] =>
   Array.isArray(changes) ? (changes as FieldChange[]) : [];
-/** Fields of a change that readers can see: not private, not the workflow's. */
-const isPublicField = (field: string | undefined) =>
-  field !== undefined &&
-  !field.startsWith("private") &&
-  !["consent", "comment", "publicationState", "deletedAt", "revision"].includes(field);
 const publicFieldChanges = (changes: unknown) => fieldChanges(changes).filter((c) => isPublicField(c.field));
 /** Whether a write put a record on the public site or took it off. */
 const crossesPublic = (changes: unknown) =>

@@ -343,8 +343,21 @@ export async function publicPersonRefs(
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** Audit fields that are not public data: private ones (`consent` was public until issue 15), workflow steps. */
-export const NOT_PUBLIC_FIELD = sql`(c->>'field' like 'private%' or c->>'field' in ('consent', 'comment', 'publicationState', 'deletedAt'))`;
+/**
+ * Audit fields that are not public data, besides the private ones (`private…`; `consent` was public until issue
+ * 15): workflow steps, a reviewer's comment, the revision a proposal names.
+ */
+export const NOT_PUBLIC_FIELDS = ["consent", "comment", "publicationState", "deletedAt", "revision"] as const;
+/** Whether an audit field is public data (the same rule as `NOT_PUBLIC_FIELD`, in SQL). */
+export const isPublicField = (field: string | undefined): boolean =>
+  field !== undefined &&
+  !field.startsWith("private") &&
+  !(NOT_PUBLIC_FIELDS as readonly string[]).includes(field);
+/** The rule of `isPublicField` for an element `c` of an audit entry's changes. */
+export const NOT_PUBLIC_FIELD = sql`(c->>'field' like 'private%' or c->>'field' in (${sql.join(
+  NOT_PUBLIC_FIELDS.map((f) => sql`${f}`),
+  sql`, `,
+)}))`;
 
 /**
  * What changed in a published person's record, newest first: dates and the names of public fields only

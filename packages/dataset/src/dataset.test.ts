@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { classify, primaryName, sourceDays, statusAsOf, unconfirmedAfter } from "@registry/domain";
-import { checkDataset, copiedRuns, loadDataset } from "./index.ts";
+import { checkDataset, copiedRuns, loadDataset, readSourceCopy } from "./index.ts";
 
 describe("the curated dataset", () => {
   const result = loadDataset();
@@ -8,6 +8,15 @@ describe("the curated dataset", () => {
   it("validates, cites every fact within the reports' lines, and has no unexplained duplicates", () => {
     const problems = checkDataset(result).map((p) => `${p.file}: ${p.message}`);
     expect(problems).toEqual([]);
+  });
+
+  it("ships each source's working copy, byte for byte the one its citations count lines in", () => {
+    for (const s of result.dataset.sources) {
+      const copy = s.copy && readSourceCopy(s.copy.file);
+      expect(copy, s.id).toBeDefined();
+      expect([copy?.sha256, copy?.lines.length], s.id).toEqual([s.copy?.sha256, s.copy?.lineCount]);
+    }
+    expect(readSourceCopy("../package.json")).toBeUndefined();
   });
 
   it("holds the five source reports", () => {

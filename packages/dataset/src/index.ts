@@ -10,3 +10,4 @@ export {
 export { checkDataset, facts, type Fact } from "./check.ts";
 export { copiedRuns, type CopiedRun } from "./verbatim.ts";
 export { DEFAULT_DATA_DIR } from "./files.ts";
+export { readSourceCopy, REPORTS_DIR, type SourceCopy } from "./copies.ts";

@@ -79,9 +79,11 @@ describe.each(BACKENDS)("open-data files on $name", (backend) => {
     const csv = `${app.url}/data/persons.csv`;
     const liveCsv = await get(csv, { "accept-encoding": "identity" });
     expect((await untilFile(csv)).body.equals(liveCsv.body)).toBe(true);
+    // Both files and the list of parts the next build starts from, of one version and day; nothing else.
     expect(readdirSync(dir).sort()).toEqual([
       expect.stringMatching(/^persons-\d+-\d{4}-\d{2}-\d{2}\.csv\.gz$/),
       expect.stringMatching(/^persons-\d+-\d{4}-\d{2}-\d{2}\.json\.gz$/),
+      expect.stringMatching(/^persons-\d+-\d{4}-\d{2}-\d{2}\.parts\.gz$/),
     ]);
   });
 

@@ -1,6 +1,9 @@
 import { createUser } from "@registry/api";
 import { applyChanges, type Database } from "@registry/db";
 import type { Person } from "@registry/domain";
+import { Writable } from "node:stream";
+import { today } from "@registry/domain";
+import { writeOpenData } from "@registry/server/open-data";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BACKENDS } from "../support/backends.ts";
 import { ADMIN, caller, cite, EDITOR, person, publish, REVIEWER, seedFixture } from "../support/fixtures.ts";
@@ -203,5 +206,51 @@ describe.each(BACKENDS)("precomputed public pages on $name", (backend) => {
     });
     expect((await get("/persons/p-zhakupova")).text).toContain("A new case for Zhakupova");
     expect((await get("/persons/p-kayyrbek")).headers.get("etag")).toBe(kayyrbek.headers.get("etag"));
+  });
+
+  it("builds the open data after each write from the last build, the same as a whole build", async () => {
+    await app.settled();
+    await publish(database, "cases", {
+      id: "c-newer",
+      slug: "c-newer",
+      title: { en: "Another case for Kayyrbek" },
+      defendants: ["p-kayyrbek"],
+      citations: cite(4),
+    });
+    await app.settled();
+    // Only the persons the write touched were computed again; the others' parts were copied.
+    const last = app.lastBuild();
+    expect(last).toMatchObject({ mode: "incremental" });
+    expect(last?.computed).toBeLessThan(last?.persons ?? 0);
+    const json = await fetch(`${app.url}/data/persons.json`);
+    expect(json.headers.get("x-open-data")).toBe("file");
+    const csv = await fetch(`${app.url}/data/persons.csv`);
+    expect(csv.headers.get("x-open-data")).toBe("file");
+    const built = { json: await json.text(), csv: await csv.text() };
+    expect(built.json).toContain("Another case for Kayyrbek");
+
+    // The whole build, straight from the database, as the first build of a process makes it.
+    const chunks = { json: [] as string[], csv: [] as string[] };
+    const sink = (into: string[]) =>
+      new Writable({
+        write(chunk: Buffer, _enc, done) {
+          into.push(chunk.toString("utf8"));
+          done();
+        },
+      });
+    await writeOpenData(database, today(), { json: sink(chunks.json), csv: sink(chunks.csv) });
+    type File = { version: number; persons: { person: { id: string } }[] };
+    const byId = (f: File) => ({
+      ...f,
+      persons: [...f.persons].sort((a, b) => a.person.id.localeCompare(b.person.id)),
+    });
+    expect(byId(JSON.parse(built.json) as File)).toEqual(byId(JSON.parse(chunks.json.join("")) as File));
+    // (fetch drops the byte-order mark at the start of the CSV)
+    const rows = (text: string) =>
+      text
+        .replace(/^\uFEFF/, "")
+        .split("\r\n")
+        .sort();
+    expect(rows(built.csv)).toEqual(rows(chunks.csv.join("")));
   });
 });

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import { createUser } from "@registry/api";
 import type { Database } from "@registry/db";
-import { createApp } from "@registry/server/app";
+import { createApp, type BuildReport } from "@registry/server/app";
 import { generate } from "otplib";
 
 export interface HttpApp {
@@ -11,6 +11,8 @@ export interface HttpApp {
   close: () => Promise<void>;
   /** Resolves when the public page store has caught up with the writes so far. */
   settled: () => Promise<void>;
+  /** How the last open-data build went (whole or incremental). */
+  lastBuild: () => BuildReport | undefined;
 }
 
 /** The real express app (headers, CSRF guard, cookies, public site) on an ephemeral port. */
@@ -37,6 +39,7 @@ export async function startHttpApp(
         server.close(() => r());
       }),
     settled: () => app.settled(),
+    lastBuild: () => app.openData.last,
   };
 }
 

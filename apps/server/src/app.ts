@@ -28,6 +28,8 @@ import type { Env } from "./env.ts";
 import { personSchemaJson, writeOpenData } from "./open-data.ts";
 import { mountOpenDataFiles } from "./open-data-routes.ts";
 import { OpenDataFiles } from "./open-data-files.ts";
+
+export type { BuildReport } from "./open-data-files.ts";
 import {
   csrfGuard,
   noStoreWhenAuthenticated,
@@ -90,8 +92,13 @@ export type App = express.Express & {
   serve: (req: IncomingMessage, res: ServerResponse) => void;
   /** Stops the public site's background work (the page store's polling and rendering). */
   close: () => void;
-  /** Resolves when the public page store has caught up with every write and re-rendered what they touched. */
+  /**
+   * Resolves when the public page store has caught up with every write and re-rendered what they touched, and
+   * the open-data files of the current data are built.
+   */
   settled: () => Promise<void>;
+  /** The open-data files (ADR 009): how the last build went. */
+  openData: OpenDataFiles;
 };
 
 /** The headers a middleware sets on every response, collected once (served as constants by the fast path). */
@@ -119,7 +126,9 @@ export function createApp({
   precompute = false,
   pagesFile,
 }: AppOptions): App {
-  const openData = new OpenDataFiles(database, openDataDir, log);
+  const openData = new OpenDataFiles(database, openDataDir, log, () => today());
+  // The files of today's data are built ahead of the first download, and again after each write (incrementally).
+  if (precompute) openData.changed(0);
   const limits = createLimiters();
   const app = express();
   const publicUrl = env.PUBLIC_URL?.replace(/\/$/, "");
@@ -258,7 +267,10 @@ export function createApp({
     log,
     headers: constantHeaders(securityHeaders),
   });
-  const unfollow = onDataChanged(database.db, () => site.changed());
+  const unfollow = onDataChanged(database.db, () => {
+    site.changed();
+    if (precompute) openData.changed();
+  });
   app.use(site);
   app.use((req, res) => {
     res.status(404).setHeader("Cache-Control", "no-store");
@@ -290,7 +302,12 @@ export function createApp({
     close: () => {
       unfollow();
       site.close();
+      openData.close();
     },
-    settled: () => site.settled(),
+    settled: async () => {
+      await site.settled();
+      await openData.settled();
+    },
+    openData,
   });
 }

@@ -52,7 +52,7 @@ export const CSV_COLUMNS = [
   ["updated_at", "When the record last changed (ISO 8601)"],
 ] as const;
 
-function csvRow(d: PersonDossier): string {
+export function csvRow(d: PersonDossier): string {
   const names = d.person.names.filter((n) => !n.primary).map((n) => n.text);
   const charges = d.cases.flatMap((c) => c.charges.filter((x) => x.person === d.person.id));
   const sentences = d.cases.flatMap((c) => c.sentences.filter((x) => x.person === d.person.id));
@@ -108,14 +108,8 @@ export async function writeOpenData(
 ): Promise<void> {
   const { json, csv } = out;
   const selection = only.list || only.status ? `,"only":${JSON.stringify(only)}` : "";
-  if (json) {
-    const version = await dataVersion(database.db);
-    await write(
-      json,
-      `{"licence":"${DATA_LICENCE}","version":${version},"date":"${today}","asOf":"${today}"${selection},"schema":"/data/schema/persons-file.schema.json","persons":[\n`,
-    );
-  }
-  if (csv) await write(csv, "\uFEFF" + CSV_COLUMNS.map(([c]) => c).join(",") + "\r\n");
+  if (json) await write(json, jsonHead(await dataVersion(database.db), today, selection));
+  if (csv) await write(csv, CSV_HEAD);
   let first = true;
   for await (const all of publicDossiers(database.db, today)) {
     const batch = all.filter(
@@ -132,8 +126,15 @@ export async function writeOpenData(
     }
     if (csv) await write(csv, batch.map(csvRow).join(""));
   }
-  if (json) await write(json, "\n]}\n");
+  if (json) await write(json, JSON_TAIL);
 }
+
+/** The start of persons.json up to its list of dossiers: licence, data version, day, schema. */
+export const jsonHead = (version: number, today: string, selection = "") =>
+  `{"licence":"${DATA_LICENCE}","version":${version},"date":"${today}","asOf":"${today}"${selection},"schema":"/data/schema/persons-file.schema.json","persons":[\n`;
+export const JSON_TAIL = "\n]}\n";
+/** The byte-order mark (for spreadsheets) and the header row of persons.csv. */
+export const CSV_HEAD = "\uFEFF" + CSV_COLUMNS.map(([c]) => c).join(",") + "\r\n";
 
 export function personSchemaJson(): unknown {
   return publicJsonSchemas()["person-dossier.schema.json"];

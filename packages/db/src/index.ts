@@ -51,7 +51,7 @@ export {
   type AdminListOptions,
   type DuplicateCandidate,
 } from "./admin-queries.ts";
-export { getPublicDossier, publicDossiers } from "./public-dossiers.ts";
+export { getPublicDossier, publicDossiers, publicDossiersBySlug } from "./public-dossiers.ts";
 export { refreshPersons } from "./person-index.ts";
 export { dataVersion, onDataChanged } from "./version.ts";
 export { publicChangesSince, recentCuratorChanges } from "./public-changes.ts";

@@ -169,6 +169,21 @@ export async function getPublicDossier(db: Db, slug: string, today: string): Pro
   return dossier ?? null;
 }
 
+/** The dossiers of the published persons among these slugs (the others are not public, or not persons). */
+export async function publicDossiersBySlug(
+  db: Db,
+  slugs: readonly string[],
+  today: string,
+): Promise<PersonDossier[]> {
+  const out: PersonDossier[] = [];
+  const unique = [...new Set(slugs)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await publicData<Person>(db, "person", inArray(persons.slug, unique.slice(i, i + 500)));
+    if (rows.length > 0) out.push(...(await buildDossiers(db, rows, today)));
+  }
+  return out;
+}
+
 /** All public dossiers in id order, a batch at a time, so an export of 10^5 persons needs no more memory than one batch. */
 export async function* publicDossiers(
   db: Db,

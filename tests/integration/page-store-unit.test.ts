@@ -1,9 +1,16 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync, brotliDecompressSync } from "node:zlib";
-import { loadSnapshot, PageStore, saveSnapshot, servePage, storedPage } from "@registry/public";
+import {
+  loadSnapshot,
+  PageStore,
+  saveSnapshot,
+  saveSnapshotInBackground,
+  servePage,
+  storedPage,
+} from "@registry/public";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const DAY = "2026-12-05";
@@ -22,13 +29,71 @@ describe("the page store", () => {
   it("keeps within its budget, oldest pages out first", () => {
     const page = (n: number) => storedPage(200, `<p>${"x".repeat(2000)}${n}</p>`, DAY, `p${n}`);
     const one = page(0);
-    const cost = one.html.length + one.gzip.length + one.br.length + "/persons/p0".length;
+    const cost = one.gzip.length + one.br.length + "/persons/p0".length;
     const store = new PageStore(cost * 3 + 10);
     for (let n = 0; n < 5; n++) store.set(`/persons/p${n}`, page(n));
     expect(store.size).toBe(3);
     expect(store.has("/persons/p0")).toBe(false);
     expect(store.has("/persons/p4")).toBe(true);
     expect(store.bytes).toBeLessThanOrEqual(store.maxBytes);
+  });
+
+  it("with a spill file keeps every page past its budget on disk, and drops them as it drops the others", () => {
+    const dir = mkdtempSync(join(tmpdir(), "page-store-"));
+    try {
+      const page = (n: number) => storedPage(200, `<p>${"й".repeat(1500)}${n}</p>`, DAY, `p${n}`);
+      const one = page(0);
+      const store = new PageStore((one.gzip.length + one.br.length + 12) * 2, join(dir, "spill"));
+      for (let n = 0; n < 6; n++) store.set(`/persons/p${n}`, page(n));
+      store.set("/persons", storedPage(200, "<p>list</p>", DAY));
+      expect(store.size).toBe(7);
+      expect(store.spilledBytes).toBeGreaterThan(0);
+      expect(statSync(join(dir, "spill")).mode & 0o777).toBe(0o600);
+      // The oldest, read back from the file: every encoding the same page, the head as it was.
+      const p0 = store.get("/persons/p0");
+      expect(p0?.html.toString()).toBe(`<p>${"й".repeat(1500)}0</p>`);
+      expect(brotliDecompressSync(p0?.br ?? Buffer.alloc(0)).toString()).toBe(p0?.html.toString());
+      expect([p0?.etag, p0?.slug, p0?.length]).toEqual([one.etag, "p0", one.length]);
+      // A change to p1 drops its page (spilled) and the list (in memory), and nothing else.
+      store.invalidate(new Set(["p1"]));
+      expect(store.has("/persons/p1")).toBe(false);
+      expect(store.has("/persons")).toBe(false);
+      expect(store.size).toBe(5);
+      expect([...store.entries()].map(([u]) => u).sort()).toEqual(
+        ["/persons/p0", "/persons/p2", "/persons/p3", "/persons/p4", "/persons/p5"].sort(),
+      );
+      // Snapshots carry the spilled pages too.
+      saveSnapshot(store, join(dir, "pages.bin"), "k", 1, DAY);
+      const again = new PageStore();
+      expect(loadSnapshot(again, join(dir, "pages.bin"), "k", 1, DAY)).toBe(true);
+      expect(again.get("/persons/p0")?.html.toString()).toBe(p0?.html.toString());
+      expect(again.size).toBe(5);
+      store.clear();
+      expect(store.get("/persons/p0")).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("saves in the background only a store that did not change meanwhile", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "page-store-"));
+    try {
+      const store = new PageStore();
+      for (let n = 0; n < 1000; n++)
+        store.set(`/persons/p${n}`, storedPage(200, `<p>${n}</p>`, DAY, `p${n}`));
+      const file = join(dir, "pages.bin");
+      const saving = saveSnapshotInBackground(store, file, "k", 1, DAY);
+      store.invalidate(new Set(["p999"]));
+      expect(await saving).toBe(false);
+      expect(existsSync(file)).toBe(false);
+      expect(readdirSync(dir)).toEqual([]);
+      expect(await saveSnapshotInBackground(store, file, "k", 1, DAY)).toBe(true);
+      const again = new PageStore();
+      expect(loadSnapshot(again, file, "k", 1, DAY)).toBe(true);
+      expect(again.size).toBe(999);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("writes a snapshot a restarted server reads, and refuses one of other code, data or day", () => {

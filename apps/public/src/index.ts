@@ -4,6 +4,7 @@ export {
   loadSnapshot,
   PageStore,
   saveSnapshot,
+  saveSnapshotInBackground,
   servePage,
   storedPage,
   type StoredPage,

@@ -1,89 +1,210 @@
 import { createHash } from "node:crypto";
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
+import { brotliCompressSync, constants as zlib, gunzipSync, gzipSync } from "node:zlib";
 
-/** A rendered public page, compressed once: serving it is a lookup and a write, not a query and a render. */
+/**
+ * A rendered public page, compressed once: serving it is a lookup and a write, not a query and a render. Only the
+ * compressed bodies are kept (a third of the bytes); the few clients that take neither gzip nor brotli get the
+ * page inflated on the way.
+ */
 export interface StoredPage {
   status: number;
   etag: string;
-  html: Buffer;
   gzip: Buffer;
   br: Buffer;
+  /** Bytes of the uncompressed page. */
+  length: number;
+  /** The uncompressed page (inflated from `gzip` on each use). */
+  readonly html: Buffer;
   /** The day it was rendered for: statuses and "as of today" change with the date. */
   day: string;
   /** The person whose page it is; other pages (lists, totals, officials) depend on everything. */
   slug?: string;
 }
 
-export function storedPage(status: number, html: string, day: string, slug?: string): StoredPage {
-  const body = Buffer.from(html, "utf8");
+type PageHead = Pick<StoredPage, "status" | "etag" | "day" | "length" | "slug">;
+
+function page(head: PageHead, gzip: Buffer, br: Buffer): StoredPage {
   return {
-    status,
-    etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`,
-    html: body,
-    gzip: gzipSync(body, { level: 9 }),
-    br: brotliCompressSync(body, {
-      params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length },
-    }),
-    day,
-    ...(slug ? { slug } : {}),
+    ...head,
+    gzip,
+    br,
+    get html() {
+      return gunzipSync(gzip);
+    },
   };
 }
 
-/** The bytes a page takes in the store: its address and its body in each encoding. */
-const costOf = (url: string, p: StoredPage) => url.length + p.html.length + p.gzip.length + p.br.length;
+export function storedPage(status: number, html: string, day: string, slug?: string): StoredPage {
+  const body = Buffer.from(html, "utf8");
+  const head = {
+    status,
+    etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`,
+    day,
+    length: body.length,
+    ...(slug ? { slug } : {}),
+  };
+  return page(
+    head,
+    gzipSync(body, { level: 9 }),
+    brotliCompressSync(body, {
+      params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length },
+    }),
+  );
+}
+
+/** The bytes a page takes in memory: its address and its body in each encoding. */
+const costOf = (url: string, p: StoredPage) => url.length + p.gzip.length + p.br.length;
+
+/** A page kept in the spill file: its head in memory, its bodies at `at` in the file (gzip, then brotli). */
+interface Spilled extends PageHead {
+  at: number;
+  gzip: number;
+  br: number;
+}
 
 /**
  * The public pages rendered for the current data version, by address. Writes drop what they touched (the
  * pages of the persons a change names, every list and total), so what is here is always current; the site fills
  * it when it renders a page and a background pass fills it ahead of the first reader.
+ *
+ * Up to `maxBytes` of pages are kept in memory, newest first. With a `spillFile`, older pages move to that file
+ * (their heads stay in memory, about 150 bytes a page), so that every page of 10^5 persons in three languages is
+ * kept: serving one is then a read of a few kilobytes that the operating system usually has in its cache. The file
+ * is the server's scratch space (mode 0600), emptied when the store is cleared and rewritten when it is mostly
+ * garbage.
  */
 export class PageStore {
   private readonly pages = new Map<string, StoredPage>();
+  private readonly spilled = new Map<string, Spilled>();
   private used = 0;
-  constructor(readonly maxBytes: number = 256 * 1024 * 1024) {}
+  private fd: number | undefined;
+  private end = 0;
+  private live = 0;
+  /** Counts removals: a background save of the store gives up when it changes. */
+  generation = 0;
+  constructor(
+    readonly maxBytes: number = 256 * 1024 * 1024,
+    readonly spillFile?: string,
+  ) {}
 
-  /** Bytes kept (the page in each encoding). */
+  /** Whether pages past the memory budget are kept on disk rather than dropped. */
+  get spills(): boolean {
+    return this.spillFile !== undefined;
+  }
+  /** Bytes kept in memory (the page in each encoding). */
   get bytes(): number {
     return this.used;
   }
+  /** Bytes of live pages in the spill file. */
+  get spilledBytes(): number {
+    return this.live;
+  }
   get size(): number {
-    return this.pages.size;
+    return this.pages.size + this.spilled.size;
   }
   get(url: string): StoredPage | undefined {
-    return this.pages.get(url);
+    const hot = this.pages.get(url);
+    if (hot) return hot;
+    const s = this.spilled.get(url);
+    if (!s || this.fd === undefined) return undefined;
+    const bodies = Buffer.allocUnsafe(s.gzip + s.br);
+    readSync(this.fd, bodies, 0, bodies.length, s.at);
+    const { at: _at, gzip, br: _br, ...head } = s;
+    return page(head, bodies.subarray(0, gzip), bodies.subarray(gzip));
+  }
+  /** The day a page was rendered for, without reading it. */
+  dayOf(url: string): string | undefined {
+    return (this.pages.get(url) ?? this.spilled.get(url))?.day;
   }
   has(url: string): boolean {
-    return this.pages.has(url);
+    return this.pages.has(url) || this.spilled.has(url);
   }
-  set(url: string, page: StoredPage): void {
+  set(url: string, p: StoredPage): void {
     this.delete(url);
-    const cost = costOf(url, page);
-    // Past the budget the oldest pages go first (a Map iterates in insertion order).
-    for (const [k] of this.pages) {
+    const cost = costOf(url, p);
+    // Past the budget the oldest pages go first (a Map iterates in insertion order): to the spill file, or away.
+    for (const [k, old] of this.pages) {
       if (this.used + cost <= this.maxBytes) break;
       this.delete(k);
+      if (this.spillFile) this.spill(k, old);
     }
-    this.pages.set(url, page);
+    this.pages.set(url, p);
     this.used += cost;
+  }
+  private spill(url: string, p: StoredPage): void {
+    if (this.fd === undefined) {
+      this.fd = openSync(this.spillFile as string, "w+", 0o600);
+      this.end = 0;
+    }
+    // Mostly garbage (pages replaced or dropped since): start the file again with the live pages.
+    if (this.end > 64 * 1024 * 1024 && this.live < this.end / 3) this.compact();
+    const at = this.end;
+    writeSync(this.fd, p.gzip, 0, p.gzip.length, at);
+    writeSync(this.fd, p.br, 0, p.br.length, at + p.gzip.length);
+    this.end += p.gzip.length + p.br.length;
+    this.live += p.gzip.length + p.br.length;
+    const { status, etag, day, length, slug } = p;
+    this.spilled.set(url, {
+      status,
+      etag,
+      day,
+      length,
+      ...(slug ? { slug } : {}),
+      at,
+      gzip: p.gzip.length,
+      br: p.br.length,
+    });
+  }
+  private compact(): void {
+    const kept = [...this.spilled.keys()].map((url) => [url, this.get(url) as StoredPage] as const);
+    this.closeFile();
+    this.spilled.clear();
+    this.live = 0;
+    this.fd = openSync(this.spillFile as string, "w+", 0o600);
+    this.end = 0;
+    for (const [url, p] of kept) this.spill(url, p);
+  }
+  private closeFile(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
   }
   delete(url: string): void {
     const old = this.pages.get(url);
-    if (!old) return;
-    this.used -= costOf(url, old);
-    this.pages.delete(url);
+    if (old) {
+      this.used -= costOf(url, old);
+      this.pages.delete(url);
+      this.generation++;
+    }
+    const s = this.spilled.get(url);
+    if (s) {
+      this.live -= s.gzip + s.br;
+      this.spilled.delete(url);
+      this.generation++;
+    }
   }
   /** Drops the pages of these persons and every page that is not one person's. */
   invalidate(slugs: ReadonlySet<string>): void {
-    for (const [url, page] of [...this.pages]) if (!page.slug || slugs.has(page.slug)) this.delete(url);
+    for (const [url, p] of [...this.pages]) if (!p.slug || slugs.has(p.slug)) this.delete(url);
+    for (const [url, p] of [...this.spilled]) if (!p.slug || slugs.has(p.slug)) this.delete(url);
   }
-  entries(): IterableIterator<[string, StoredPage]> {
-    return this.pages.entries();
+  /** Every page kept (those in the spill file read from it one by one). */
+  *entries(): IterableIterator<[string, StoredPage]> {
+    yield* this.pages.entries();
+    for (const url of [...this.spilled.keys()]) {
+      const p = this.get(url);
+      if (p) yield [url, p];
+    }
   }
   clear(): void {
+    this.generation++;
     this.pages.clear();
+    this.spilled.clear();
     this.used = 0;
+    this.live = 0;
+    this.end = 0;
+    this.closeFile();
   }
 }
 
@@ -126,11 +247,18 @@ export function servePage(
       return true;
     }
     const encoding = encodingOf(req.headers["accept-encoding"]);
-    const body = encoding === "br" ? page.br : encoding === "gzip" ? page.gzip : page.html;
+    const body =
+      encoding === "br"
+        ? page.br
+        : encoding === "gzip"
+          ? page.gzip
+          : req.method === "HEAD"
+            ? null
+            : page.html;
     if (encoding) res.setHeader("Content-Encoding", encoding);
-    res.setHeader("Content-Length", body.length);
+    res.setHeader("Content-Length", body ? body.length : page.length);
     res.statusCode = page.status;
-    if (req.method === "HEAD") res.end();
+    if (req.method === "HEAD" || !body) res.end();
     else res.end(body);
     return true;
   };
@@ -139,8 +267,21 @@ export function servePage(
 /**
  * The store written to a file, so that a restarted server has its pages at once. The file is only used by a
  * server of the same renderer (`key`) for the same data version and day: anything else renders again.
- * Layout: a JSON header line, then per page a JSON line (url, status, etag, day, slug, sizes) and its bytes.
+ * Layout: a JSON header line, then per page a JSON line (url, status, etag, day, slug, length, sizes) and its
+ * gzip and brotli bodies, written a page at a time (10^5 persons' pages are about a gigabyte).
  */
+function* snapshotParts(store: PageStore, key: string, version: number, day: string): Generator<Buffer> {
+  yield Buffer.from(`${JSON.stringify({ key, version, day })}\n`);
+  for (const [url, p] of store.entries()) {
+    if (p.day !== day) continue;
+    const head = { url, status: p.status, etag: p.etag, day: p.day, slug: p.slug ?? null, length: p.length };
+    yield Buffer.from(`${JSON.stringify({ ...head, sizes: [p.gzip.length, p.br.length] })}\n`);
+    yield p.gzip;
+    yield p.br;
+  }
+}
+
+/** Writes the snapshot at once (at shutdown). */
 export function saveSnapshot(
   store: PageStore,
   file: string,
@@ -148,20 +289,52 @@ export function saveSnapshot(
   version: number,
   day: string,
 ): void {
-  const parts: Buffer[] = [Buffer.from(`${JSON.stringify({ key, version, day, pages: store.size })}\n`)];
-  for (const [url, p] of store.entries()) {
-    if (p.day !== day) continue;
-    const head = { url, status: p.status, etag: p.etag, day: p.day, slug: p.slug ?? null };
-    const sizes = [p.html.length, p.gzip.length, p.br.length];
-    parts.push(Buffer.from(`${JSON.stringify({ ...head, sizes })}\n`), p.html, p.gzip, p.br);
-  }
   const tmp = `${file}.${process.pid}.tmp`;
   // Readable by the server's user only, like the secret key beside it.
-  writeFileSync(tmp, Buffer.concat(parts), { mode: 0o600 });
+  const fd = openSync(tmp, "w", 0o600);
+  try {
+    for (const b of snapshotParts(store, key, version, day)) writeSync(fd, b, 0, b.length);
+  } finally {
+    closeSync(fd);
+  }
   renameSync(tmp, file);
 }
 
-/** Reads a snapshot into the store; false (and nothing read) when it is missing or for another key, version or day. */
+/**
+ * Writes the snapshot while the server serves, yielding to readers between pages. Gives up (false, nothing
+ * written) when the store changes meanwhile: the next save writes the new state.
+ */
+export async function saveSnapshotInBackground(
+  store: PageStore,
+  file: string,
+  key: string,
+  version: number,
+  day: string,
+): Promise<boolean> {
+  const tmp = `${file}.${process.pid}.tmp`;
+  const generation = store.generation;
+  const fd = openSync(tmp, "w", 0o600);
+  let done = false;
+  try {
+    let n = 0;
+    for (const b of snapshotParts(store, key, version, day)) {
+      if (store.generation !== generation) return false;
+      writeSync(fd, b, 0, b.length);
+      if (++n % 300 === 0) await new Promise((r) => setImmediate(r));
+    }
+    done = store.generation === generation;
+    return done;
+  } finally {
+    closeSync(fd);
+    if (done) renameSync(tmp, file);
+    else rmSync(tmp, { force: true });
+  }
+}
+
+/**
+ * Reads a snapshot into the (empty) store; false, and nothing kept, when it is missing, damaged or for another key,
+ * version or day.
+ */
 export function loadSnapshot(
   store: PageStore,
   file: string,
@@ -169,40 +342,50 @@ export function loadSnapshot(
   version: number,
   day: string,
 ): boolean {
-  let buf: Buffer;
+  let fd: number;
   try {
-    buf = readFileSync(file);
+    fd = openSync(file, "r");
   } catch {
     return false;
   }
-  const line = (at: number): [unknown, number] => {
-    const end = buf.indexOf(10, at);
+  let at = 0;
+  /** The JSON line at `at` (lines are short: heads of pages). */
+  const line = (): unknown => {
+    const buf = Buffer.allocUnsafe(8192);
+    const n = readSync(fd, buf, 0, buf.length, at);
+    const end = buf.subarray(0, n).indexOf(10);
     if (end < 0) throw new Error("truncated");
-    return [JSON.parse(buf.subarray(at, end).toString("utf8")), end + 1];
+    at += end + 1;
+    return JSON.parse(buf.subarray(0, end).toString("utf8"));
+  };
+  const bytes = (n: number) => {
+    const buf = Buffer.allocUnsafe(n);
+    if (readSync(fd, buf, 0, n, at) !== n) throw new Error("truncated");
+    at += n;
+    return buf;
   };
   try {
-    const [header, start] = line(0) as [{ key: string; version: number; day: string; pages: number }, number];
+    const size = fstatSync(fd).size;
+    const header = line() as { key: string; version: number; day: string };
     if (header.key !== key || header.version !== version || header.day !== day) return false;
-    const pages: [string, StoredPage][] = [];
-    let at = start;
-    for (let i = 0; i < header.pages && at < buf.length; i++) {
-      const [h, next] = line(at) as [
-        { url: string; status: number; etag: string; day: string; slug: string | null; sizes: number[] },
-        number,
-      ];
-      const [a = 0, b = 0, c = 0] = h.sizes;
-      const html = Buffer.from(buf.subarray(next, next + a));
-      const gzip = Buffer.from(buf.subarray(next + a, next + a + b));
-      const br = Buffer.from(buf.subarray(next + a + b, next + a + b + c));
-      at = next + a + b + c;
-      pages.push([
-        h.url,
-        { status: h.status, etag: h.etag, day: h.day, html, gzip, br, ...(h.slug ? { slug: h.slug } : {}) },
-      ]);
+    while (at < size) {
+      const h = line() as PageHead & { url: string; slug: string | null; sizes: number[] };
+      const [gz = 0, br = 0] = h.sizes;
+      const head = {
+        status: h.status,
+        etag: h.etag,
+        day: h.day,
+        length: h.length,
+        ...(h.slug ? { slug: h.slug } : {}),
+      };
+      store.set(h.url, page(head, bytes(gz), bytes(br)));
     }
-    for (const [url, p] of pages) store.set(url, p);
     return true;
   } catch {
+    // A damaged file: nothing of it is kept.
+    store.clear();
     return false;
+  } finally {
+    closeSync(fd);
   }
 }

@@ -158,7 +158,7 @@ export async function loadPage(
           api.person({ slug: route.slug }),
           api.personChanges({ slug: route.slug }),
         ]);
-        return { status: 200, page: <PersonPage d={d} changes={changes} /> };
+        return { status: 200, page: personPage(d, changes) };
       }
       case "officials":
         return { status: 200, page: <OfficialsPage officials={await api.officials()} /> };
@@ -199,4 +199,12 @@ export async function loadPage(
     if (isNotFound(e)) return notFound;
     throw e;
   }
+}
+
+/** A person's page: the same element whether rendered for a reader or ahead of one. */
+export function personPage(
+  d: Awaited<ReturnType<PublicApi["person"]>>,
+  changes: Awaited<ReturnType<PublicApi["personChanges"]>>,
+) {
+  return <PersonPage d={d} changes={changes} />;
 }

@@ -8,10 +8,17 @@ import express, { type Request, type Response, type Router } from "express";
 import type { PublicApi } from "./api.ts";
 import { serverLinks, type PageCtx, type Query } from "./ctx.tsx";
 import { allPersonSlugs, atomFeed, robots, sitemap } from "./feeds.ts";
-import { loadSnapshot, PageStore, saveSnapshot, servePage, storedPage } from "./page-store.ts";
+import {
+  loadSnapshot,
+  PageStore,
+  saveSnapshot,
+  saveSnapshotInBackground,
+  servePage,
+  storedPage,
+} from "./page-store.ts";
 import { translator } from "./i18n.ts";
 import { renderPage } from "./render.tsx";
-import { loadPage, parseRoute } from "./routes.tsx";
+import { loadPage, parseRoute, personPage } from "./routes.tsx";
 import { NotFoundPage } from "./pages/misc.tsx";
 
 export const SITE_CSS = readFileSync(new URL("./assets/site.css", import.meta.url), "utf8");
@@ -26,8 +33,10 @@ export interface PublicSiteOptions {
    */
   publicUrl?: string;
   today?: () => string;
-  /** Where rendered pages are kept (default: a new store of 256 MB). */
+  /** Where rendered pages are kept (default: a new store of 256 MB in memory, spilling to `spillFile`). */
   store?: PageStore;
+  /** Where pages past the memory budget are kept (without it they are dropped, oldest first). */
+  spillFile?: string;
   /** Render every page ahead of its first reader, and after each write the pages it touched (the server does). */
   precompute?: boolean;
   /** How often writes by other processes are looked for. */
@@ -42,6 +51,9 @@ export interface PublicSiteOptions {
   /** The security headers every page carries, computed once by the server (the fast path sends them). */
   headers?: readonly [string, string][];
 }
+
+/** Persons whose page data is read in one query when pages are rendered ahead of readers. */
+const PERSON_BATCH = 50;
 
 export type PublicSite = Router & {
   store: PageStore;
@@ -93,7 +105,7 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
   });
 
   // Rendered pages are kept, compressed, until a write touches them or the day changes (ADR 013).
-  const store = opts.store ?? new PageStore();
+  const store = opts.store ?? new PageStore(undefined, opts.spillFile);
   const precompute = opts.precompute ?? false;
   /** The data version the stored pages are consistent with; null while a write is being accounted for. */
   let synced: number | null = null;
@@ -174,22 +186,31 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
     ];
     return prefixes.flatMap((prefix) => base.map((p) => (prefix && p === "/" ? prefix : `${prefix}${p}`)));
   };
-  const personPages = (slugs: readonly string[]) =>
-    slugs.flatMap((slug) => prefixes.map((prefix) => `${prefix}/persons/${slug}`));
 
   // The snapshot is written at most once a minute: a curator's every change need not rewrite the whole file.
   let lastSave = 0;
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
-  const save = () => {
+  const couldNot = (e: unknown) =>
+    opts.log?.(
+      `public pages: could not save ${opts.snapshot?.file}: ${e instanceof Error ? e.message : String(e)}`,
+    );
+  /** Saves now: in the background while serving, at once when the server stops. */
+  const save = (now = false) => {
     saveTimer = undefined;
-    if (!opts.snapshot || synced === null || blocked || closed) return;
+    if (!opts.snapshot || synced === null || blocked) return;
+    if (closed && !now) return;
     lastSave = Date.now();
+    const { file, rendererKey } = opts.snapshot;
     try {
-      saveSnapshot(store, opts.snapshot.file, opts.snapshot.rendererKey, synced, today());
+      if (now) saveSnapshot(store, file, rendererKey, synced, today());
+      else
+        void saveSnapshotInBackground(store, file, rendererKey, synced, today())
+          .then((saved) => {
+            if (!saved) scheduleSave();
+          })
+          .catch(couldNot);
     } catch (e) {
-      opts.log?.(
-        `public pages: could not save ${opts.snapshot.file}: ${e instanceof Error ? e.message : String(e)}`,
-      );
+      couldNot(e);
     }
   };
   const scheduleSave = () => {
@@ -197,35 +218,74 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
     const wait = Math.max(0, lastSave + 60_000 - Date.now());
     if (wait === 0) save();
     else {
-      saveTimer = setTimeout(save, wait);
+      saveTimer = setTimeout(() => save(), wait);
       saveTimer.unref();
     }
   };
   let warming: Promise<void> = Promise.resolve();
-  /** Renders pages into the store in the background, a page at a time, yielding to readers in between. */
-  const warm = (urls: readonly string[]) => {
+  /** Waits while a write is being accounted for; false when the store is closed or lost its data version. */
+  const mayRender = async () => {
+    while (blocked && !closed && synced !== null) await sync();
+    return !closed && synced !== null;
+  };
+  /** Whether the store has no room left (with a spill file it always has). */
+  const full = () => !store.spills && store.bytes > store.maxBytes * 0.9;
+  /**
+   * Renders pages into the store in the background, a page at a time, yielding to readers in between: the shared
+   * pages by address, the persons' pages a batch of persons at a time (one query for a batch's data, each
+   * person's page then rendered in every language).
+   */
+  const warm = (pages: readonly string[], persons: readonly string[]) => {
     warming = warming.then(async () => {
       const started = performance.now();
       let rendered = 0;
       const report = () => {
         if (rendered >= 100)
           opts.log?.(
-            `public pages: ${rendered} rendered ahead of readers in ${((performance.now() - started) / 1000).toFixed(1)} s (${store.size} kept, ${(store.bytes / 1048576).toFixed(1)} MB)`,
+            `public pages: ${rendered} rendered ahead of readers in ${((performance.now() - started) / 1000).toFixed(1)} s (${store.size} kept, ${(store.bytes / 1048576).toFixed(1)} MB in memory)`,
           );
       };
-      for (const url of urls) {
-        while (blocked && !closed && synced !== null) await sync();
-        if (closed || synced === null) return;
-        if (store.has(url)) continue;
+      for (const url of pages) {
+        if (!(await mayRender())) return;
+        if (store.dayOf(url) === today()) continue;
         // Stop filling a nearly full store: the oldest pages would only be pushed out again.
-        if (store.bytes > store.maxBytes * 0.9) return;
+        if (full()) return;
         try {
           keep(url, await render(url));
-          if (++rendered % 5000 === 0) report();
+          rendered++;
         } catch {
           // A page that fails now fails for its reader too, who gets the error page; nothing to keep.
         }
         await new Promise((r) => setImmediate(r));
+      }
+      const missing = (slug: string) =>
+        prefixes.some((prefix) => store.dayOf(`${prefix}/persons/${slug}`) !== today());
+      for (let i = 0; i < persons.length; i += PERSON_BATCH) {
+        if (!(await mayRender())) return;
+        if (full()) break;
+        const slugs = persons.slice(i, i + PERSON_BATCH).filter(missing);
+        if (slugs.length === 0) continue;
+        try {
+          const day = today();
+          const { version } = await opts.api.version();
+          for (const { dossier, changes } of await opts.api.personPages({ slugs })) {
+            const slug = dossier.person.slug;
+            for (const prefix of prefixes) {
+              const url = `${prefix}/persons/${slug}`;
+              if (store.dayOf(url) === day) continue;
+              const locale = (prefix.slice(1) || "en") as Locale;
+              const html = renderPage(
+                ctxFor(locale, `/persons/${slug}`, {}, day),
+                personPage(dossier, changes),
+              );
+              keep(url, { status: 200, html, slug, version, day });
+              if (++rendered % 5000 === 0) report();
+              await new Promise((r) => setImmediate(r));
+            }
+          }
+        } catch {
+          // As above: a reader of these pages gets them rendered on the spot, or the error page.
+        }
       }
       report();
       if (rendered > 0) scheduleSave();
@@ -239,11 +299,14 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
    */
   let generation = 0;
   let blocked = false;
+  /** The day of the last whole pass of rendering ahead. */
+  let warmedDay = "";
   let chain: Promise<void> = Promise.resolve();
-  const everything = async () => [
-    ...sharedPages(),
-    ...personPages((await allPersonSlugs(opts.api)).map((p) => p.slug)),
-  ];
+  const warmEverything = async () =>
+    void warm(
+      sharedPages(),
+      (await allPersonSlugs(opts.api)).map((p) => p.slug),
+    );
   const sync = (): Promise<void> => {
     chain = chain
       .then(async () => {
@@ -256,16 +319,25 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
             loadSnapshot(store, opts.snapshot.file, opts.snapshot.rendererKey, version, today());
           if (loaded) opts.log?.(`public pages: ${store.size} read from ${opts.snapshot?.file}`);
           synced = version;
+          warmedDay = today();
           // After a snapshot only what it lacks is rendered (a page already stored is skipped).
-          if (precompute) void warm(await everything());
+          if (precompute) await warmEverything();
         } else {
+          // A new day: every page says "as of" another day now, and statuses may differ. Until each is rendered
+          // again, readers get it rendered on the spot (a page of another day is never served from the store).
+          if (precompute && warmedDay !== today()) {
+            warmedDay = today();
+            await warmEverything();
+          }
           const c = await opts.api.changes({ after: synced });
           if (c.version !== synced) {
             if (c.all) store.clear();
             else store.invalidate(new Set(c.slugs));
             synced = c.version;
-            if (precompute)
-              void warm(c.all ? await everything() : [...sharedPages(), ...personPages(c.slugs)]);
+            if (precompute) {
+              if (c.all) await warmEverything();
+              else void warm(sharedPages(), c.slugs);
+            }
           }
         }
         if (gen === generation) blocked = false;
@@ -306,7 +378,7 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
       // A save that was waiting is written now, so that the next start finds the pages of this data version.
       if (saveTimer) {
         clearTimeout(saveTimer);
-        save();
+        save(true);
       }
       closed = true;
       clearInterval(timer);

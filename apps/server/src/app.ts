@@ -263,7 +263,9 @@ export function createApp({
     api,
     ...(publicUrl ? { publicUrl } : {}),
     precompute,
-    ...(precompute && pagesFile ? { snapshot: { file: pagesFile, rendererKey: rendererKey() } } : {}),
+    ...(precompute && pagesFile
+      ? { snapshot: { file: pagesFile, rendererKey: rendererKey() }, spillFile: `${pagesFile}.spill` }
+      : {}),
     log,
     headers: constantHeaders(securityHeaders),
   });

@@ -38,6 +38,7 @@ export const POLICY: Record<string, readonly Caller[]> = {
   "public.persons": EVERYONE,
   "public.person": EVERYONE,
   "public.personChanges": EVERYONE,
+  "public.personPages": EVERYONE,
   "public.statistics": EVERYONE,
   "public.version": EVERYONE,
   "public.changes": EVERYONE,

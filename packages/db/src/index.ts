@@ -35,6 +35,7 @@ export {
   listPublicOrganisations,
   publicPersonRefs,
   publicPersonChanges,
+  publicPersonChangesBySlug,
   SORTS,
   type PersonFilters,
   type Sort,

@@ -56,12 +56,8 @@ async function buildDossiers(
     publicData<Organisation>(db, "organisation"),
   ]);
   const orgById = new Map(organisations.map((o) => [o.data.id, o.data]));
-  const referenced = [
-    ...cases.flatMap((c) => c.data.defendants),
-    ...events.flatMap((e) => e.data.persons),
-    ...officials.flatMap((o) => o.data.involvements.flatMap((i) => i.persons)),
-    ...massEvents.flatMap((m) => m.data.detainees),
-  ];
+  // Only cases and events name other persons on a dossier (officials and mass events show the person's own part).
+  const referenced = [...cases.flatMap((c) => c.data.defendants), ...events.flatMap((e) => e.data.persons)];
   const pub = await publicPersonIds(db, referenced);
   const isPublic = (id: string) => pub.has(id);
   const names = new Map<string, { slug: string; name: string; localNames?: { ru?: string; kk?: string } }>();

@@ -387,3 +387,32 @@ export async function publicPersonChanges(
   );
   return rows.map((r) => ({ at: new Date(r.at).toISOString(), fields: r.fields }));
 }
+
+/** `publicPersonChanges` for many published persons at once (by slug), in one query. */
+export async function publicPersonChangesBySlug(
+  db: Db,
+  slugs: readonly string[],
+  limit = 5,
+): Promise<Map<string, { at: string; fields: string[] }[]>> {
+  const out = new Map<string, { at: string; fields: string[] }[]>();
+  if (slugs.length === 0) return out;
+  const rows = await query<{ slug: string; at: string; fields: string[] }>(
+    db,
+    sql`select persons.slug, a.at, a.fields from persons cross join lateral (
+        select a.seq, a.at, array(select c->>'field' from jsonb_array_elements(a.changes) with ordinality as e(c, i)
+          where not ${NOT_PUBLIC_FIELD} order by i) as fields
+        from audit_log a
+        where a.entity_kind = 'person' and a.entity_id = persons.id
+          and a.action not in ('propose', 'return')
+          and exists (select 1 from jsonb_array_elements(a.changes) c where not ${NOT_PUBLIC_FIELD})
+        order by a.seq desc limit ${limit}) a
+      where ${visible("person")} and persons.slug in (${sql.join(
+        [...new Set(slugs)].map((s) => sql`${s}`),
+        sql`, `,
+      )})
+      order by persons.slug, a.seq desc`,
+  );
+  for (const r of rows)
+    out.set(r.slug, [...(out.get(r.slug) ?? []), { at: new Date(r.at).toISOString(), fields: r.fields }]);
+  return out;
+}

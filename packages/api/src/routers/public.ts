@@ -1,5 +1,7 @@
 import {
   getPublicDossier,
+  publicDossiersBySlug,
+  publicPersonChangesBySlug,
   getPublicMassEvent,
   getPublicOfficial,
   listPublicMassEvents,
@@ -63,6 +65,9 @@ function dayOf(asOf: string | undefined, today: string): string {
   return r.day;
 }
 
+/** A public change of a person's record: when, and which public fields. */
+const PersonChangeSchema = z.object({ at: z.iso.datetime(), fields: z.array(z.string()) });
+
 const notFound = (what: string) => new DomainError("NOT_FOUND", `No such ${what}`);
 
 /** Read-only: everything here returns public schemas only (the `.output()` strips anything else). */
@@ -86,8 +91,24 @@ export const publicRouter = router({
 
   personChanges: publicProcedure
     .input(z.strictObject({ slug: SlugSchema }))
-    .output(z.array(z.object({ at: z.iso.datetime(), fields: z.array(z.string()) })))
+    .output(z.array(PersonChangeSchema))
     .query(({ ctx, input }) => publicPersonChanges(ctx.database.db, input.slug)),
+
+  /**
+   * Person pages' data for many persons at once (dossier and recent public changes), for rendering pages ahead of
+   * readers: a hundred dossiers cost a few queries instead of a few hundred. The same data as `person` and
+   * `personChanges`; slugs that are not published persons are left out.
+   */
+  personPages: publicProcedure
+    .input(z.strictObject({ slugs: z.array(SlugSchema).min(1).max(100) }))
+    .output(z.array(z.object({ dossier: PersonDossierSchema, changes: z.array(PersonChangeSchema) })))
+    .query(async ({ ctx, input }) => {
+      const [dossiers, changes] = await Promise.all([
+        publicDossiersBySlug(ctx.database.db, input.slugs, ctx.today()),
+        publicPersonChangesBySlug(ctx.database.db, input.slugs),
+      ]);
+      return dossiers.map((dossier) => ({ dossier, changes: changes.get(dossier.person.slug) ?? [] }));
+    }),
 
   /** Changes whenever published data may have changed: lets the public site reuse rendered pages. */
   version: publicProcedure

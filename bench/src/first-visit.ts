@@ -13,16 +13,19 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { Agent, createServer, request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { get } from "./http.ts";
+import { bareLimit as bareOf, visit as visitOf } from "./visits.ts";
 import { fmt } from "./report.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CONNECTIONS = Number(process.env.FIRST_VISIT_CONNECTIONS ?? 8);
 const WAIT = Number(process.env.FIRST_VISIT_WAIT ?? 0);
+
+const visit = (base: string, paths: readonly string[]) => visitOf(base, paths, CONNECTIONS);
+const bareLimit = (base: string, paths: readonly string[]) => bareOf(base, paths, CONNECTIONS);
 
 interface Started {
   url: string;
@@ -65,59 +68,6 @@ async function stop(s: Started): Promise<void> {
   const exited = new Promise((r) => s.child.once("exit", r));
   s.child.kill("SIGTERM");
   await exited;
-}
-
-/** Each path once, `CONNECTIONS` at a time over kept-alive connections, as a crawler or a mirror would. */
-async function visit(base: string, paths: readonly string[]) {
-  const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-  const latencies: number[] = [];
-  let failed = 0;
-  let next = 0;
-  const one = (path: string) =>
-    new Promise<void>((resolve) => {
-      const t0 = performance.now();
-      request(`${base}${path}`, { agent }, (res) => {
-        res.resume();
-        res.on("end", () => {
-          latencies.push(performance.now() - t0);
-          if ((res.statusCode ?? 0) >= 300) failed++;
-          resolve();
-        });
-      })
-        .on("error", () => {
-          failed++;
-          resolve();
-        })
-        .end();
-    });
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      while (next < paths.length) await one(paths[next++] ?? "/");
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  agent.destroy();
-  latencies.sort((x, y) => x - y);
-  const q = (f: number) => latencies[Math.min(latencies.length - 1, Math.floor(f * latencies.length))] ?? 0;
-  return { requestsPerSec: paths.length / seconds, p50: q(0.5), p99: q(0.99), non2xx: failed, errors: 0 };
-}
-
-/** A bare node:http server sending the pages' bytes from memory: the limit. */
-async function bareLimit(base: string, paths: readonly string[]) {
-  const bodies = new Map<string, Buffer>();
-  for (const p of paths) bodies.set(p, (await get(base + p)).body);
-  const server = createServer((req, res) => {
-    const body = bodies.get(req.url ?? "") ?? Buffer.alloc(0);
-    res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": body.length });
-    res.end(body);
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
-  const addr = server.address();
-  const url = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}`;
-  const r = await visit(url, paths);
-  await new Promise((r2) => server.close(r2));
-  return r;
 }
 
 async function main() {

@@ -9,7 +9,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createServer, type ServerResponse } from "node:http";
 import { join } from "node:path";
-import { createDb } from "@registry/db";
+import { applyChanges, createDb, getRecord } from "@registry/db";
 import { createApp } from "@registry/server/app";
 import type { Target } from "./backends.ts";
 
@@ -49,8 +49,37 @@ const serveBare = (url: string, res: ServerResponse) => {
   res.end(body);
 };
 
+/**
+ * The bench's controls (not part of the product): `/__bench/settled` answers once the page store and the open data
+ * have caught up with every write; `/__bench/change?id=` changes a published person's summary through the write
+ * pipeline (as the system, so it is published at once) and answers when it is committed.
+ */
+const control = async (url: URL, res: ServerResponse) => {
+  if (url.pathname === "/__bench/settled") await app.settled();
+  else if (url.pathname === "/__bench/change") {
+    const id = url.searchParams.get("id") ?? "";
+    const current = await getRecord(database.db, "person", id);
+    if (!current) throw new Error(`no person ${id}`);
+    const text = url.searchParams.get("text") ?? "changed";
+    await applyChanges(database.db, { id: "bench", role: "system" }, [
+      {
+        op: "update",
+        kind: "person",
+        id,
+        version: current.meta.version,
+        value: { ...current.value, summary: { en: text } },
+      },
+    ]);
+  } else throw new Error("unknown control");
+  res.writeHead(200, { "content-type": "application/json" }).end("{}");
+};
+
 const server = createServer((req, res) => {
   if (req.url?.startsWith("/__static/")) serveBare(req.url, res);
+  else if (req.url?.startsWith("/__bench/"))
+    control(new URL(req.url, "http://bench.invalid"), res).catch((e: unknown) =>
+      res.writeHead(500).end(e instanceof Error ? e.message : String(e)),
+    );
   else app.serve(req, res);
 }).listen(0, "127.0.0.1", () => {
   const addr = server.address();

@@ -228,14 +228,15 @@ function encodingOf(accept: string | undefined): "br" | "gzip" | null {
 export function servePage(
   store: PageStore,
   headers: readonly [string, string][],
-  today: () => string,
+  /** Whether a page rendered for this day may be served now (today's; see the site for the day after). */
+  servable: (day: string) => boolean,
 ): (req: IncomingMessage, res: ServerResponse) => boolean {
   return (req, res) => {
     if (req.method !== "GET" && req.method !== "HEAD") return false;
     const cookie = req.headers.cookie;
     if (cookie !== undefined && cookie.includes("__Host-session=")) return false;
     const page = store.get(req.url ?? "");
-    if (!page || page.day !== today()) return false;
+    if (!page || !servable(page.day)) return false;
     for (const [k, v] of headers) res.setHeader(k, v);
     res.setHeader("Cache-Control", page.status === 200 ? "public, max-age=300" : "no-store");
     res.setHeader("Content-Type", "text/html; charset=utf-8");

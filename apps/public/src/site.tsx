@@ -137,9 +137,8 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
 
   const page = async (req: Request, res: Response) => {
     const url = req.originalUrl;
-    const day = today();
     let hit = synced !== null && !blocked ? store.get(url) : undefined;
-    if (hit && hit.day !== day) hit = undefined;
+    if (hit && !servable(hit.day)) hit = undefined;
     let status: number;
     let html: Buffer | string;
     if (hit && (await opts.api.version()).version === synced) {
@@ -299,8 +298,10 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
    */
   let generation = 0;
   let blocked = false;
-  /** The day of the last whole pass of rendering ahead. */
+  /** The day of the last whole pass of rendering ahead, and the one before (its person pages may be served). */
   let warmedDay = "";
+  let carriedDay = "";
+  const servable = (day: string) => day === today() || (day === carriedDay && precompute);
   let chain: Promise<void> = Promise.resolve();
   const warmEverything = async () =>
     void warm(
@@ -323,10 +324,13 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
           // After a snapshot only what it lacks is rendered (a page already stored is skipped).
           if (precompute) await warmEverything();
         } else {
-          // A new day: every page says "as of" another day now, and statuses may differ. Until each is rendered
-          // again, readers get it rendered on the spot (a page of another day is never served from the store).
+          // A new day: statuses are derived as of another day now. The shared pages (lists, totals) are dropped
+          // and rendered first; a person's page of yesterday, which says what day its status is as of, is served
+          // until today's replaces it (10^5 persons take minutes to render again).
           if (precompute && warmedDay !== today()) {
+            carriedDay = warmedDay;
             warmedDay = today();
+            store.invalidate(new Set());
             await warmEverything();
           }
           const c = await opts.api.changes({ after: synced });
@@ -354,7 +358,7 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
   const timer = setInterval(() => void sync(), opts.pollMs ?? 250);
   timer.unref();
 
-  const fast = servePage(store, opts.headers ?? [], today);
+  const fast = servePage(store, opts.headers ?? [], servable);
   return Object.assign(router, {
     store,
     /** Answers a request from the store before express sees it; false when it cannot. */

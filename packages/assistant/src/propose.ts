@@ -161,13 +161,7 @@ export function propose(lines: readonly string[], existing: readonly KnownPerson
         g.sentences.add(i + 1);
     }
 
-  const index = new Map<string, Set<string>>();
-  const known = new Map(existing.map((p) => [p.id, p]));
-  for (const p of existing)
-    for (const k of p.keys ?? p.names.flatMap((n) => nameSearchKeys(n)))
-      index.set(k, new Set([...(index.get(k) ?? []), p.id]));
-
-  return groups.map((g) => {
+  const proposals = groups.map((g) => {
     const names: ProposedName[] = [];
     for (const m of g.mentions) {
       const n = names.find((x) => x.text === m.text);
@@ -184,17 +178,37 @@ export function propose(lines: readonly string[], existing: readonly KnownPerson
         if (!facts.some((x) => JSON.stringify({ ...x, lines: 0 }) === JSON.stringify({ ...f, lines: 0 })))
           facts.push(f);
     }
-    const allKeys = new Set(names.flatMap((n) => nameSearchKeys(n.text)));
-    const match = matchKnown(allKeys, index, known);
     return {
       key: nameTokens(names[0]?.text ?? "").join("-"),
       names,
-      action: match ? "addition" : "new",
-      ...(match ? { match } : {}),
+      action: "new",
       mentions: order
         .map((i) => all[i]?.lines)
         .filter((l, k, ls): l is Lines => !!l && ls.findIndex((x) => x && sameLines(x, l)) === k),
       facts,
     } satisfies Proposal;
+  });
+  return matchProposals(proposals, existing);
+}
+
+/** The name keys of a proposal's names (ADR 008): what it is matched to known persons by. */
+export function proposalKeys(p: Pick<Proposal, "names">): string[] {
+  return [...new Set(p.names.flatMap((n) => nameSearchKeys(n.text)))];
+}
+
+/**
+ * Marks each proposal as an addition to the known person whose names share the most search keys with it (a tie
+ * between two persons is left as new: the curator decides), or as new.
+ */
+export function matchProposals(proposals: readonly Proposal[], existing: readonly KnownPerson[]): Proposal[] {
+  const index = new Map<string, Set<string>>();
+  const known = new Map(existing.map((p) => [p.id, p]));
+  for (const p of existing)
+    for (const k of p.keys ?? p.names.flatMap((n) => nameSearchKeys(n)))
+      index.set(k, new Set([...(index.get(k) ?? []), p.id]));
+  return proposals.map((p) => {
+    const { match: _old, ...rest } = p;
+    const match = matchKnown(new Set(proposalKeys(p)), index, known);
+    return match ? { ...rest, action: "addition", match } : { ...rest, action: "new" };
   });
 }

@@ -196,18 +196,26 @@ const RELEASED = /\b(?:released|freed|set free)\b|освобо\w*|отпущен
 
 /** The facts rules can read in one sentence (cited by its lines). */
 export function readFacts(text: string, lines: Lines): Fact[] {
+  return readFactsAt(text, lines).map((f) => f.fact);
+}
+
+/** The facts of a sentence with where each is written (its key word), to tell whose fact it is. */
+export function readFactsAt(text: string, lines: Lines): { fact: Fact; at: number }[] {
   const dates = findDates(text);
-  const facts: Fact[] = [];
+  const facts: { fact: Fact; at: number }[] = [];
   const place = (i: number) => placeNear(text, i);
   for (const c of findCharges(text)) {
     const date = /charged|accused|indicted|обвин/i.test(text) ? dateNear(dates, c.index, 80) : undefined;
     facts.push({
-      kind: "charge",
-      code: c.code,
-      article: c.article,
-      ...(c.part ? { part: c.part } : {}),
-      ...(date ? { date } : {}),
-      lines,
+      fact: {
+        kind: "charge",
+        code: c.code,
+        article: c.article,
+        ...(c.part ? { part: c.part } : {}),
+        ...(date ? { date } : {}),
+        lines,
+      },
+      at: c.index,
     });
   }
   const measures = new Set<MeasureKind>();
@@ -225,23 +233,29 @@ export function readFacts(text: string, lines: Lines): Fact[] {
     const from = dateNear(dates, m.index);
     const p = place(m.index);
     facts.push({
-      kind: "measure",
-      measure: kind,
-      ...(from ? { from } : {}),
-      ...(p ? { place: p } : {}),
-      lines,
+      fact: {
+        kind: "measure",
+        measure: kind,
+        ...(from ? { from } : {}),
+        ...(p ? { place: p } : {}),
+        lines,
+      },
+      at: m.index,
     });
   }
   for (const s of findSentences(text)) {
     const imposed = dateNear(dates, s.index, 160);
     facts.push({
-      kind: "sentence",
-      sentence: s.kind,
-      ...(imposed ? { imposed } : {}),
-      ...(s.months ? { termMonths: s.months } : {}),
-      ...(s.days ? { days: s.days } : {}),
-      ...(s.hours ? { hours: s.hours } : {}),
-      lines,
+      fact: {
+        kind: "sentence",
+        sentence: s.kind,
+        ...(imposed ? { imposed } : {}),
+        ...(s.months ? { termMonths: s.months } : {}),
+        ...(s.days ? { days: s.days } : {}),
+        ...(s.hours ? { hours: s.hours } : {}),
+        lines,
+      },
+      at: s.index,
     });
   }
   DETAINED.lastIndex = 0;
@@ -249,7 +263,10 @@ export function readFacts(text: string, lines: Lines): Fact[] {
   if (d) {
     const date = dateNear(dates, d.index);
     const p = place(d.index);
-    facts.push({ kind: "detention", ...(date ? { date } : {}), ...(p ? { place: p } : {}), lines });
+    facts.push({
+      fact: { kind: "detention", ...(date ? { date } : {}), ...(p ? { place: p } : {}), lines },
+      at: d.index,
+    });
   }
   RELEASED.lastIndex = 0;
   const r = RELEASED.exec(text);
@@ -259,7 +276,10 @@ export function readFacts(text: string, lines: Lines): Fact[] {
   ) {
     const date = dateNear(dates, r.index);
     const p = place(r.index);
-    facts.push({ kind: "release", ...(date ? { date } : {}), ...(p ? { place: p } : {}), lines });
+    facts.push({
+      fact: { kind: "release", ...(date ? { date } : {}), ...(p ? { place: p } : {}), lines },
+      at: r.index,
+    });
   }
   return facts;
 }

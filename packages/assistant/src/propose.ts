@@ -1,5 +1,5 @@
 import { nameSearchKeys, nameTokens, type Script } from "@registry/domain";
-import { readFacts, type Fact, type Lines } from "./facts.ts";
+import { readFactsAt, type Fact, type Lines } from "./facts.ts";
 import { findMentions, lowercaseVocabulary, singleWords, type Mention } from "./mentions.ts";
 import { AUTHORITY_ROLES, PERSON_CONTEXT } from "./stoplist.ts";
 import { sentences, type Sentence } from "./text.ts";
@@ -125,6 +125,30 @@ function matchKnown(
 
 const sameLines = (a: Lines, b: Lines) => a[0] === b[0] && a[1] === b[1];
 
+interface Spot {
+  group: Group;
+  index: number;
+  end: number;
+}
+
+/**
+ * Whose is a fact written at `at` in a sentence naming several persons? The person named last before it (or, if
+ * none, first after it), and everyone listed with that person ("A, B and C were detained").
+ */
+function owns(g: Group, spots: readonly Spot[], at: number, text: string): boolean {
+  if (spots.every((x) => x.group === g)) return true;
+  const sorted = [...spots].sort((a, b) => a.index - b.index);
+  let k = sorted.findLastIndex((x) => x.index <= at);
+  if (k < 0) k = 0;
+  const listed = (a: Spot | undefined, b: Spot | undefined) =>
+    !!a && !!b && /^\s*(?:,|and|&|, and|и|,\s*и)?\s*$/u.test(text.slice(a.end, b.index));
+  let from = k;
+  let to = k;
+  while (listed(sorted[from - 1], sorted[from])) from--;
+  while (listed(sorted[to], sorted[to + 1])) to++;
+  return sorted.slice(from, to + 1).some((x) => x.group === g);
+}
+
 /**
  * Reads a report and proposes the persons it mentions, each with the facts rules can read in the sentences that
  * mention them, every one cited by its lines. Persons whose names share a search key with a known person are
@@ -138,10 +162,19 @@ export function propose(lines: readonly string[], existing: readonly KnownPerson
   // Surname (or any single name word) mentions that belong to exactly one group of the report.
   const owners = new Map<string, Group[]>();
   for (const g of groups) for (const w of g.words) owners.set(w, [...(owners.get(w) ?? []), g]);
+  // Where each group is named in each sentence, to tell whose fact a fact is.
+  const spots = new Map<number, Spot[]>();
+  const spot = (i: number, x: Spot) => spots.set(i, [...(spots.get(i) ?? []), x]);
+  for (const g of groups)
+    for (const m of g.mentions) spot(m.sentence, { group: g, index: m.index, end: m.end });
   all.forEach((s, i) => {
     for (const w of singleWords(s, vocab)) {
       const o = owners.get(w.folded);
-      if (o?.length === 1 && o[0]) o[0].sentences.add(i);
+      if (o?.length === 1 && o[0]) {
+        o[0].sentences.add(i);
+        if (!(spots.get(i) ?? []).some((x) => w.index >= x.index && w.index < x.end))
+          spot(i, { group: o[0], index: w.index, end: w.index + w.word.length });
+      }
     }
   });
   // The next sentence of the paragraph speaks of the same person when it refers to one ("He was ...", "a court
@@ -174,8 +207,11 @@ export function propose(lines: readonly string[], existing: readonly KnownPerson
     for (const i of order) {
       const s = all[i];
       if (!s) continue;
-      for (const f of readFacts(s.text, s.lines))
-        if (!facts.some((x) => JSON.stringify({ ...x, lines: 0 }) === JSON.stringify({ ...f, lines: 0 })))
+      for (const { fact: f, at } of readFactsAt(s.text, s.lines))
+        if (
+          owns(g, spots.get(i) ?? [], at, s.text) &&
+          !facts.some((x) => JSON.stringify({ ...x, lines: 0 }) === JSON.stringify({ ...f, lines: 0 }))
+        )
           facts.push(f);
     }
     return {

@@ -151,4 +151,15 @@ describe("propose", () => {
       { text: "Seitkali Nurlan Bolatovich", script: "latin", lines: [[3, 4]] },
     ]);
   });
+  it("gives a fact to the person it is written about when a sentence names several", () => {
+    const ps = propose([
+      "Activist Nurlan Tokpayev was sentenced to two years in prison for criticising Mukhtar Dauletov, the mayor's adviser, who had been detained in 2017.",
+      "Activists Saule Karimova and Aidana Seitova were detained on 1 May 2019; Nurlan Tokpayev was not.",
+    ]);
+    const facts = (name: string) => ps.find((p) => p.names[0]?.text === name)?.facts.map((f) => f.kind) ?? [];
+    expect(facts("Nurlan Tokpayev")).toEqual(["sentence"]);
+    expect(facts("Mukhtar Dauletov")).toEqual(["detention"]);
+    expect(facts("Saule Karimova")).toEqual(["detention"]);
+    expect(facts("Aidana Seitova")).toEqual(["detention"]);
+  });
 });

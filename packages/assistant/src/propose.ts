@@ -194,6 +194,10 @@ export function propose(lines: readonly string[], existing: readonly KnownPerson
         g.sentences.add(i + 1);
     }
 
+  // Each sentence is read once, however many persons it names.
+  const read = new Map<number, ReturnType<typeof readFactsAt>>();
+  const factsOf = (i: number, s: Sentence) =>
+    read.get(i) ?? read.set(i, readFactsAt(s.text, s.lines)).get(i) ?? [];
   const proposals = groups.map((g) => {
     const names: ProposedName[] = [];
     for (const m of g.mentions) {
@@ -207,7 +211,7 @@ export function propose(lines: readonly string[], existing: readonly KnownPerson
     for (const i of order) {
       const s = all[i];
       if (!s) continue;
-      for (const { fact: f, at } of readFactsAt(s.text, s.lines))
+      for (const { fact: f, at } of factsOf(i, s))
         if (
           owns(g, spots.get(i) ?? [], at, s.text) &&
           !facts.some((x) => JSON.stringify({ ...x, lines: 0 }) === JSON.stringify({ ...f, lines: 0 }))

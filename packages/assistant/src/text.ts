@@ -69,10 +69,25 @@ export function sentences(lines: readonly string[]): Sentence[] {
   return out;
 }
 
+const MAX_SENTENCE = 1500;
+
 function splitParagraph(text: string, at: number[], paragraph: number, out: Sentence[]): void {
   let start = 0;
   const push = (end: number) => {
-    let s = start;
+    // No sentence is longer than MAX_SENTENCE: a text without full stops (a table, a pasted dump) is cut at spaces,
+    // so that no rule ever scans one huge "sentence" once per name in it.
+    while (end - start > MAX_SENTENCE) {
+      const cut = text.lastIndexOf(" ", start + MAX_SENTENCE);
+      const at2 = cut > start ? cut + 1 : start + MAX_SENTENCE;
+      const keep = start;
+      pushRange(keep, at2);
+      start = at2;
+    }
+    pushRange(start, end);
+    start = end;
+  };
+  const pushRange = (from: number, end: number) => {
+    let s = from;
     let e = end;
     while (s < e && /\s/.test(text[s] ?? "")) s++;
     while (e > s && /\s/.test(text[e - 1] ?? "")) e--;
@@ -85,7 +100,6 @@ function splitParagraph(text: string, at: number[], paragraph: number, out: Sent
         paragraph,
       });
     }
-    start = end;
   };
   const boundary = /[.!?](?:["”»’)]+)?\s+(?=["“«(]?[\p{Lu}\d])/gu;
   let m: RegExpExecArray | null;

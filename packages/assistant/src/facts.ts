@@ -53,7 +53,7 @@ function readNumber(text: string): number | undefined {
 const ARTICLE_NO = "(\\d{1,3}(?:\\.\\d{1,2})?)";
 /** "Article 405(2)", "art. 174 part 1", "Art. 405 of the CC", "articles 272 and 269", "Article 405 Part 1 and Part 2". */
 const EN_ARTICLE = new RegExp(
-  `\\b(?:Articles?|articles?|Arts?\\.|arts?\\.|Art|art)\\s*${ARTICLE_NO}(?:\\s*\\((\\d{1,2})\\))?((?:(?:\\s*\\([^)\\d][^)]{0,60}\\))?\\s*(?:,|and|&)\\s*(?:[Pp]art\\s*)?\\d{1,3}(?:\\.\\d{1,2})?(?:\\s*\\(\\d{1,2}\\))?)*)(?:,?\\s*(?:[Pp]arts?|p\\.)\\s*(\\d{1,2})((?:\\s*(?:,|and)\\s*(?:[Pp]art\\s*)?\\d{1,2})*))?`,
+  `\\b(?:Articles?|articles?|Arts?\\.|arts?\\.|Art|art)\\s*${ARTICLE_NO}(?:\\s*\\((\\d{1,2})\\))?((?:(?:\\s*\\([^)\\d][^)]{0,60}\\))?\\s*(?:,|and|&)\\s*(?:[Pp]art\\s*)?\\d{1,3}(?:\\.\\d{1,2})?(?:\\s*\\(\\d{1,2}\\))?)*)(?:,?\\s*(?:[Pp]arts?|[Ss]ections?|p\\.)\\s*(\\d{1,2})((?:\\s*(?:,|and)\\s*(?:[Pp]art\\s*)?\\d{1,2})*))?`,
   "g",
 );
 /** "part 2, Art. 405", "part 1 of article 174". */
@@ -86,6 +86,8 @@ export function findCharges(
   const out: { code: LegalCode; article: string; part?: string; index: number }[] = [];
   const add = (article: string | undefined, part: string | undefined, index: number) => {
     if (!article || Number(article) < 1 || Number(article) > 700) return;
+    // "Article 14" in quotes is the name of a group, not a charge.
+    if (/["“«„]\s*$/u.test(text.slice(Math.max(0, index - 2), index))) return;
     if (out.some((c) => c.article === article && c.part === part)) return;
     // A charge without a part is dropped when the same article is also given with one.
     if (part !== undefined) {

@@ -177,6 +177,24 @@ export function propose(lines: readonly string[], existing: readonly KnownPerson
       }
     }
   });
+  // A profile: a paragraph that is only a person's name, followed by labelled fields, heads the paragraphs after it ("City: Aktau", "Charges:
+  // ● ... (Article 179, section 2 of the CC)"); the sentences there that name nobody are about that person, until
+  // the next such heading or a numbered section.
+  let head: Group | undefined;
+  let since = 0;
+  all.forEach((s, i) => {
+    const alone = all[i - 1]?.paragraph !== s.paragraph && all[i + 1]?.paragraph !== s.paragraph;
+    const here = spots.get(i) ?? [];
+    const whole = here.find((x) => x.index === 0 && s.text.slice(x.end).replace(/[.:;,\s]+$/u, "") === "");
+    const fields = /^[\p{Lu}][\p{L} ]{1,25}:/u.test(all[i + 1]?.text ?? "");
+    if (alone && whole && fields) {
+      head = whole.group;
+      since = 0;
+      return;
+    }
+    if (/^(?:\d+\.)+\d*\s|^[IVX]+\.\s/u.test(s.text) || ++since > 60) head = undefined;
+    if (head && here.length === 0) head.sentences.add(i);
+  });
   // The next sentence of the paragraph speaks of the same person when it refers to one ("He was ...", "a court
   // sentenced him") and names nobody else.
   const named = new Map<number, Set<Group>>();

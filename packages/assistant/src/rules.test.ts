@@ -27,6 +27,8 @@ describe("charges", () => {
       "administrative:488",
     ]);
     expect(read("In 2019, 5 people were fined.")).toEqual([]);
+    expect(read('a member of the group "Article 14" was charged')).toEqual([]);
+    expect(read("(Article 179, section 2 of the CC)")).toEqual(["criminal:179(2)"]);
   });
 });
 
@@ -161,5 +163,24 @@ describe("propose", () => {
     expect(facts("Mukhtar Dauletov")).toEqual(["detention"]);
     expect(facts("Saule Karimova")).toEqual(["detention"]);
     expect(facts("Aidana Seitova")).toEqual(["detention"]);
+  });
+  it("reads a profile: a name heading followed by labelled fields", () => {
+    const ps = propose([
+      "Activist Dariga Nurmanova was detained at a rally.",
+      "",
+      "Dariga Nurmanova",
+      "",
+      "City: Taraz",
+      "",
+      "Charges:",
+      "",
+      " ● “Inciting social discord” (Article 174, section 1 of the CC).",
+      "",
+      "Dariga Nurmanova. Photo: her page.",
+    ]);
+    expect(ps).toHaveLength(1);
+    expect(ps[0]?.facts).toContainEqual(
+      expect.objectContaining({ kind: "charge", code: "criminal", article: "174", part: "1", lines: [9, 9] }),
+    );
   });
 });

@@ -136,6 +136,16 @@ describe.each(BACKENDS)(
       expect(persons.map((w) => w.result).sort()).toEqual(["created", "created", "proposed"]);
       expect(written.some((w) => w.kind === "case" && w.result === "created")).toBe(true);
 
+      // Accepted again, the new persons would be duplicates: refused with who they are, and nothing is written.
+      const twice = await trpc(
+        app.url,
+        "admin.assistant.accept",
+        { sourceId: "hrw-2021", proposals: [sultanov].map((p) => accepted(p as Proposal)) },
+        editor,
+      );
+      expect(twice.status).toBe(409);
+      expect(JSON.stringify(twice.body)).toMatch(/Abaibek Sultanov is already in the registry/);
+
       // The detention read at line 53 is a draft event with its date, place and citation.
       const events = await Promise.all(
         written

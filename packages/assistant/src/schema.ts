@@ -66,6 +66,11 @@ export const AcceptedProposalSchema = z.strictObject({
     .max(20),
   /** The known person this is an addition to; absent for a new person. */
   match: z.strictObject({ id: IdSchema, name: ShortText.optional() }).optional(),
+  /**
+   * A new person although a known one shares a name key (a namesake): without it, accepting a new person whose
+   * name the registry already has is refused, so that a proposal accepted twice does not make a duplicate.
+   */
+  namesake: z.literal(true).optional(),
   facts: z.array(FactSchema).max(100).default([]),
 });
 export type AcceptedProposal = z.infer<typeof AcceptedProposalSchema>;

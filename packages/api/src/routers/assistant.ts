@@ -91,6 +91,32 @@ function checkLines(proposals: readonly AcceptedProposal[], lineCount: number): 
   }
 }
 
+/**
+ * A new person whose name the registry already has (by name key) is refused unless the curator marked them a
+ * namesake: a proposal accepted twice, or accepted after someone else created the person, makes no duplicate.
+ */
+async function checkDuplicates(database: Database, proposals: readonly AcceptedProposal[]): Promise<void> {
+  const fresh = proposals.map((p, i) => ({ p, i })).filter(({ p }) => !p.match && !p.namesake);
+  const known = await personsByNameKeys(
+    database.db,
+    fresh.flatMap(({ p }) => proposalKeys(p)),
+  );
+  const fieldErrors: Record<string, string[]> = {};
+  for (const { p, i } of fresh) {
+    const keys = new Set(proposalKeys(p));
+    const same = known.filter((k) => k.keys.some((key) => keys.has(key)));
+    if (same.length)
+      fieldErrors[`proposals.${i}`] = [
+        `${p.names[0]?.text ?? ""} is already in the registry as ${same.map((k) => `${k.names[0] ?? k.id} (${k.id})`).join(", ")}: add to that person, or mark a namesake`,
+      ];
+  }
+  const first = Object.values(fieldErrors)[0];
+  if (first)
+    throw new DomainError("CONFLICT", first[0] ?? "Already in the registry", {
+      fields: { formErrors: [], fieldErrors },
+    });
+}
+
 const newId = (prefix: string) => `${prefix}-${randomBytes(5).toString("hex")}`;
 
 export const assistantRouter = router({
@@ -138,6 +164,7 @@ export const assistantRouter = router({
       });
     }
     checkLines(input.proposals, lineCount);
+    await checkDuplicates(ctx.database, input.proposals);
     const skipped: Skipped[] = [];
     const fresh = input.proposals.map((p) => (p.match ? null : { p, id: newId("p") }));
     const slugs = await uniqueSlugs(

@@ -12,10 +12,10 @@ describe("measurement on the five reports (pnpm assistant:measure)", () => {
     });
     expect(reports).toHaveLength(5);
     const figures = measure(reports, datasetPersons(dataset.persons, dataset.cases));
-    // Measured 95.0% and 90.1% (ADR 017); the floors sit just under them so that a regression fails.
+    // Measured 95.2% and 90.6% (ADR 017); the floors sit just under them so that a regression fails.
     expect(figures.recall).toBeGreaterThanOrEqual(0.93);
     expect(figures.precision).toBeGreaterThanOrEqual(0.88);
-    // The charges read for the persons found: measured 53.8% and 90.1%.
+    // The charges read for the persons found: measured 54.0% and 87.6%.
     expect(figures.charges.recall).toBeGreaterThanOrEqual(0.5);
     expect(figures.charges.precision).toBeGreaterThanOrEqual(0.85);
     for (const r of figures.reports) {

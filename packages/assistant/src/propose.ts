@@ -157,7 +157,7 @@ function owns(g: Group, spots: readonly Spot[], at: number, text: string): boole
 export function propose(lines: readonly string[], existing: readonly KnownPerson[] = []): Proposal[] {
   const all = sentences(lines);
   const vocab = lowercaseVocabulary(all);
-  const groups = group(findMentions(all, vocab)).filter((g) => documented(g, all));
+  const groups = group(findMentions(all, vocab));
 
   // Surname (or any single name word) mentions that belong to exactly one group of the report.
   const owners = new Map<string, Group[]>();
@@ -216,36 +216,39 @@ export function propose(lines: readonly string[], existing: readonly KnownPerson
   const read = new Map<number, ReturnType<typeof readFactsAt>>();
   const factsOf = (i: number, s: Sentence) =>
     read.get(i) ?? read.set(i, readFactsAt(s.text, s.lines)).get(i) ?? [];
-  const proposals = groups.map((g) => {
-    const names: ProposedName[] = [];
-    for (const m of g.mentions) {
-      const n = names.find((x) => x.text === m.text);
-      if (n) {
-        if (!n.lines.some((l) => sameLines(l, m.lines))) n.lines.push(m.lines);
-      } else names.push({ text: m.text, script: scriptOf(m.text), lines: [m.lines] });
-    }
-    const order = [...g.sentences].sort((a, b) => a - b);
-    const facts: Fact[] = [];
-    for (const i of order) {
-      const s = all[i];
-      if (!s) continue;
-      for (const { fact: f, at } of factsOf(i, s))
-        if (
-          owns(g, spots.get(i) ?? [], at, s.text) &&
-          !facts.some((x) => JSON.stringify({ ...x, lines: 0 }) === JSON.stringify({ ...f, lines: 0 }))
-        )
-          facts.push(f);
-    }
-    return {
-      key: nameTokens(names[0]?.text ?? "").join("-"),
-      names,
-      action: "new",
-      mentions: order
-        .map((i) => all[i]?.lines)
-        .filter((l, k, ls): l is Lines => !!l && ls.findIndex((x) => x && sameLines(x, l)) === k),
-      facts,
-    } satisfies Proposal;
-  });
+  // Only persons the registry documents are proposed (judged on every sentence about them).
+  const proposals = groups
+    .filter((g) => documented(g, all))
+    .map((g) => {
+      const names: ProposedName[] = [];
+      for (const m of g.mentions) {
+        const n = names.find((x) => x.text === m.text);
+        if (n) {
+          if (!n.lines.some((l) => sameLines(l, m.lines))) n.lines.push(m.lines);
+        } else names.push({ text: m.text, script: scriptOf(m.text), lines: [m.lines] });
+      }
+      const order = [...g.sentences].sort((a, b) => a - b);
+      const facts: Fact[] = [];
+      for (const i of order) {
+        const s = all[i];
+        if (!s) continue;
+        for (const { fact: f, at } of factsOf(i, s))
+          if (
+            owns(g, spots.get(i) ?? [], at, s.text) &&
+            !facts.some((x) => JSON.stringify({ ...x, lines: 0 }) === JSON.stringify({ ...f, lines: 0 }))
+          )
+            facts.push(f);
+      }
+      return {
+        key: nameTokens(names[0]?.text ?? "").join("-"),
+        names,
+        action: "new",
+        mentions: order
+          .map((i) => all[i]?.lines)
+          .filter((l, k, ls): l is Lines => !!l && ls.findIndex((x) => x && sameLines(x, l)) === k),
+        facts,
+      } satisfies Proposal;
+    });
   return matchProposals(proposals, existing);
 }
 

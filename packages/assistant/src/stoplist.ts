@@ -37,6 +37,7 @@ soviet ussr cis eaeu sco nato wgad ohchr ccpr cat hrc unhrc ngo ngos
 north south east west northern southern eastern western central asia asian
 attachment attachments annex appendix table contents introduction summary conclusion conclusions recommendations
 chapter section part paragraph page figure
+declaration universal global ltd llp jsc inc plc gmbh park sejm nedelya gazeta pravda
 activist activists journalist journalists blogger bloggers lawyer lawyers defender defenders complainant
 complainants detainee detainees prisoner prisoners political civic pensioner pensioners teacher teachers mother
 mothers wife husband observer observers member members supporter supporters participant participants people

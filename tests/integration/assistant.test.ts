@@ -82,6 +82,10 @@ describe.each(BACKENDS)(
       });
       expect(beyond.status).toBe(400);
       expect(JSON.stringify(beyond.body)).toMatch(/the text has 64 lines/i);
+      const one = { names: [{ text: "Kuanysh Invented", script: "latin", lines: [[1, 1]] }], facts: [] };
+      const twice = await bad("admin.assistant.accept", { sourceId: "hrw-2021", proposals: [one, one] });
+      expect(twice.status).toBe(409);
+      expect(JSON.stringify(twice.body)).toMatch(/is also proposal 1/);
     });
 
     it("proposes the report's persons with their cited lines, accepts three as drafts waiting for review", async () => {

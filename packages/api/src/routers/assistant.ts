@@ -102,8 +102,15 @@ async function checkDuplicates(database: Database, proposals: readonly AcceptedP
     fresh.flatMap(({ p }) => proposalKeys(p)),
   );
   const fieldErrors: Record<string, string[]> = {};
+  const seen = new Map<string, number>();
   for (const { p, i } of fresh) {
     const keys = new Set(proposalKeys(p));
+    const twin = [...keys].map((k) => seen.get(k)).find((j) => j !== undefined);
+    if (twin !== undefined)
+      fieldErrors[`proposals.${i}`] = [
+        `${p.names[0]?.text ?? ""} is also proposal ${twin + 1}: accept one, or mark a namesake`,
+      ];
+    for (const k of keys) if (!seen.has(k)) seen.set(k, i);
     const same = known.filter((k) => k.keys.some((key) => keys.has(key)));
     if (same.length)
       fieldErrors[`proposals.${i}`] = [
@@ -174,21 +181,29 @@ export const assistantRouter = router({
         f ? [{ id: f.id, base: slugify(namesOf(f.p, source.id).find((n) => n.primary)?.text ?? f.id) }] : [],
       ),
     );
+    const updates = new Map<string, Change & { op: "update" }>();
     for (const [i, p] of input.proposals.entries()) {
       let personId: string;
       let name: string;
       if (p.match) {
-        const current = await getRecord(db, "person", p.match.id);
-        if (!current || current.meta.deletedAt) throw new DomainError("NOT_FOUND", `No person ${p.match.id}`);
         personId = p.match.id;
-        name = current.value.names.find((n) => n.primary)?.text ?? personId;
-        changes.push({
-          op: "update",
-          kind: "person",
-          id: personId,
-          version: current.meta.version,
-          value: withNames(current.value, p, source.id),
-        });
+        // Two proposals for one known person are one update of that person.
+        let update = updates.get(personId);
+        if (!update) {
+          const current = await getRecord(db, "person", personId);
+          if (!current || current.meta.deletedAt) throw new DomainError("NOT_FOUND", `No person ${personId}`);
+          update = {
+            op: "update",
+            kind: "person",
+            id: personId,
+            version: current.meta.version,
+            value: current.value,
+          };
+          updates.set(personId, update);
+          changes.push(update);
+        }
+        update.value = withNames(update.value as Person, p, source.id);
+        name = (update.value as Person).names.find((n) => n.primary)?.text ?? personId;
       } else {
         const f = fresh[i] as { p: AcceptedProposal; id: string };
         personId = f.id;

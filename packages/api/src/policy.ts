@@ -70,6 +70,9 @@ export const POLICY: Record<string, readonly Caller[]> = {
   "admin.revisions.return": REVIEWER,
   "admin.import.persons": EDITOR,
   "admin.persons.duplicates": EDITOR,
+  // The report-import assistant (ADR 017): curators who may create drafts.
+  "admin.assistant.propose": EDITOR,
+  "admin.assistant.accept": EDITOR,
   "admin.persons.merge": REVIEWER,
   "admin.audit.verify": ADMIN,
   ...(Object.assign({}, ...ENTITY_ROUTERS.map(entity)) as Record<string, readonly Caller[]>),

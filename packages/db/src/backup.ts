@@ -36,6 +36,7 @@ const TABLES: [string, PgTable][] = [
   ["audit_head", s.auditHead],
   ["users", s.users],
   ["revisions", s.revisions],
+  ["source_texts", s.sourceTexts],
 ];
 
 const TIMESTAMPS = new Set(["createdAt", "updatedAt", "deletedAt", "at", "lastSeenAt", "decidedAt"]);

@@ -56,3 +56,5 @@ export { getPublicDossier, publicDossiers, publicDossiersBySlug } from "./public
 export { refreshPersons } from "./person-index.ts";
 export { dataVersion, onDataChanged } from "./version.ts";
 export { publicChangesSince, recentCuratorChanges } from "./public-changes.ts";
+export { sourceText, personsByNameKeys, type KnownPersonRow } from "./assistant-queries.ts";
+export { textLines } from "./pipeline.ts";

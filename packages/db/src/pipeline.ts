@@ -8,6 +8,7 @@ import {
   type PublicationState,
   type WriteOp,
 } from "@registry/domain";
+import { createHash } from "node:crypto";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { appendAudit, canonicalJson, type AuditAction } from "./audit.ts";
 import type { Db } from "./db.ts";
@@ -25,7 +26,7 @@ import {
   writeUpdate,
   type Stored,
 } from "./repo.ts";
-import { revisions, tableOf, type EntityKind } from "./schema.ts";
+import { revisions, sourceTexts, tableOf, type EntityKind } from "./schema.ts";
 import { dataChanged } from "./version.ts";
 
 /** Who writes: a curator with a role, or the system (the seed of the curated dataset). */
@@ -36,7 +37,11 @@ export interface Actor {
 
 /** Every write there is. */
 export type Change =
-  | { op: "create"; kind: EntityKind; value: unknown }
+  /**
+   * `text`: a source's pasted or uploaded text (ADR 017), kept in `source_texts`; the source's `copy` must pin it
+   * (its sha256 and line count).
+   */
+  | { op: "create"; kind: EntityKind; value: unknown; text?: string }
   | { op: "update" | "merge"; kind: EntityKind; id: string; version: number; value: unknown }
   /** Back to the public fields of an earlier version (private fields stay as they are). */
   | { op: "revert"; kind: EntityKind; id: string; version: number; toVersion: number }
@@ -178,6 +183,29 @@ async function loadRevision(tx: Db, id: number) {
   return row;
 }
 
+/** The lines of a text as citations count them (a final newline ends the last line, it does not add one). */
+export function textLines(text: string): string[] {
+  const lines = text.split("\n");
+  if (lines.at(-1) === "") lines.pop();
+  return lines;
+}
+
+/** A source created with its text must pin exactly that text in its `copy` (sha256 and line count). */
+function checkText(kind: EntityKind, value: unknown, text: string): void {
+  const bad = (field: string, message: string) =>
+    new DomainError("VALIDATION", message, {
+      fields: { formErrors: [], fieldErrors: { [field]: [message] } },
+    });
+  if (kind !== "source") throw bad("text", "Only a source has a text");
+  const copy = (value as { copy?: { sha256: string; lineCount: number } }).copy;
+  if (!copy)
+    throw bad("copy", "A source created with its text needs a copy (sha256 and line count) of that text");
+  if (copy.sha256 !== createHash("sha256").update(text).digest("hex"))
+    throw bad("copy.sha256", "The copy's sha256 is not that of the text");
+  if (copy.lineCount !== textLines(text).length)
+    throw bad("copy.lineCount", `The text has ${textLines(text).length} lines, not ${copy.lineCount}`);
+}
+
 /** Validation of an import row: a failure names the record, so a file's errors can be told apart. */
 function validateNamed(kind: EntityKind, id: string, input: unknown) {
   try {
@@ -289,6 +317,7 @@ export async function applyChanges(
           const built = change.build(current ? current.value : null);
           value = (change.validated ? built : validateNamed(kind, id, built)) as typeof value;
         }
+        if (change.op === "create" && change.text !== undefined) checkText(kind, value, change.text);
         if (value && value.id !== id)
           throw new DomainError("VALIDATION", "The id of a record cannot change", {
             fields: { formErrors: [], fieldErrors: { id: ["The id cannot change"] } },
@@ -358,6 +387,16 @@ export async function applyChanges(
         }
         if (c.op === "create") {
           const stored = await writeCreate(tx, p.kind, p.value as never, "draft", actor.id, now);
+          if (c.text !== undefined) {
+            const copy = (p.value as { copy: { sha256: string; lineCount: number } }).copy;
+            await tx.insert(sourceTexts).values({
+              sourceId: p.id,
+              text: c.text,
+              sha256: copy.sha256,
+              lineCount: copy.lineCount,
+              createdAt: now,
+            });
+          }
           out.push({ kind: p.kind, id: p.id, result: "created", stored });
         } else if (c.op === "update" || c.op === "merge" || c.op === "revert") {
           const action: AuditAction = c.op === "update" ? "update" : c.op;

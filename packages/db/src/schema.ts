@@ -256,3 +256,17 @@ export const authAttempts = pgTable(
   },
   (t) => [index("auth_attempts_reset_idx").on(t.resetAt)],
 );
+
+/**
+ * The text of a source a curator pasted or uploaded (the report-import assistant, ADR 017), so that its line
+ * citations can be shown and checked later. Written only with the source's `create` through the write pipeline;
+ * the source record's `copy` pins it (`sha256`, `lineCount`). Never public: the registry publishes facts in its
+ * own words, not the reports' text. The five curated reports' copies live in the dataset package instead.
+ */
+export const sourceTexts = pgTable("source_texts", {
+  sourceId: text("source_id").primaryKey(),
+  text: text("text").notNull(),
+  sha256: text("sha256").notNull(),
+  lineCount: integer("line_count").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true, mode: "string" }).notNull(),
+});

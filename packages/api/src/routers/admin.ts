@@ -29,6 +29,7 @@ import {
 } from "@registry/domain";
 import { z } from "zod";
 import { adminProcedure, editorProcedure, reviewerProcedure, router } from "../trpc.ts";
+import { assistantRouter } from "./assistant.ts";
 import { importRouter } from "./import.ts";
 
 const Version = z.int().min(1);
@@ -230,6 +231,7 @@ export const adminRouter = router({
   dashboard: editorProcedure.query(({ ctx }) => dashboard(ctx.database.db)),
   revisions: revisionsRouter,
   import: importRouter,
+  assistant: assistantRouter,
   persons: personsRouter,
   cases: entityRouter("case", CaseSchema),
   events: entityRouter("event", EventSchema),

@@ -39,6 +39,8 @@ export const POLICY: Record<string, readonly Caller[]> = {
   "public.person": EVERYONE,
   "public.personChanges": EVERYONE,
   "public.statistics": EVERYONE,
+  "public.timeline": EVERYONE,
+  "public.recognitions": EVERYONE,
   "public.version": EVERYONE,
   "public.changes": EVERYONE,
   "public.recentChanges": EVERYONE,

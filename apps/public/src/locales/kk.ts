@@ -1,5 +1,7 @@
 import type { Catalog } from "./en.ts";
 
+import { pagesKk } from "./pages-kk.ts";
+
 export const kk: Catalog = {
   site: {
     title: "Қуғын-сүргін тізілімі",
@@ -17,6 +19,8 @@ export const kk: Catalog = {
     statistics: "Статистика",
     sources: "Дереккөздер",
     data: "Ашық деректер",
+    about: "Тізілім туралы",
+    recognition: "Тану",
   },
   home: {
     intro:
@@ -330,4 +334,5 @@ export const kk: Catalog = {
     "west-kazakhstan": "Батыс Қазақстан облысы",
     abroad: "Шетелде",
   },
+  ...pagesKk,
 };

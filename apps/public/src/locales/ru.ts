@@ -1,5 +1,7 @@
 import type { Catalog } from "./en.ts";
 
+import { pagesRu } from "./pages-ru.ts";
+
 export const ru: Catalog = {
   site: {
     title: "Реестр преследований",
@@ -17,6 +19,8 @@ export const ru: Catalog = {
     statistics: "Статистика",
     sources: "Источники",
     data: "Открытые данные",
+    about: "О реестре",
+    recognition: "Признание",
   },
   home: {
     intro:
@@ -329,4 +333,5 @@ export const ru: Catalog = {
     "west-kazakhstan": "Западно-Казахстанская область",
     abroad: "За рубежом",
   },
+  ...pagesRu,
 };

@@ -67,7 +67,7 @@ describe("the public site in a real browser with JavaScript off", () => {
 
     await page.getByRole("link", { name: "Statistics" }).first().click();
     await page.waitForURL(/\/statistics$/);
-    expect(await page.locator("svg").count()).toBe(7);
+    expect(await page.locator("svg").count()).toBe(8);
     await shot(page, "statistics");
 
     await page.getByRole("link", { name: "Русский" }).click();

@@ -163,7 +163,6 @@ export function PersonsPage(p: Props) {
                 defaultValue={f.asOf ?? ""}
                 max={today}
                 min="1991-12-16"
-                pattern="\d{4}-\d{2}-\d{2}"
               />
             </div>
             <div className="field wide">

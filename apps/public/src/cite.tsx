@@ -40,11 +40,12 @@ export function CiteRecord({
     `  title = {${bibtexEscape(title)}},`,
     `  year = {${y}},`,
     `  howpublished = {\\url{${url}}},`,
-    `  note = {Data version ${version}, status as of ${day}},`,
+    `  note = {${bibtexEscape(t("cite.note", { version, date: day }))}},`,
     `  urldate = {${today}},`,
     `  language = {${locale}}`,
     `}`,
   ].join("\n");
+  // Two-space JSON with each date's parts on one line.
   const csl = JSON.stringify(
     [
       {
@@ -61,7 +62,7 @@ export function CiteRecord({
     ],
     null,
     2,
-  );
+  ).replace(/\[\s+\[\s+(\d+),\s+(\d+),\s+(\d+)\s+\]\s+\]/g, "[[$1, $2, $3]]");
   return (
     <details className="cite-record" id="cite">
       <summary>{t("cite.summary")}</summary>

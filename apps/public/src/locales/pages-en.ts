@@ -51,6 +51,7 @@ export const pagesEn = {
     csl: "CSL-JSON",
     title: "{{name}}: record in the {{site}}",
     apaText: "{{site}}. ({{date}}). {{title}} [Data set record, version {{version}}]. {{url}}",
+    note: "Data version {{version}}, status as of {{date}}",
     asOfNote: "The status on this page is as of {{date}}.",
   },
   recognition: {
@@ -106,6 +107,7 @@ export const pagesEn = {
     links: "Each bar and point links to the list it counts.",
     prosecutions: "Prosecutions",
     table: "The same numbers as a table",
+    recordedNote: "Only persons whose persecution was recorded by that day (a status is known for it).",
     empty: "No status is recorded yet.",
   },
   pager: {

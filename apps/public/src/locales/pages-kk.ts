@@ -53,6 +53,7 @@ export const pagesKk: PagesCatalog = {
     csl: "CSL-JSON",
     title: "{{name}}: «{{site}}» жазбасы",
     apaText: "{{site}}. ({{date}}). {{title}} [Деректер жинағының жазбасы, {{version}} нұсқа]. {{url}}",
+    note: "Деректер нұсқасы {{version}}, мәртебе {{date}} күнгі күйінде",
     asOfNote: "Бұл беттегі мәртебе {{date}} күнгі күйінде көрсетілген.",
   },
   recognition: {
@@ -108,6 +109,7 @@ export const pagesKk: PagesCatalog = {
     links: "Әр бағана мен нүкте өзі санайтын тізімге апарады.",
     prosecutions: "Қылмыстық қудалау",
     table: "Сол сандар кесте түрінде",
+    recordedNote: "Тек сол күнге дейін қудалауы тіркелген адамдар (сол күнгі мәртебесі белгілі).",
     empty: "Әзірге ешбір мәртебе тіркелмеген.",
   },
   pager: {

@@ -53,6 +53,7 @@ export const pagesRu: PagesCatalog = {
     csl: "CSL-JSON",
     title: "{{name}}: запись в реестре «{{site}}»",
     apaText: "{{site}}. ({{date}}). {{title}} [Запись набора данных, версия {{version}}]. {{url}}",
+    note: "Версия данных {{version}}, статус на {{date}}",
     asOfNote: "Статус на этой странице указан на {{date}}.",
   },
   recognition: {
@@ -108,6 +109,8 @@ export const pagesRu: PagesCatalog = {
     links: "Каждый столбец и каждая точка ведут к списку, который они подсчитывают.",
     prosecutions: "Уголовные преследования",
     table: "Те же числа в таблице",
+    recordedNote:
+      "Только люди, преследование которых зафиксировано к этому дню (на этот день известен их статус).",
     empty: "Ни один статус пока не зафиксирован.",
   },
   pager: {

@@ -116,6 +116,7 @@ export function PersonsPage(p: Props) {
         </p>
       ) : null}
       {f.asOf && !p.error ? <p>{t("persons.asOfNote", { date: date(f.asOf) })}</p> : null}
+      {f.recorded ? <p>{t("charts.recordedNote")}</p> : null}
       {reportDays
         .filter(({ day }) => day === f.asOf)
         .flatMap(({ s }) => s.notes.map((n, i) => ({ s, n, i })))
@@ -154,6 +155,9 @@ export function PersonsPage(p: Props) {
         <form method="get" action={href("/persons")} className="filters" role="search">
           <fieldset>
             <legend>{t("filter.legend")}</legend>
+            {/* Filters a chart links to that the form has no field for are kept when it is sent again. */}
+            {f.recorded ? <input type="hidden" name="recorded" value="1" /> : null}
+            {f.sentence ? <input type="hidden" name="sentence" value={f.sentence} /> : null}
             <div className="field">
               <label htmlFor="f-asOf">{t("persons.asOfField")}</label>
               <input

@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import { LOCALES, textIn, type Citation, type Source, type Status } from "@registry/domain";
 import { usePage } from "./ctx.tsx";
-import { LOCALE_NAMES } from "./i18n.ts";
+import { LOCALE_NAMES, type T } from "./i18n.ts";
 
 const NAV = [
   "persons",
@@ -97,6 +97,11 @@ export function Layout({
   );
 }
 
+/** "lines 20–24", or "line 20" for one line. */
+export function linesText(t: T, [from, to]: readonly [number, number]): string {
+  return from === to ? t("misc.line", { n: from }) : t("misc.lines", { from, to });
+}
+
 /** A status in words; in Russian it agrees with the person's gender where that is known ("Погиб", "Погибла"). */
 export function StatusBadge({ status, gender }: { status: Status; gender?: string | undefined }) {
   const { t } = usePage();
@@ -169,7 +174,7 @@ export function FootnoteList({ notes, sources }: { notes: Footnotes; sources: re
             <ol>
               {entries.map(({ c, n }) => (
                 <li key={n} id={`fn-${n}`} value={n}>
-                  {c.lines ? t("misc.lines", { from: c.lines[0], to: c.lines[1] }) : (c.locator ?? "")}
+                  {c.lines ? linesText(t, c.lines) : (c.locator ?? "")}
                   {c.quote ? (
                     <>
                       {" "}

@@ -236,7 +236,13 @@ export const en = {
     snapshot: "Snapshot date: {{date}}",
   },
   notFound: { title: "Not found", text: "There is no published record at this address." },
-  misc: { source: "Source", lines: "lines {{from}}–{{to}}", approx: "about", back: "Back to the list" },
+  misc: {
+    source: "Source",
+    line: "line {{n}}",
+    lines: "lines {{from}}–{{to}}",
+    approx: "about",
+    back: "Back to the list",
+  },
   sentence: {
     imprisonment: "Imprisonment",
     "life-imprisonment": "Life imprisonment",

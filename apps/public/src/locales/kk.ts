@@ -239,7 +239,13 @@ export const kk: Catalog = {
     snapshot: "Жүктеме күні: {{date}}",
   },
   notFound: { title: "Табылмады", text: "Бұл мекенжайда жарияланған жазба жоқ." },
-  misc: { source: "Дереккөз", lines: "{{from}}–{{to}} жолдар", approx: "шамамен", back: "Тізімге оралу" },
+  misc: {
+    source: "Дереккөз",
+    line: "{{n}}-жол",
+    lines: "{{from}}–{{to}} жолдар",
+    approx: "шамамен",
+    back: "Тізімге оралу",
+  },
   sentence: {
     imprisonment: "Бас бостандығынан айыру",
     "life-imprisonment": "Өмір бойы бас бостандығынан айыру",

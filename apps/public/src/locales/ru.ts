@@ -238,7 +238,13 @@ export const ru: Catalog = {
     snapshot: "Дата выгрузки: {{date}}",
   },
   notFound: { title: "Не найдено", text: "По этому адресу нет опубликованной записи." },
-  misc: { source: "Источник", lines: "строки {{from}}–{{to}}", approx: "около", back: "Назад к списку" },
+  misc: {
+    source: "Источник",
+    line: "строка {{n}}",
+    lines: "строки {{from}}–{{to}}",
+    approx: "около",
+    back: "Назад к списку",
+  },
   sentence: {
     imprisonment: "Лишение свободы",
     "life-imprisonment": "Пожизненное лишение свободы",

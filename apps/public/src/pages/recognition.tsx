@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 import { RECOGNITION_BODIES, type RecognitionEntry, type Source } from "@registry/domain";
-import { Layout, L } from "../components.tsx";
+import { Layout, L, linesText } from "../components.tsx";
 import { useDates, useName, usePage } from "../ctx.tsx";
 
 export interface RecognitionFilters {
@@ -154,7 +154,7 @@ export function RecognitionPage({
                         ) : (
                           c.source
                         )}
-                        {c.lines ? `, ${t("misc.lines", { from: c.lines[0], to: c.lines[1] })}` : ""}
+                        {c.lines ? `, ${linesText(t, c.lines)}` : ""}
                         {!c.lines && c.locator ? `, ${c.locator}` : ""}
                       </li>
                     );

@@ -116,6 +116,17 @@ describe("the public pages of issue 20 on a 390 px phone, JavaScript off", () =>
     await page.waitForURL(/\/persons$/);
     await page.getByRole("link", { name: `Page ${pages}` }).click();
     await expect(page.locator(".pager a[rel=next]").count()).resolves.toBe(0);
+    const lastPage = await page.locator("table.persons tbody th a").allTextContents();
+    expect(lastPage.length).toBeGreaterThan(0);
+    // A page past the end shows the last page; one past the API's limit, the first.
+    for (const [n, shown] of [
+      [1999, pages],
+      [9999, "1"],
+    ]) {
+      const r = await page.goto(`${server.url}/persons?page=${n}`);
+      expect(r?.status()).toBe(200);
+      await expect(page.locator(".pager p").textContent()).resolves.toContain(`Page ${shown} of ${pages}`);
+    }
   });
 
   it("filters the recognition tracker with a plain form and opens a person's citation block", async () => {

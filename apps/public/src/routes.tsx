@@ -62,7 +62,11 @@ export function parseFilters(q: RawQuery): ListFilters {
     gender: pick(GenderSchema, q.gender),
     sentence: str(q.sentence, new RegExp(`^(?:${SENTENCE_KINDS.join("|")})$`)),
     recorded: q.recorded === "1" ? true : undefined,
-    page: typeof q.page === "string" && /^[1-9]\d{0,3}$/.test(q.page) ? Number(q.page) : undefined,
+    // Pages past the API's offset limit (100 000 rows) are not asked for.
+    page:
+      typeof q.page === "string" && /^[1-9]\d{0,3}$/.test(q.page) && Number(q.page) <= 2000
+        ? Number(q.page)
+        : undefined,
     sort: str(q.sort, /^(name|recent|since)$/),
     cursor: str(q.cursor, /^[A-Za-z0-9_-]{1,500}$/, 500),
     // Checked by the API against today: a malformed or future day is answered 400 with its reason.
@@ -132,15 +136,23 @@ export async function loadPage(
         try {
           const { page, ...rest } = f;
           const limit = extra.listLimit ?? PAGE_SIZE;
-          list = await api.persons(
-            clean({
-              ...rest,
-              sort: f.sort as "name" | "recent" | "since" | undefined,
-              limit,
-              // A numbered page is an offset; an older link's cursor still works.
-              ...(page && page > 1 ? { offset: (page - 1) * limit, cursor: undefined } : {}),
-            }) as never,
-          );
+          const pageOf = (n: number | undefined) =>
+            api.persons(
+              clean({
+                ...rest,
+                sort: f.sort as "name" | "recent" | "since" | undefined,
+                limit,
+                // A numbered page is an offset; an older link's cursor still works.
+                ...(n && n > 1 ? { offset: (n - 1) * limit, cursor: undefined } : {}),
+              }) as never,
+            );
+          list = await pageOf(page);
+          // A page past the end (the list has shrunk since the link was made) shows the last page.
+          if (page && page > 1 && list.items.length === 0 && list.total > 0) {
+            const last = Math.ceil(list.total / limit);
+            list = await pageOf(last);
+            f.page = last;
+          }
         } catch (e) {
           if (!isBadRequest(e)) throw e;
           const [organisations, sources] = await Promise.all([api.organisations(), api.sources()]);

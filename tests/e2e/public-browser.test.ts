@@ -67,7 +67,7 @@ describe("the public site in a real browser with JavaScript off", () => {
 
     await page.getByRole("link", { name: "Statistics" }).first().click();
     await page.waitForURL(/\/statistics$/);
-    expect(await page.locator("svg").count()).toBe(7);
+    expect(await page.locator("svg").count()).toBe(8);
     await shot(page, "statistics");
 
     await page.getByRole("link", { name: "Русский" }).click();
@@ -120,6 +120,10 @@ describe("the public site in a real browser with JavaScript off", () => {
       "/statistics",
       "/sources",
       "/data",
+      "/about",
+      "/recognition",
+      "/kk/recognition?body=european-parliament",
+      "/persons?page=2",
       "/ru/persons",
       "/kk/",
       "/persons/no-such-person",

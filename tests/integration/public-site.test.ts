@@ -84,13 +84,17 @@ describe("public site pages rendered from the curated dataset (as of 1 September
       "/statistics",
       "/sources",
       "/data",
+      "/about",
+      "/recognition",
+      "/recognition?body=un-wgad&year=2021",
     ]) {
       const { status, text } = await get(path);
       expect(status, path).toBe(200);
       expect(text, path).toContain("<main");
     }
     const stats = await get("/statistics");
-    expect((stats.text.match(/<svg/g) ?? []).length).toBe(7);
+    // The over-time chart and seven bar charts.
+    expect((stats.text.match(/<svg/g) ?? []).length).toBe(8);
   });
 
   it("speaks Russian and Kazakh under /ru and /kk", async () => {

@@ -3,9 +3,18 @@
 import type { ReactNode } from "react";
 import { LOCALES, textIn, type Citation, type Source, type Status } from "@registry/domain";
 import { usePage } from "./ctx.tsx";
-import { LOCALE_NAMES } from "./i18n.ts";
+import { LOCALE_NAMES, type T } from "./i18n.ts";
 
-const NAV = ["persons", "officials", "events", "statistics", "sources", "data"] as const;
+const NAV = [
+  "persons",
+  "officials",
+  "events",
+  "statistics",
+  "recognition",
+  "sources",
+  "data",
+  "about",
+] as const;
 const OG_LOCALE = { en: "en_GB", ru: "ru_RU", kk: "kk_KZ" } as const;
 
 export function Layout({
@@ -79,12 +88,18 @@ export function Layout({
         <footer className="site-footer">
           <p>{t("site.footer")}</p>
           <p>
-            <a href={href("/data")}>{t("nav.data")}</a> · <a href={href("/sources")}>{t("nav.sources")}</a>
+            <a href={href("/about")}>{t("nav.about")}</a> · <a href={href("/data")}>{t("nav.data")}</a> ·{" "}
+            <a href={href("/sources")}>{t("nav.sources")}</a>
           </p>
         </footer>
       </body>
     </html>
   );
+}
+
+/** "lines 20–24", or "line 20" for one line. */
+export function linesText(t: T, [from, to]: readonly [number, number]): string {
+  return from === to ? t("misc.line", { n: from }) : t("misc.lines", { from, to });
 }
 
 /** A status in words; in Russian it agrees with the person's gender where that is known ("Погиб", "Погибла"). */
@@ -159,7 +174,7 @@ export function FootnoteList({ notes, sources }: { notes: Footnotes; sources: re
             <ol>
               {entries.map(({ c, n }) => (
                 <li key={n} id={`fn-${n}`} value={n}>
-                  {c.lines ? t("misc.lines", { from: c.lines[0], to: c.lines[1] }) : (c.locator ?? "")}
+                  {c.lines ? linesText(t, c.lines) : (c.locator ?? "")}
                   {c.quote ? (
                     <>
                       {" "}
@@ -173,72 +188,6 @@ export function FootnoteList({ notes, sources }: { notes: Footnotes; sources: re
         );
       })}
     </div>
-  );
-}
-
-/** A horizontal bar chart drawn on the server as SVG, with the same numbers in a table next to it. */
-export function BarChart({
-  id,
-  title,
-  rows,
-}: {
-  id: string;
-  title: string;
-  rows: { label: string; count: number }[];
-}) {
-  const { t } = usePage();
-  const max = Math.max(1, ...rows.map((r) => r.count));
-  const barH = 20;
-  const labelW = 230;
-  const width = 640;
-  const height = rows.length * (barH + 6) + 6;
-  return (
-    <section className="chart" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{title}</h2>
-      <div className="chart-grid">
-        <svg
-          role="img"
-          aria-labelledby={`${id}-title`}
-          viewBox={`0 0 ${width} ${height}`}
-          width="100%"
-          preserveAspectRatio="xMinYMin meet"
-        >
-          {rows.map((r, i) => {
-            const y = 6 + i * (barH + 6);
-            const w = Math.max(1, ((width - labelW - 50) * r.count) / max);
-            return (
-              <g key={r.label}>
-                <text x={labelW - 6} y={y + barH * 0.72} textAnchor="end" fontSize="12">
-                  {r.label.length > 34 ? `${r.label.slice(0, 33)}…` : r.label}
-                </text>
-                <rect x={labelW} y={y} width={w} height={barH} className="bar" />
-                <text x={labelW + w + 4} y={y + barH * 0.72} fontSize="12">
-                  {r.count}
-                </text>
-              </g>
-            );
-          })}
-        </svg>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("statistics.key")}</th>
-              <th scope="col" className="num">
-                {t("statistics.count")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.label}>
-                <th scope="row">{r.label}</th>
-                <td className="num">{r.count}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
   );
 }
 

@@ -25,6 +25,8 @@ export interface PageCtx {
   asset: (file: string) => string;
   /** The static export cannot answer queries: forms and pagination are left out. */
   staticExport: boolean;
+  /** The site's configured public address (`https://…`), or "" (citations then give paths). */
+  base?: string;
 }
 
 export const Ctx = createContext<PageCtx | null>(null);

@@ -40,6 +40,7 @@ export async function exportStaticSite(
     t: translator(locale),
     today: opts.today,
     staticExport: true,
+    base: opts.publicUrl,
     ...exportLinks(locale, path),
   });
   const slugs = await allPersonSlugs(api);
@@ -51,6 +52,8 @@ export async function exportStaticSite(
     ["/statistics", { kind: "statistics" }],
     ["/sources", { kind: "sources" }],
     ["/data", { kind: "data" }],
+    ["/about", { kind: "about" }],
+    ["/recognition", { kind: "recognition", filters: {} }],
     ...slugs.map((s): [string, Route] => [`/persons/${s.slug}`, { kind: "person", slug: s.slug }]),
     ...officials.map((o): [string, Route] => [`/officials/${o.slug}`, { kind: "official", slug: o.slug }]),
     ...events.map((e): [string, Route] => [`/events/${e.slug}`, { kind: "event", slug: e.slug }]),

@@ -66,7 +66,17 @@ export async function sitemap(api: PublicApi, base: string): Promise<string> {
     api.massEvents(),
   ]);
   const pages: { path: string; lastmod?: string }[] = [
-    ...["/", "/persons", "/officials", "/events", "/statistics", "/sources", "/data"].map((path) => ({
+    ...[
+      "/",
+      "/persons",
+      "/officials",
+      "/events",
+      "/statistics",
+      "/recognition",
+      "/sources",
+      "/data",
+      "/about",
+    ].map((path) => ({
       path,
     })),
     ...persons.map((p) => ({ path: `/persons/${p.slug}`, lastmod: p.updatedAt.slice(0, 10) })),

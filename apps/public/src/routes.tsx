@@ -1,26 +1,39 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 import type { ReactElement } from "react";
-import { GenderSchema, PersonListSchema, RegionSchema, SlugSchema, StatusSchema } from "@registry/domain";
+import {
+  GenderSchema,
+  PersonListSchema,
+  RECOGNITION_BODIES,
+  RegionSchema,
+  SENTENCE_KINDS,
+  SlugSchema,
+  StatusSchema,
+} from "@registry/domain";
 import { isBadRequest, isNotFound, type PublicApi } from "./api.ts";
 import { HomePage } from "./pages/home.tsx";
 import { EventPage, EventsPage } from "./pages/events.tsx";
-import { DataPage, NotFoundPage, SourcesPage, StatisticsPage } from "./pages/misc.tsx";
+import { AboutPage } from "./pages/about.tsx";
+import { DataPage, NotFoundPage, SourcesPage } from "./pages/misc.tsx";
+import { RecognitionPage, type RecognitionFilters } from "./pages/recognition.tsx";
+import { StatisticsPage } from "./pages/statistics.tsx";
 import { OfficialPage, OfficialsPage } from "./pages/officials.tsx";
 import { PersonPage } from "./pages/person.tsx";
-import { PersonsPage, type ListFilters } from "./pages/persons.tsx";
+import { PAGE_SIZE, PersonsPage, type ListFilters } from "./pages/persons.tsx";
 
 export type Route =
   | { kind: "home" }
   | { kind: "persons"; filters: ListFilters }
-  | { kind: "person"; slug: string }
+  | { kind: "person"; slug: string; asOf?: string | undefined }
   | { kind: "officials" }
   | { kind: "official"; slug: string }
   | { kind: "events" }
   | { kind: "event"; slug: string }
   | { kind: "statistics" }
   | { kind: "sources" }
-  | { kind: "data" };
+  | { kind: "data" }
+  | { kind: "about" }
+  | { kind: "recognition"; filters: RecognitionFilters };
 
 type RawQuery = Record<string, unknown>;
 
@@ -47,6 +60,13 @@ export function parseFilters(q: RawQuery): ListFilters {
     year: year && year >= 1900 && year <= 2100 ? year : undefined,
     organisation: str(q.organisation, /^[a-z0-9-]{1,100}$/),
     gender: pick(GenderSchema, q.gender),
+    sentence: str(q.sentence, new RegExp(`^(?:${SENTENCE_KINDS.join("|")})$`)),
+    recorded: q.recorded === "1" ? true : undefined,
+    // Pages past the API's offset limit (100 000 rows) are not asked for.
+    page:
+      typeof q.page === "string" && /^[1-9]\d{0,3}$/.test(q.page) && Number(q.page) <= 2000
+        ? Number(q.page)
+        : undefined,
     sort: str(q.sort, /^(name|recent|since)$/),
     cursor: str(q.cursor, /^[A-Za-z0-9_-]{1,500}$/, 500),
     // Checked by the API against today: a malformed or future day is answered 400 with its reason.
@@ -63,7 +83,8 @@ export function parseRoute(path: string, query: RawQuery): Route | null {
   if (a === "persons") {
     if (b === undefined) return { kind: "persons", filters: parseFilters(query) };
     const s = slug(b);
-    return s ? { kind: "person", slug: s } : null;
+    const asOf = typeof query.asOf === "string" && query.asOf !== "" ? query.asOf.slice(0, 40) : undefined;
+    return s ? { kind: "person", slug: s, asOf } : null;
   }
   if (a === "officials")
     return b === undefined ? { kind: "officials" } : slug(b) ? { kind: "official", slug: b } : null;
@@ -73,6 +94,18 @@ export function parseRoute(path: string, query: RawQuery): Route | null {
   if (a === "statistics") return { kind: "statistics" };
   if (a === "sources") return { kind: "sources" };
   if (a === "data") return { kind: "data" };
+  if (a === "about") return { kind: "about" };
+  if (a === "recognition") {
+    const body = typeof query.body === "string" ? query.body : "";
+    const year = typeof query.year === "string" && /^\d{4}$/.test(query.year) ? query.year : undefined;
+    return {
+      kind: "recognition",
+      filters: {
+        body: (RECOGNITION_BODIES as readonly string[]).includes(body) ? body : undefined,
+        year,
+      },
+    };
+  }
   return null;
 }
 
@@ -101,13 +134,25 @@ export async function loadPage(
         const f = route.filters;
         let list: Awaited<ReturnType<PublicApi["persons"]>>;
         try {
-          list = await api.persons(
-            clean({
-              ...f,
-              sort: f.sort as "name" | "recent" | "since" | undefined,
-              limit: extra.listLimit ?? 50,
-            }) as never,
-          );
+          const { page, ...rest } = f;
+          const limit = extra.listLimit ?? PAGE_SIZE;
+          const pageOf = (n: number | undefined) =>
+            api.persons(
+              clean({
+                ...rest,
+                sort: f.sort as "name" | "recent" | "since" | undefined,
+                limit,
+                // A numbered page is an offset; an older link's cursor still works.
+                ...(n && n > 1 ? { offset: (n - 1) * limit, cursor: undefined } : {}),
+              }) as never,
+            );
+          list = await pageOf(page);
+          // A page past the end (the list has shrunk since the link was made) shows the last page.
+          if (page && page > 1 && list.items.length === 0 && list.total > 0) {
+            const last = Math.ceil(list.total / limit);
+            list = await pageOf(last);
+            f.page = last;
+          }
         } catch (e) {
           if (!isBadRequest(e)) throw e;
           const [organisations, sources] = await Promise.all([api.organisations(), api.sources()]);
@@ -154,11 +199,19 @@ export async function loadPage(
         };
       }
       case "person": {
-        const [d, changes] = await Promise.all([
-          api.person({ slug: route.slug }),
+        let d: Awaited<ReturnType<PublicApi["person"]>>;
+        try {
+          d = await api.person(clean({ slug: route.slug, asOf: route.asOf }));
+        } catch (e) {
+          // A malformed or future day: the person as of today, with the reason, would hide the error; refuse.
+          if (!isBadRequest(e)) throw e;
+          return { status: 400, page: <NotFoundPage message={(e as Error).message} /> };
+        }
+        const [changes, { version }] = await Promise.all([
           api.personChanges({ slug: route.slug }),
+          api.version(),
         ]);
-        return { status: 200, page: personPage(d, changes) };
+        return { status: 200, page: personPage(d, changes, version, route.asOf) };
       }
       case "officials":
         return { status: 200, page: <OfficialsPage officials={await api.officials()} /> };
@@ -178,8 +231,26 @@ export async function loadPage(
           page: <EventPage event={e.massEvent} detainees={e.detainees} sources={sources} />,
         };
       }
-      case "statistics":
-        return { status: 200, page: <StatisticsPage stats={await api.statistics()} /> };
+      case "statistics": {
+        const [stats, timeline, sources] = await Promise.all([
+          api.statistics(),
+          api.timeline(),
+          api.sources(),
+        ]);
+        return {
+          status: 200,
+          page: <StatisticsPage stats={stats} timeline={timeline} sources={sources} />,
+        };
+      }
+      case "about":
+        return { status: 200, page: <AboutPage version={(await api.version()).version} /> };
+      case "recognition": {
+        const [entries, sources] = await Promise.all([api.recognitions(), api.sources()]);
+        return {
+          status: 200,
+          page: <RecognitionPage entries={entries} sources={sources} filters={route.filters} />,
+        };
+      }
       case "sources": {
         const [sources, stats] = await Promise.all([api.sources(), api.statistics()]);
         return {
@@ -205,6 +276,8 @@ export async function loadPage(
 export function personPage(
   d: Awaited<ReturnType<PublicApi["person"]>>,
   changes: Awaited<ReturnType<PublicApi["personChanges"]>>,
+  version: number,
+  asOf?: string,
 ) {
-  return <PersonPage d={d} changes={changes} />;
+  return <PersonPage d={d} changes={changes} version={version} asOf={asOf} />;
 }

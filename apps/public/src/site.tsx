@@ -69,8 +69,15 @@ function localeOf(path: string): { locale: Locale; rest: string } {
   return { locale: "en", rest: path };
 }
 
-function ctxFor(locale: Locale, path: string, query: Query, today: string): PageCtx {
-  return { locale, t: translator(locale), today, staticExport: false, ...serverLinks(locale, path, query) };
+function ctxFor(locale: Locale, path: string, query: Query, today: string, base = ""): PageCtx {
+  return {
+    locale,
+    t: translator(locale),
+    today,
+    staticExport: false,
+    base,
+    ...serverLinks(locale, path, query),
+  };
 }
 
 /** The public site as an express router. It has no database: everything comes through `api`. */
@@ -122,7 +129,7 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
     const { version } = await opts.api.version();
     const route = parseRoute(rest, query);
     const { status, page: element } = await loadPage(opts.api, route);
-    const html = renderPage(ctxFor(locale, rest, query, day), element);
+    const html = renderPage(ctxFor(locale, rest, query, day, base), element);
     return { status, html, version, day, ...(route?.kind === "person" ? { slug: route.slug } : {}) };
   };
   const keep = (
@@ -166,6 +173,8 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
     "/statistics",
     "/sources",
     "/data",
+    "/about",
+    "/recognition",
   ];
   for (const prefix of prefixes)
     for (const p of paths) router.get(`${prefix}${p === "/" && prefix ? "" : p}`, page);
@@ -182,6 +191,8 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
       "/statistics",
       "/sources",
       "/data",
+      "/about",
+      "/recognition",
     ];
     return prefixes.flatMap((prefix) => base.map((p) => (prefix && p === "/" ? prefix : `${prefix}${p}`)));
   };
@@ -275,7 +286,7 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
               const locale = (prefix.slice(1) || "en") as Locale;
               const html = renderPage(
                 ctxFor(locale, `/persons/${slug}`, {}, day),
-                personPage(dossier, changes),
+                personPage(dossier, changes, version),
               );
               keep(url, { status: 200, html, slug, version, day });
               if (++rendered % 5000 === 0) report();
@@ -391,7 +402,7 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
 }
 
 const PAGE_PATH =
-  /^(?:\/(?:ru|kk))?(?:\/|\/persons|\/officials|\/events|\/statistics|\/sources|\/data|\/(?:persons|officials|events)\/[a-z0-9-]{1,100})?$/;
+  /^(?:\/(?:ru|kk))?(?:\/|\/persons|\/officials|\/events|\/statistics|\/sources|\/data|\/about|\/recognition|\/(?:persons|officials|events)\/[a-z0-9-]{1,100})?$/;
 const LIST_QUERY = new RegExp(`^\\?(?:list=(?:${PERSON_LISTS.join("|")})|status=(?:${STATUSES.join("|")}))$`);
 
 /**
@@ -399,7 +410,7 @@ const LIST_QUERY = new RegExp(`^\\?(?:list=(?:${PERSON_LISTS.join("|")})|status=
  * never a search or any other query, so that readers cannot fill the store with made-up addresses nor learn from
  * its answers what others searched for.
  */
-function storable(url: string): boolean {
+export function storable(url: string): boolean {
   const q = url.indexOf("?");
   const path = q < 0 ? url : url.slice(0, q);
   const query = q < 0 ? "" : url.slice(q);

@@ -40,6 +40,8 @@ export const POLICY: Record<string, readonly Caller[]> = {
   "public.personChanges": EVERYONE,
   "public.personPages": EVERYONE,
   "public.statistics": EVERYONE,
+  "public.timeline": EVERYONE,
+  "public.recognitions": EVERYONE,
   "public.version": EVERYONE,
   "public.changes": EVERYONE,
   "public.recentChanges": EVERYONE,

@@ -41,6 +41,7 @@ export {
   type Sort,
 } from "./public-queries.ts";
 export { publicStatistics } from "./public-statistics.ts";
+export { listPublicRecognitions, monthStarts, publicTimeline } from "./public-overview.ts";
 export { userStore, sessionStore, attemptStore, type UserRow, type SessionRow } from "./auth.ts";
 export { backupDatabase, restoreDatabase, tableChecksums, type BackupSummary } from "./backup.ts";
 export { mergePersons, combinePersons } from "./merge.ts";

@@ -91,9 +91,14 @@ export interface PersonFilters {
   organisation?: string;
   source?: string;
   gender?: string;
+  sentence?: string;
+  /** Only persons whose persecution is recorded by the day (`statusRecorded`). */
+  recorded?: boolean;
   sort?: Sort;
   limit?: number;
   cursor?: string;
+  /** Rows to skip (numbered pages); ignored with a cursor. */
+  offset?: number;
 }
 
 export const detentionList = sql.join(
@@ -127,10 +132,16 @@ function decodeCursor(cursor: string): [string, string, boolean] | null {
  * confirmed (`s.unconfirmed_after`), and assessed against the PACE criteria by a source of that day or earlier
  * (`i.pace_day`).
  */
-export function politicalPrisonerOn(day: string): SQL {
+export function politicalPrisonerOn(day: string | SQL): SQL {
   return sql`(s.status in (${detentionList}) and i.pace_day is not null and i.pace_day <= ${day}
     and (s.unconfirmed_after is null or s.unconfirmed_after >= ${day}))`;
 }
+
+/**
+ * Persecution recorded by the day: a status period (joined as `s`) covers it, whatever the status (a person whose
+ * first fact comes later has none yet). The over-time chart counts with it and with `politicalPrisonerOn`.
+ */
+export const statusRecorded = sql`(s.status is not null)`;
 
 export function displayName(data: Person): string {
   return data.visibility === "anonymous" ? WITHHELD_NAME : primaryName(data);
@@ -164,6 +175,8 @@ export async function listPublicPersons(
   if (f.year) conds.push(facet("year", String(f.year)));
   if (f.organisation) conds.push(facet("organisation", f.organisation));
   if (f.source) conds.push(facet("source", f.source));
+  if (f.sentence) conds.push(facet("sentence", f.sentence));
+  if (f.recorded) conds.push(statusRecorded);
   if (f.region) conds.push(sql`i.region = ${f.region}`);
   if (f.gender) conds.push(sql`i.gender = ${f.gender}`);
   const q = f.q?.trim().slice(0, 200);
@@ -182,6 +195,7 @@ export async function listPublicPersons(
           : sql`i.sort_name`;
   const desc = sort !== "name";
   const cursor = f.cursor ? decodeCursor(f.cursor) : null;
+  const skip = !cursor && f.offset ? sql` offset ${Math.max(0, Math.floor(f.offset))}` : sql``;
   const after = cursor
     ? desc
       ? sql` and (${sortExpr}, p.id) < (${cursor[0]}, ${cursor[1]})`
@@ -201,7 +215,7 @@ export async function listPublicPersons(
         ${from}
         where ${where}${after}
         order by ${sortExpr} ${dir}, p.id ${dir}
-        limit ${limit + 1}`,
+        limit ${limit + 1}${skip}`,
       );
     const matches = await nameMatches(db, nq, fuzzy);
     if (!matches) return [];
@@ -212,7 +226,7 @@ export async function listPublicPersons(
       sql`with m as (${matches}),
         hits as materialized (select p.id, ${sortExpr} as sort_key, ${narrow} ${from} where ${where}),
         pg as (select * from hits${cursor ? sql` where (sort_key, id) ${cmp} (${cursor[0]}, ${cursor[1]})` : sql``}
-          order by sort_key ${dir}, id ${dir} limit ${limit + 1})
+          order by sort_key ${dir}, id ${dir} limit ${limit + 1}${skip})
       select pg.*, p.slug, p.data->'names' as names, p.data->>'visibility' as visibility, p.updated_at,
         (select count(*)::int from hits) as total
       from pg join persons p on p.id = pg.id
@@ -231,7 +245,7 @@ export async function listPublicPersons(
     }
     total = Number(rows[0]?.total ?? 0);
   } else {
-    const { cursor: _cursor, ...countKey } = f;
+    const { cursor: _cursor, offset: _offset, ...countKey } = f;
     const countRow = await cached(
       db,
       today,

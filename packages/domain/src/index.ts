@@ -126,6 +126,7 @@ export {
 export { SourceSchema, PublicSourceSchema, type Source, type SourceInput } from "./source.ts";
 export {
   RecognitionSchema,
+  RECOGNITION_BODIES,
   PublicRecognitionSchema,
   type Recognition,
   type RecognitionInput,
@@ -188,10 +189,14 @@ export {
   PersonListItemSchema,
   PersonRefSchema,
   StatisticsSchema,
+  TimelineSchema,
+  RecognitionEntrySchema,
   WITHHELD_NAME,
   type PersonDossier,
   type PersonListItem,
   type Statistics,
+  type Timeline,
+  type RecognitionEntry,
 } from "./public.ts";
 export { ARTICLES, articleLabel, formatArticle, formatArticleKey, type ArticleInfo } from "./articles.ts";
 export { DATA_LICENCE, publicJsonSchemas, SCHEMA_ID_BASE } from "./json-schema.ts";

@@ -187,6 +187,33 @@ export const StatisticsSchema = z.object({
 });
 export type Statistics = z.infer<typeof StatisticsSchema>;
 
+/**
+ * Political prisoners and other persecuted persons counted on the first day of each month and on each source's
+ * day, with the same rules as the lists "as of" a day (`/persons?list=…&asOf=…`).
+ */
+export const TimelineSchema = z.object({
+  asOf: PartialDateSchema,
+  points: z.array(
+    z.object({
+      day: PartialDateSchema,
+      /** As `list=political-prisoners` on that day. */
+      politicalPrisoners: z.int().min(0),
+      /** Persons with a recorded status on that day who were not political prisoners (`list=persecuted&recorded=1`). */
+      persecuted: z.int().min(0),
+    }),
+  ),
+  /** The sources' own days (a partial date's last day), each with its date as the source gives it. */
+  reports: z.array(z.object({ source: IdSchema, day: PartialDateSchema, date: PartialDateSchema })),
+});
+export type Timeline = z.infer<typeof TimelineSchema>;
+
+/** An international decision or recommendation with the published persons it concerns. */
+export const RecognitionEntrySchema = z.object({
+  recognition: PublicRecognitionSchema,
+  persons: z.array(PersonRefSchema),
+});
+export type RecognitionEntry = z.infer<typeof RecognitionEntrySchema>;
+
 export {
   PublicCaseSchema,
   PublicEventSchema,

@@ -1,3 +1,5 @@
+import { pagesEn } from "./pages-en.ts";
+
 /** English UI strings; the other catalogs have the same keys (a test checks). */
 export const en = {
   site: {
@@ -16,6 +18,8 @@ export const en = {
     statistics: "Statistics",
     sources: "Sources",
     data: "Open data",
+    about: "About",
+    recognition: "Recognition",
   },
   home: {
     intro:
@@ -232,7 +236,13 @@ export const en = {
     snapshot: "Snapshot date: {{date}}",
   },
   notFound: { title: "Not found", text: "There is no published record at this address." },
-  misc: { source: "Source", lines: "lines {{from}}–{{to}}", approx: "about", back: "Back to the list" },
+  misc: {
+    source: "Source",
+    line: "line {{n}}",
+    lines: "lines {{from}}–{{to}}",
+    approx: "about",
+    back: "Back to the list",
+  },
   sentence: {
     imprisonment: "Imprisonment",
     "life-imprisonment": "Life imprisonment",
@@ -327,6 +337,7 @@ export const en = {
     "west-kazakhstan": "West Kazakhstan",
     abroad: "Abroad",
   },
+  ...pagesEn,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,5 +1,7 @@
 import type { Catalog } from "./en.ts";
 
+import { pagesKk } from "./pages-kk.ts";
+
 export const kk: Catalog = {
   site: {
     title: "Қуғын-сүргін тізілімі",
@@ -17,6 +19,8 @@ export const kk: Catalog = {
     statistics: "Статистика",
     sources: "Дереккөздер",
     data: "Ашық деректер",
+    about: "Тізілім туралы",
+    recognition: "Тану",
   },
   home: {
     intro:
@@ -235,7 +239,13 @@ export const kk: Catalog = {
     snapshot: "Жүктеме күні: {{date}}",
   },
   notFound: { title: "Табылмады", text: "Бұл мекенжайда жарияланған жазба жоқ." },
-  misc: { source: "Дереккөз", lines: "{{from}}–{{to}} жолдар", approx: "шамамен", back: "Тізімге оралу" },
+  misc: {
+    source: "Дереккөз",
+    line: "{{n}}-жол",
+    lines: "{{from}}–{{to}} жолдар",
+    approx: "шамамен",
+    back: "Тізімге оралу",
+  },
   sentence: {
     imprisonment: "Бас бостандығынан айыру",
     "life-imprisonment": "Өмір бойы бас бостандығынан айыру",
@@ -330,4 +340,5 @@ export const kk: Catalog = {
     "west-kazakhstan": "Батыс Қазақстан облысы",
     abroad: "Шетелде",
   },
+  ...pagesKk,
 };

@@ -1,5 +1,7 @@
 import type { Catalog } from "./en.ts";
 
+import { pagesRu } from "./pages-ru.ts";
+
 export const ru: Catalog = {
   site: {
     title: "Реестр преследований",
@@ -17,6 +19,8 @@ export const ru: Catalog = {
     statistics: "Статистика",
     sources: "Источники",
     data: "Открытые данные",
+    about: "О реестре",
+    recognition: "Признание",
   },
   home: {
     intro:
@@ -234,7 +238,13 @@ export const ru: Catalog = {
     snapshot: "Дата выгрузки: {{date}}",
   },
   notFound: { title: "Не найдено", text: "По этому адресу нет опубликованной записи." },
-  misc: { source: "Источник", lines: "строки {{from}}–{{to}}", approx: "около", back: "Назад к списку" },
+  misc: {
+    source: "Источник",
+    line: "строка {{n}}",
+    lines: "строки {{from}}–{{to}}",
+    approx: "около",
+    back: "Назад к списку",
+  },
   sentence: {
     imprisonment: "Лишение свободы",
     "life-imprisonment": "Пожизненное лишение свободы",
@@ -329,4 +339,5 @@ export const ru: Catalog = {
     "west-kazakhstan": "Западно-Казахстанская область",
     abroad: "За рубежом",
   },
+  ...pagesRu,
 };

@@ -12,7 +12,7 @@ export function EventsPage({ events }: { events: MassEvent[] }) {
     <Layout title={t("events.title")}>
       <h1>{t("events.title")}</h1>
       <p>{t("events.intro")}</p>
-      <table>
+      <table className="stack">
         <thead>
           <tr>
             <th scope="col">{t("events.date")}</th>
@@ -25,7 +25,7 @@ export function EventsPage({ events }: { events: MassEvent[] }) {
         <tbody>
           {sorted.map((e) => (
             <tr key={e.id}>
-              <td>
+              <td data-label={t("events.date")}>
                 <time dateTime={e.date.date}>{value(e.date)}</time>
               </td>
               <th scope="row">
@@ -33,7 +33,9 @@ export function EventsPage({ events }: { events: MassEvent[] }) {
                   <L text={e.name} />
                 </a>
               </th>
-              <td className="num">{e.detainees.length}</td>
+              <td className="num" data-label={t("events.detainees")}>
+                {e.detainees.length}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -73,7 +75,7 @@ export function EventPage({
         {e.detaineeCounts.length ? (
           <>
             <h2>{t("events.counts")}</h2>
-            <table>
+            <table className="stack">
               <thead>
                 <tr>
                   <th scope="col">{t("events.city")}</th>
@@ -89,11 +91,11 @@ export function EventPage({
                     <th scope="row">
                       <L text={c.place.name} />
                     </th>
-                    <td className="num">
+                    <td className="num" data-label={t("events.count")}>
                       {c.approx ? `${t("misc.approx")} ` : ""}
                       {c.count}
                     </td>
-                    <td>
+                    <td data-label={t("events.countedBy")}>
                       {c.countedBy ? <L text={c.countedBy} /> : null}
                       <Cite citations={c.citations} notes={notes} />
                     </td>

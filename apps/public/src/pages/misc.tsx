@@ -1,58 +1,8 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
-import { articleLabel, formatArticle, type LegalCode, type Source, type Statistics } from "@registry/domain";
-import { BarChart, Layout, L } from "../components.tsx";
+import type { Source } from "@registry/domain";
+import { Layout, L } from "../components.tsx";
 import { useDates, usePage } from "../ctx.tsx";
-
-function articleTitle(key: string, locale: "en" | "ru" | "kk"): string {
-  const [code = "criminal", article = key] = key.split(":");
-  const label = articleLabel(code as LegalCode, article, locale);
-  return `${formatArticle({ code: code as LegalCode, article }, locale)}${label ? ` ${label}` : ""}`;
-}
-
-export function StatisticsPage({ stats }: { stats: Statistics }) {
-  const { t, locale } = usePage();
-  const { date } = useDates();
-  const rows = (items: { key: string; count: number }[], label: (k: string) => string) =>
-    items.map((i) => ({ label: label(i.key), count: i.count }));
-  return (
-    <Layout title={t("statistics.title")}>
-      <h1>{t("statistics.title")}</h1>
-      <p>{t("statistics.intro", { newest: stats.newestSource ? date(stats.newestSource) : "–" })}</p>
-      <BarChart
-        id="by-status"
-        title={t("statistics.byStatus")}
-        rows={rows(stats.byStatus, (k) => t(`status.${k}`))}
-      />
-      <BarChart
-        id="by-list"
-        title={t("statistics.byList")}
-        rows={rows(stats.byList, (k) => t(`lists.${k}`))}
-      />
-      <BarChart
-        id="by-article"
-        title={t("statistics.byArticle")}
-        rows={rows(stats.byArticle, (k) => articleTitle(k, locale))}
-      />
-      <BarChart
-        id="by-region"
-        title={t("statistics.byRegion")}
-        rows={rows(stats.byRegion, (k) => t(`region.${k}`))}
-      />
-      <BarChart id="by-year" title={t("statistics.byYear")} rows={rows(stats.byYear, (k) => k)} />
-      <BarChart
-        id="by-sentence"
-        title={t("statistics.bySentenceKind")}
-        rows={rows(stats.bySentenceKind, (k) => t(`sentence.${k}`))}
-      />
-      <BarChart
-        id="by-gender"
-        title={t("statistics.byGender")}
-        rows={rows(stats.byGender, (k) => t(`gender.${k}`))}
-      />
-    </Layout>
-  );
-}
 
 export function SourcesPage({ sources, counts }: { sources: Source[]; counts: Record<string, number> }) {
   const { t } = usePage();
@@ -127,12 +77,19 @@ export function DataPage() {
   );
 }
 
-export function NotFoundPage() {
+/** A missing page; with `message`, a request that could not be answered (such as a malformed as-of day). */
+export function NotFoundPage({ message }: { message?: string } = {}) {
   const { t, href } = usePage();
   return (
     <Layout title={t("notFound.title")}>
       <h1>{t("notFound.title")}</h1>
-      <p>{t("notFound.text")}</p>
+      {message ? (
+        <p className="error" role="alert">
+          {message}
+        </p>
+      ) : (
+        <p>{t("notFound.text")}</p>
+      )}
       <p>
         <a href={href("/persons")}>{t("misc.back")}</a>
       </p>

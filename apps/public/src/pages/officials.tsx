@@ -15,7 +15,7 @@ export function OfficialsPage({ officials }: { officials: PublicOfficial[] }) {
     <Layout title={t("officials.title")}>
       <h1>{t("officials.title")}</h1>
       <p>{t("officials.intro")}</p>
-      <table>
+      <table className="stack">
         <thead>
           <tr>
             <th scope="col">{t("persons.name")}</th>
@@ -34,9 +34,11 @@ export function OfficialsPage({ officials }: { officials: PublicOfficial[] }) {
                   {name.text}
                 </a>
               </th>
-              <td>{t(`role.${o.role}`)}</td>
-              <td>{o.body ? <L text={o.body} /> : null}</td>
-              <td className="num">{o.involvements.length}</td>
+              <td data-label={t("officials.role")}>{t(`role.${o.role}`)}</td>
+              <td data-label={t("officials.body")}>{o.body ? <L text={o.body} /> : null}</td>
+              <td className="num" data-label={t("officials.actions")}>
+                {o.involvements.length}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -12,6 +12,7 @@ import {
   type Sentence,
 } from "@registry/domain";
 import { Cite, FootnoteList, Footnotes, Layout, StatusBadge, L } from "../components.tsx";
+import { CiteRecord } from "../cite.tsx";
 import { useDates, usePage, useName, useText } from "../ctx.tsx";
 
 function term(s: Sentence, t: ReturnType<typeof usePage>["t"], locale: Locale): string {
@@ -27,9 +28,15 @@ function term(s: Sentence, t: ReturnType<typeof usePage>["t"], locale: Locale): 
 export function PersonPage({
   d,
   changes: _changes,
+  version,
+  asOf,
 }: {
   d: PersonDossier;
   changes: { at: string; fields: string[] }[];
+  /** The data version the page was rendered from (cited with it). */
+  version: number;
+  /** A past day asked for (`?asOf=`): the status is derived as of it. */
+  asOf?: string | undefined;
 }) {
   const { t, href, today, locale } = usePage();
   const { date, value, after } = useDates();
@@ -50,6 +57,7 @@ export function PersonPage({
         <h1 lang={local.lang !== locale ? local.lang : undefined}>{name}</h1>
         {name !== latin ? <p className="muted latin-name">{latin}</p> : null}
         {anonymous ? <p className="notice">{t("person.withheld")}</p> : null}
+        {asOf ? <p className="notice">{t("cite.asOfNote", { date: date(asOf) })}</p> : null}
         <section aria-labelledby="status" className="status-box">
           <h2 id="status">{t("person.status")}</h2>
           <p>
@@ -78,9 +86,8 @@ export function PersonPage({
               })}
             </p>
           ) : null}
-          {d.status.asOf !== today ? (
-            <p className="muted">{t("person.asOf", { date: date(d.status.asOf) })}</p>
-          ) : null}
+          {/* Always: a page kept from the day before says which day its status is as of. */}
+          <p className="muted">{t("person.asOf", { date: date(d.status.asOf) })}</p>
           <ul className="inline">
             {d.lists.map((l) => (
               <li key={l}>
@@ -445,6 +452,8 @@ export function PersonPage({
             </ul>
           </section>
         ) : null}
+
+        <CiteRecord name={name} slug={p.slug} day={asOf ?? today} version={version} />
 
         <section aria-labelledby="sources">
           <h2 id="sources">{t("person.sources")}</h2>

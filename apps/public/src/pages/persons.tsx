@@ -13,6 +13,19 @@ import {
 import { Layout, StatusBadge, L } from "../components.tsx";
 import { queryString, useDates, usePage, type Query, useName, useText } from "../ctx.tsx";
 
+/** Rows on one page of the persons list. */
+export const PAGE_SIZE = 50;
+
+/** The page numbers shown: the first, the last, and two either side of the current one; null is a gap. */
+export function pageWindow(current: number, pages: number): (number | null)[] {
+  const out: (number | null)[] = [];
+  for (let n = 1; n <= pages; n++) {
+    if (n === 1 || n === pages || Math.abs(n - current) <= 2) out.push(n);
+    else if (out[out.length - 1] !== null) out.push(null);
+  }
+  return out;
+}
+
 export interface ListFilters {
   q?: string | undefined;
   status?: string | undefined;
@@ -22,6 +35,10 @@ export interface ListFilters {
   year?: number | undefined;
   organisation?: string | undefined;
   gender?: string | undefined;
+  sentence?: string | undefined;
+  recorded?: boolean | undefined;
+  /** A numbered page (1 is the first). */
+  page?: number | undefined;
   sort?: string | undefined;
   cursor?: string | undefined;
   asOf?: string | undefined;
@@ -78,7 +95,7 @@ export function PersonsPage(p: Props) {
   const f = p.filters;
   const base = p.exportTitle ?? (f.list ? t(`lists.${f.list}`) : t("persons.title"));
   const title = f.asOf ? t("persons.asOfTitle", { title: base, date: date(f.asOf) }) : base;
-  const query: Query = { ...f, cursor: undefined };
+  const query: Query = { ...f, cursor: undefined, page: undefined, recorded: f.recorded ? 1 : undefined };
   const reportDays = p.sources
     .flatMap((s) => {
       const day = sourceDay(s);
@@ -99,6 +116,7 @@ export function PersonsPage(p: Props) {
         </p>
       ) : null}
       {f.asOf && !p.error ? <p>{t("persons.asOfNote", { date: date(f.asOf) })}</p> : null}
+      {f.recorded ? <p>{t("charts.recordedNote")}</p> : null}
       {reportDays
         .filter(({ day }) => day === f.asOf)
         .flatMap(({ s }) => s.notes.map((n, i) => ({ s, n, i })))
@@ -137,6 +155,9 @@ export function PersonsPage(p: Props) {
         <form method="get" action={href("/persons")} className="filters" role="search">
           <fieldset>
             <legend>{t("filter.legend")}</legend>
+            {/* Filters a chart links to that the form has no field for are kept when it is sent again. */}
+            {f.recorded ? <input type="hidden" name="recorded" value="1" /> : null}
+            {f.sentence ? <input type="hidden" name="sentence" value={f.sentence} /> : null}
             <div className="field">
               <label htmlFor="f-asOf">{t("persons.asOfField")}</label>
               <input
@@ -146,7 +167,6 @@ export function PersonsPage(p: Props) {
                 defaultValue={f.asOf ?? ""}
                 max={today}
                 min="1991-12-16"
-                pattern="\d{4}-\d{2}-\d{2}"
               />
             </div>
             <div className="field wide">
@@ -224,7 +244,7 @@ export function PersonsPage(p: Props) {
       {p.items.length === 0 ? (
         <p>{t("persons.none")}</p>
       ) : (
-        <table className="persons">
+        <table className="persons stack">
           <thead>
             <tr>
               <th scope="col">{t("persons.name")}</th>
@@ -243,36 +263,111 @@ export function PersonsPage(p: Props) {
                     {nameOf(i).text}
                   </a>
                 </th>
-                <td>
+                <td data-label={t("persons.status")}>
                   <StatusBadge status={i.status} gender={i.gender} />
                 </td>
-                <td>{i.articles.map((a) => formatArticleKey(a, locale)).join(", ")}</td>
-                <td>{i.region ? t(`region.${i.region}`) : ""}</td>
-                <td>
+                <td data-label={t("persons.articles")}>
+                  {i.articles.map((a) => formatArticleKey(a, locale)).join(", ")}
+                </td>
+                <td data-label={t("persons.region")}>{i.region ? t(`region.${i.region}`) : ""}</td>
+                <td data-label={t("persons.since")}>
                   {i.since ? (i.sinceBound ? t("persons.by", { date: after(i.since) }) : date(i.since)) : ""}
                 </td>
-                <td>{i.lastReported ? date(i.lastReported) : ""}</td>
+                <td data-label={t("persons.lastReported")}>{i.lastReported ? date(i.lastReported) : ""}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <nav aria-label={t("persons.title")} className="pager">
-        {staticExport ? (
-          p.exportNext ? (
-            <a href={p.exportNext}>{t("persons.next")}</a>
-          ) : null
-        ) : (
-          <>
-            {f.cursor ? <a href={href("/persons", query)}>{t("persons.first")}</a> : null}
-            {p.next ? (
-              <a rel="next" href={href("/persons", { ...query, cursor: p.next })}>
-                {t("persons.next")}
-              </a>
-            ) : null}
-          </>
-        )}
-      </nav>
+      <Pager
+        staticExport={staticExport}
+        exportNext={p.exportNext}
+        filters={f}
+        query={query}
+        total={p.total}
+        next={p.next}
+      />
     </Layout>
+  );
+}
+
+function Pager({
+  staticExport,
+  exportNext,
+  filters: f,
+  query,
+  total,
+  next,
+}: {
+  staticExport: boolean;
+  exportNext?: string | null | undefined;
+  filters: ListFilters;
+  query: Query;
+  total: number;
+  next: string | null;
+}) {
+  const { t, href } = usePage();
+  if (staticExport)
+    return (
+      <nav aria-label={t("pager.label")} className="pager">
+        {exportNext ? <a href={exportNext}>{t("persons.next")}</a> : null}
+      </nav>
+    );
+  // An older link's cursor: no page number is known, only the way on and back to the start.
+  if (f.cursor)
+    return (
+      <nav aria-label={t("pager.label")} className="pager">
+        <a href={href("/persons", query)}>{t("persons.first")}</a>
+        {next ? (
+          <a rel="next" href={href("/persons", { ...query, cursor: next })}>
+            {t("pager.next")}
+          </a>
+        ) : null}
+      </nav>
+    );
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const current = Math.min(f.page ?? 1, pages);
+  const link = (n: number) => href("/persons", { ...query, page: n > 1 ? n : undefined });
+  return (
+    <nav aria-label={t("pager.label")} className="pager">
+      <p>
+        {t("pager.position", { page: current, pages })} · {t("persons.count", { count: total })}
+      </p>
+      <ul>
+        {current > 1 ? (
+          <li>
+            <a rel="prev" href={link(current - 1)}>
+              {t("pager.previous")}
+            </a>
+          </li>
+        ) : null}
+        {pages > 1
+          ? pageWindow(current, pages).map((n, i) =>
+              n === null ? (
+                <li key={`gap-${i}`} aria-hidden="true">
+                  …
+                </li>
+              ) : (
+                <li key={n}>
+                  {n === current ? (
+                    <span aria-current="page">{n}</span>
+                  ) : (
+                    <a href={link(n)} aria-label={t("pager.page", { n })}>
+                      {n}
+                    </a>
+                  )}
+                </li>
+              ),
+            )
+          : null}
+        {current < pages ? (
+          <li>
+            <a rel="next" href={link(current + 1)}>
+              {t("pager.next")}
+            </a>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
   );
 }

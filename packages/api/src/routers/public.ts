@@ -15,6 +15,8 @@ import {
   publicChangesSince,
   recentCuratorChanges,
   publicStatistics,
+  publicTimeline,
+  listPublicRecognitions,
   SORTS,
 } from "@registry/db";
 import {
@@ -30,9 +32,12 @@ import {
   PublicOfficialSchema,
   PublicOrganisationSchema,
   PublicSourceSchema,
+  RecognitionEntrySchema,
   RegionSchema,
+  SENTENCE_KINDS,
   SlugSchema,
   StatisticsSchema,
+  TimelineSchema,
   StatusSchema,
 } from "@registry/domain";
 import { z } from "zod";
@@ -51,9 +56,14 @@ export const PersonFiltersSchema = z.strictObject({
   organisation: IdSchema.optional(),
   source: IdSchema.optional(),
   gender: GenderSchema.optional(),
+  sentence: z.enum(SENTENCE_KINDS).optional(),
+  /** Only persons whose persecution is recorded by the day (a status period covers it). */
+  recorded: z.boolean().optional(),
   sort: z.enum(SORTS).optional(),
   limit: z.int().min(1).max(200).optional(),
   cursor: z.string().max(500).optional(),
+  /** Rows to skip, for numbered pages (ignored with a cursor). */
+  offset: z.int().min(0).max(100_000).optional(),
   /** A past day (YYYY-MM-DD): the list as of that day, from the facts certain by then. */
   asOf: z.string().max(40).optional(),
 });
@@ -81,10 +91,10 @@ export const publicRouter = router({
     }),
 
   person: publicProcedure
-    .input(z.strictObject({ slug: SlugSchema }))
+    .input(z.strictObject({ slug: SlugSchema, asOf: z.string().max(40).optional() }))
     .output(PersonDossierSchema)
     .query(async ({ ctx, input }) => {
-      const d = await getPublicDossier(ctx.database.db, input.slug, ctx.today());
+      const d = await getPublicDossier(ctx.database.db, input.slug, dayOf(input.asOf, ctx.today()));
       if (!d) throw notFound("person");
       return d;
     }),
@@ -135,6 +145,18 @@ export const publicRouter = router({
     .input(z.strictObject({ asOf: z.string().max(40).optional() }).optional())
     .output(StatisticsSchema)
     .query(({ ctx, input }) => publicStatistics(ctx.database.db, dayOf(input?.asOf, ctx.today()))),
+
+  /** Political prisoners and other persecuted persons per month and on each source's day (the over-time chart). */
+  timeline: publicProcedure
+    .input(z.strictObject({}).optional())
+    .output(TimelineSchema)
+    .query(({ ctx }) => publicTimeline(ctx.database.db, ctx.today())),
+
+  /** Every international decision and recommendation about published persons, newest first. */
+  recognitions: publicProcedure
+    .input(z.strictObject({}).optional())
+    .output(z.array(RecognitionEntrySchema))
+    .query(({ ctx }) => listPublicRecognitions(ctx.database.db)),
 
   officials: publicProcedure
     .input(z.strictObject({}).optional())

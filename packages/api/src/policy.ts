@@ -70,6 +70,7 @@ export const POLICY: Record<string, readonly Caller[]> = {
   "admin.import.persons": EDITOR,
   "admin.persons.duplicates": EDITOR,
   "admin.persons.merge": REVIEWER,
+  "admin.sources.copy": EDITOR,
   "admin.audit.verify": ADMIN,
   ...(Object.assign({}, ...ENTITY_ROUTERS.map(entity)) as Record<string, readonly Caller[]>),
 };

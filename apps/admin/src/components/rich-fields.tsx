@@ -1,8 +1,8 @@
 import { createContext, useContext, type ReactNode } from "react";
 import type { Source } from "@registry/domain";
-import { records } from "../api.ts";
+import { useQuery } from "@tanstack/react-query";
 import { useI18n } from "../i18n/index.tsx";
-import { useAsync } from "../lib/use-async.ts";
+import { client, trpc } from "../trpc.ts";
 import type { Path } from "../lib/path.ts";
 import { FieldErrors, ListField, TextField, fieldId, useField } from "./form.tsx";
 
@@ -186,16 +186,19 @@ const SourcesCtx = createContext<Source[]>([]);
 
 /** Every source once per session, for the citation pickers. */
 export function SourcesProvider({ children }: { children: ReactNode }) {
-  const { data } = useAsync(async () => {
-    const all: Source[] = [];
-    let after: string | undefined;
-    do {
-      const page = await records("sources").list.query({ limit: 500, ...(after ? { after } : {}) });
-      all.push(...page.items.map((i) => i.value));
-      after = page.next ?? undefined;
-    } while (after);
-    return all;
-  }, []);
+  const { data } = useQuery({
+    queryKey: trpc.admin.sources.list.pathKey(),
+    queryFn: async () => {
+      const all: Source[] = [];
+      let after: string | undefined;
+      do {
+        const page = await client.admin.sources.list.query({ limit: 500, ...(after ? { after } : {}) });
+        all.push(...page.items.map((i) => i.value));
+        after = page.next ?? undefined;
+      } while (after);
+      return all;
+    },
+  });
   return <SourcesCtx.Provider value={data ?? []}>{children}</SourcesCtx.Provider>;
 }
 

@@ -1,6 +1,7 @@
 import { canTransition, type PublicationState } from "@registry/domain";
 import { useState } from "react";
-import { records, type Kind, type KindTypes, type Stored } from "../api.ts";
+import { RECORD_OPS, afterWrite } from "../lib/records.ts";
+import { client, type Kind, type KindTypes, type Stored } from "../trpc.ts";
 import { can, useSession } from "../auth/session.tsx";
 import { useI18n } from "../i18n/index.tsx";
 import { ErrorNote, Notice } from "./ui.tsx";
@@ -23,18 +24,21 @@ export function Workflow<K extends Kind>({
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState("");
   const [busy, setBusy] = useState(false);
-  const rapi = records(kind);
-  const { id } = stored.value as { id: string };
+  const anyKind: Kind = kind;
+  const rapi = client.admin[anyKind];
+  const { id } = stored.value;
   const { version, publicationState: state, deletedAt } = stored.meta;
   const reviewer = can(user, "reviewer");
 
-  const act = async (fn: () => Promise<Stored<KindTypes[K]>>) => {
+  /** A workflow step answers with the record as stored now; the editor reloads it from the server. */
+  const act = async (fn: () => Promise<{ meta: Stored<unknown>["meta"] }>) => {
     setBusy(true);
     setError(null);
     setDone("");
     try {
       const r = await fn();
-      onChange(r);
+      await afterWrite(kind, id);
+      onChange(await RECORD_OPS[kind].get(id));
       setComment("");
       setDone(t("wf.done", { state: t(`state.${r.meta.publicationState}`) }));
     } catch (e) {

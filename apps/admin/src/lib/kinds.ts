@@ -11,7 +11,7 @@ import {
   today,
 } from "@registry/domain";
 import type { z } from "zod";
-import type { Kind, KindTypes } from "../api.ts";
+import type { Kind, KindTypes } from "../trpc.ts";
 import type { MessageKey } from "../i18n/en.ts";
 import { newId } from "./ids.ts";
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import type { Kind } from "../api.ts";
+import type { Kind } from "../trpc.ts";
 import { useForm } from "../components/form.tsx";
 import { RecordEditor, type EditorState } from "../components/record-editor.tsx";
 import { useI18n } from "../i18n/index.tsx";

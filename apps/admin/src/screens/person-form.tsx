@@ -8,7 +8,7 @@ import {
   type Organisation,
 } from "@registry/domain";
 import type { ReactNode } from "react";
-import { records } from "../api.ts";
+import { useQuery } from "@tanstack/react-query";
 import {
   CheckField,
   FieldErrors,
@@ -26,7 +26,7 @@ import {
 } from "../components/rich-fields.tsx";
 import { useI18n } from "../i18n/index.tsx";
 import type { Path } from "../lib/path.ts";
-import { useAsync } from "../lib/use-async.ts";
+import { trpc } from "../trpc.ts";
 
 const c = (p: Path) => [...p, "citations"];
 
@@ -81,7 +81,7 @@ function CitizenshipField() {
 
 function OrganisationPicker({ path }: { path: Path }) {
   const { t } = useI18n();
-  const orgs = useAsync(() => records("organisations").list.query({ limit: 500 }), []);
+  const orgs = useQuery(trpc.admin.organisations.list.queryOptions({ limit: 500 }));
   const items: Organisation[] = orgs.data?.items.map((i) => i.value) ?? [];
   return (
     <SelectField

@@ -5,6 +5,7 @@ import { App } from "./app.tsx";
 import { I18nProvider } from "./i18n/index.tsx";
 import { queryClient } from "./trpc.ts";
 import "./styles.css";
+import "./forms.css";
 
 const root = document.getElementById("root");
 if (root)

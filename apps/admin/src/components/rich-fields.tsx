@@ -1,9 +1,10 @@
-import { createContext, useContext, type ReactNode } from "react";
+import { createContext, useContext, useState, type ReactNode } from "react";
 import type { Source } from "@registry/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useI18n } from "../i18n/index.tsx";
 import { client, trpc } from "../trpc.ts";
 import type { Path } from "../lib/path.ts";
+import { SourceLines } from "./pickers.tsx";
 import { FieldErrors, ListField, TextField, fieldId, useField } from "./form.tsx";
 
 interface DateValue {
@@ -213,6 +214,7 @@ function CitationRow({ path }: { path: Path }) {
   const setLines = (a: number | undefined, b: number | undefined) =>
     lines.set(a === undefined && b === undefined ? undefined : [a, b ?? a]);
   const num = (s: string) => (s === "" ? undefined : Number(s));
+  const [showText, setShowText] = useState(false);
   return (
     <div className="citation">
       <div className={`field source${source.errors.length ? " invalid" : ""}`}>
@@ -258,6 +260,25 @@ function CitationRow({ path }: { path: Path }) {
         <FieldErrors path={[...path, "lines", 1]} />
       </div>
       <TextField path={[...path, "locator"]} label={t("edit.locator")} className="locator" />
+      {typeof source.value === "string" && source.value ? (
+        <div className="wide">
+          <button
+            type="button"
+            className="secondary small"
+            aria-expanded={showText}
+            onClick={() => setShowText((x) => !x)}
+          >
+            {t(showText ? "pick.hideText" : "pick.showText")}
+          </button>
+          {showText ? (
+            <SourceLines
+              source={source.value}
+              lines={from !== undefined ? [from, to ?? from] : undefined}
+              onChange={([a, b]) => lines.set([a, b])}
+            />
+          ) : null}
+        </div>
+      ) : null}
     </div>
   );
 }

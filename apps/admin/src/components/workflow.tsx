@@ -1,10 +1,30 @@
 import { canTransition, type PublicationState } from "@registry/domain";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { RECORD_OPS, afterWrite } from "../lib/records.ts";
-import { client, type Kind, type KindTypes, type Stored } from "../trpc.ts";
+import { client, trpc, type Kind, type KindTypes, type Stored } from "../trpc.ts";
 import { can, useSession } from "../auth/session.tsx";
 import { useI18n } from "../i18n/index.tsx";
 import { ErrorNote, Notice } from "./ui.tsx";
+
+/** The reviewer's comment when the record was last sent back to draft, for the editor who must act on it. */
+function SentBack({ kind, id, version }: { kind: Kind; id: string; version: number }) {
+  const { t } = useI18n();
+  const history = useQuery({
+    queryKey: [...trpc.admin[kind].history.queryKey({ id }), version],
+    queryFn: () => client.admin[kind].history.query({ id }),
+  });
+  const last = [...(history.data ?? [])]
+    .reverse()
+    .find((h) => h.changes.some((c) => c.field === "publicationState" && c.after === "draft"));
+  const comment = last?.changes.find((c) => c.field === "comment")?.after;
+  if (typeof comment !== "string" || !comment) return null;
+  return (
+    <div className="notice warning" data-testid="sent-back">
+      {t("wf.sentBack", { comment })}
+    </div>
+  );
+}
 
 /** draft → in review (editor) → published / back to draft with a comment / archived (reviewer). */
 export function Workflow<K extends Kind>({
@@ -80,6 +100,7 @@ export function Workflow<K extends Kind>({
         {t("list.state")}: {t(`state.${state}`)}
       </h2>
       {deletedAt ? <p className="muted">{t("wf.deleted")}</p> : null}
+      {state === "draft" && !deletedAt ? <SentBack kind={anyKind} id={id} version={version} /> : null}
       {dirty ? <p className="muted">{t("edit.saveFirst")}</p> : null}
       {reviewer && !deletedAt && state !== "draft" ? (
         <div className="field">

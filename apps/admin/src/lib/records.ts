@@ -77,6 +77,15 @@ export function listPage(kind: Kind, input: ListInput) {
   return client.admin[kind].list.query(input);
 }
 
+/** Records of a kind matching `q` (persons: any spelling of a name; other kinds: any text), for pickers. */
+export function searchQuery(kind: Kind, q: string, limit = 10) {
+  const input = { q, limit };
+  return {
+    queryKey: [trpc.admin[kind].list.pathKey()[0], { input, type: "query" }] as const,
+    queryFn: async (): Promise<{ items: AnyStored[]; next: string | null }> => listPage(kind, input),
+  };
+}
+
 /** A stored record of any kind, as the lists return it. */
 export type AnyStored = Awaited<ReturnType<typeof listPage>>["items"][number];
 

@@ -12,8 +12,8 @@ export type RefKind =
   "persons" | "officials" | "organisations" | "events" | "sources" | "cases" | "massEvents";
 
 /** What one record is, in a line: its title and, for persons, the other spellings of the name. */
-function describe(kind: Kind, value: unknown): string {
-  const title = titleOf(kind, value);
+function describe(kind: Kind, value: unknown, label: (code: string) => string): string {
+  const title = titleOf(kind, value, label);
   if (kind === "persons" && value && typeof value === "object" && "names" in value) {
     const names = (value as { names: { text: string }[] }).names
       .map((n) => n.text)
@@ -34,8 +34,9 @@ function useDebounced(text: string, ms = 250) {
 
 /** The title of a referenced record, fetched (and cached) by id; the id itself while it loads or if missing. */
 export function RefLabel({ kind, id }: { kind: RefKind; id: string }) {
+  const { e } = useI18n();
   const q = useQuery({ ...recordQuery(kind, id), retry: false });
-  return <>{q.data ? describe(kind, q.data.value) : id}</>;
+  return <>{q.data ? describe(kind, q.data.value, e) : id}</>;
 }
 
 /**
@@ -53,7 +54,7 @@ function Search({
   exclude: readonly string[];
   onPick: (id: string) => void;
 }) {
-  const { t } = useI18n();
+  const { t, e } = useI18n();
   const id = useId();
   const [text, setText] = useState("");
   const q = useDebounced(text);
@@ -86,7 +87,7 @@ function Search({
                     setText("");
                   }}
                 >
-                  {describe(kind, r.value)}
+                  {describe(kind, r.value, e)}
                 </button>{" "}
                 <code className="muted small">{r.value.id}</code>
               </li>

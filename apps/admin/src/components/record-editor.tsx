@@ -49,7 +49,7 @@ export function RecordEditor<K extends Kind>({
   preview?: (s: EditorState<K>) => ReactNode;
   aside?: (s: EditorState<K>) => ReactNode;
 }) {
-  const { t } = useI18n();
+  const { t, e } = useI18n();
   const navigate = useNavigate();
   const info = infoOf(kind);
   const ops = RECORD_OPS[kind];
@@ -166,7 +166,7 @@ export function RecordEditor<K extends Kind>({
     dirty,
   };
   const title =
-    info.title(value) ||
+    info.title(value, e) ||
     t(kind === "persons" ? "edit.newPerson" : kind === "cases" ? "edit.newCase" : "edit.newRecord");
   const n = issueCount(issues);
   const deleted = !!stored?.meta.deletedAt;

@@ -15,7 +15,7 @@ const PAGE = 100;
 
 /** A list of one kind with the publication-state filter, name search (persons), paging and export. */
 export function RecordList({ kind }: { kind: Kind }) {
-  const { t, lang } = useI18n();
+  const { t, lang, e } = useI18n();
   const info = infoOf(kind);
   const search = useSearch({ from: "/$kind" });
   const { state, missing } = search;
@@ -193,7 +193,7 @@ export function RecordList({ kind }: { kind: Kind }) {
                 <tr key={v.id} className={meta.deletedAt ? "deleted" : undefined}>
                   <th scope="row">
                     <Link to="/$kind/$id" params={{ kind: info.route, id: v.id }}>
-                      {titleOf(kind, value) || v.id}
+                      {titleOf(kind, value, e) || v.id}
                     </Link>
                     {missingLanguages(value).map((l) => (
                       <span key={l} className="badge missing-lang">

@@ -497,7 +497,7 @@ describe("the admin app in a real browser", () => {
     const officialId = page.url().split("/").pop() ?? "";
 
     // An event: its person by the picker, its citation's lines picked in the report's own text.
-    await nav.getByRole("link", { name: "Events" }).click();
+    await nav.getByRole("link", { name: "Events", exact: true }).click();
     await page.getByRole("link", { name: "+ New" }).click();
     await expect(page.locator('#f-type option[value="administrative-arrest"]').textContent()).resolves.toBe(
       "administrative arrest",
@@ -549,6 +549,22 @@ describe("the admin app in a real browser", () => {
       personId,
     );
     expect(naming.result.data.items.map((i) => i.value.id)).toContain(eventId);
+
+    // Sent for review, sent back with a comment: the editor sees the reviewer's words on the record.
+    await page.goto(`${server.url}/admin/events/${eventId}`);
+    await page.getByRole("button", { name: "Send for review" }).click();
+    await page.getByText("Done: In review.").waitFor();
+    const reviewer = curators.reviewer?.page;
+    if (!reviewer) throw new Error("earlier steps did not run");
+    await reviewer.goto(`${server.url}/admin/events/${eventId}`);
+    await reviewer.getByLabel("Comment for the editor").fill("Cite the line that gives the date.");
+    await reviewer.getByRole("button", { name: "Send back to draft" }).click();
+    await reviewer.getByText("Done: Draft.").waitFor();
+    await page.reload();
+    await expect(page.getByTestId("sent-back").textContent()).resolves.toBe(
+      "Sent back by the reviewer: Cite the line that gives the date.",
+    );
+    await shot(page, "sent-back");
   });
 
   it("fits a 390 px wide screen on every screen, without horizontal scrolling", async () => {

@@ -11,7 +11,7 @@ export default defineConfig({
     emptyOutDir: true,
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
-    chunkSizeWarningLimit: 700,
+    chunkSizeWarningLimit: 800,
   },
   server: {
     proxy: { "/trpc": process.env.REGISTRY_URL ?? "http://127.0.0.1:3000" },

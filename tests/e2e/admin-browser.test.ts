@@ -448,6 +448,166 @@ describe("the admin app in a real browser", () => {
     expect(other).toMatch(/"deletedAt":"\d{4}-/);
   });
 
+  it("an editor creates a source, an official and an event with the forms, linked to the person with pickers and a citation chosen from the source's lines", async () => {
+    const { page } = curators.editor ?? (await open("editor"));
+    const personId = personUrl.split("/").pop() ?? "";
+    const nav = page.getByRole("navigation", { name: "Main" });
+
+    // A source: every field a form field, the kind a labelled select (no raw codes). (The previous step left a
+    // new person's form with a typed name: leaving it asks first.)
+    page.once("dialog", (d) => void d.accept());
+    await nav.getByRole("link", { name: "Sources" }).click();
+    await page.getByRole("link", { name: "+ New" }).click();
+    await page.waitForURL(/\/admin\/sources\/new$/);
+    await expect(page.locator("#record-json").count()).resolves.toBe(0);
+    await expect(page.locator('#f-kind option[value="ngo-report"]').textContent()).resolves.toBe(
+      "ngo report",
+    );
+    await page.locator("#f-title").fill("Detentions after the March rallies");
+    await page.locator("#f-publisher").fill("Test Monitor");
+    await page.locator("#f-slug").fill("test-monitor-2024");
+    await page.locator("#f-kind").selectOption("press-release");
+    await page.locator("#f-published").fill("2024-04");
+    await shot(page, "source-new");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.waitForURL(/\/admin\/sources\/src-[0-9a-f]{8}$/);
+    const sourceId = page.url().split("/").pop() ?? "";
+
+    // An official who tried the person: the person found by a Cyrillic spelling, cited to the new source.
+    await nav.getByRole("link", { name: "Officials" }).click();
+    await page.getByRole("link", { name: "+ New" }).click();
+    await page.locator("#f-name").fill("Test Judgeson");
+    await page.locator("#f-slug").fill("test-judgeson");
+    await page.locator("#f-role").selectOption("judge");
+    await page.getByRole("button", { name: "+ Add involvement" }).click();
+    await page.locator("#f-involvements-0-action").selectOption("tried");
+    const involved = page.locator("#f-involvements-0-persons");
+    await involved.getByLabel("Add: Persons").fill("Жанна");
+    await involved.getByRole("button", { name: /^Zhanna Testova/ }).click();
+    // The chosen person is shown by name (fetched by id), not as a bare id.
+    await involved.getByTestId("refs-f-involvements-0-persons").getByText(PERSON).waitFor();
+    await page.locator("#f-involvements-0-description-en").fill("Presided over her trial.");
+    const inv = page.locator("#f-involvements .list-item").first();
+    await inv.getByRole("button", { name: "+ Add citation" }).click();
+    await page.locator("#f-involvements-0-citations-0-source").selectOption(sourceId);
+    await page.locator("#f-involvements-0-citations-0-locator").fill("p. 3");
+    await shot(page, "official-new");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.waitForURL(/\/admin\/officials\/off-[0-9a-f]{8}$/);
+    const officialId = page.url().split("/").pop() ?? "";
+
+    // An event: its person by the picker, its citation's lines picked in the report's own text.
+    await nav.getByRole("link", { name: "Events", exact: true }).click();
+    await page.getByRole("link", { name: "+ New" }).click();
+    await expect(page.locator('#f-type option[value="administrative-arrest"]').textContent()).resolves.toBe(
+      "administrative arrest",
+    );
+    await page.locator("#f-type").selectOption("detained");
+    await page.locator("#f-date").fill("2024-03-02");
+    await page.locator("#f-persons").getByLabel("Add: Persons").fill("Testova");
+    await page
+      .locator("#f-persons")
+      .getByRole("button", { name: /^Zhanna Testova/ })
+      .click();
+    await page.locator("#f-description-en").fill("Detained at the rally and held for two days.");
+    await page.locator("#f-citations").getByRole("button", { name: "+ Add citation" }).click();
+    await page.locator("#f-citations-0-source").selectOption("hrw-2021");
+    await page.getByRole("button", { name: "Choose the lines in the source's text" }).click();
+    const lines = page.getByTestId("source-lines");
+    await lines.locator('button[data-line="12"]').click();
+    await lines.locator('button[data-line="14"]').click();
+    await expect(page.locator("#f-citations-0-lines").inputValue()).resolves.toBe("12");
+    await expect(lines.locator('button[aria-pressed="true"]').count()).resolves.toBe(3);
+    await shot(page, "event-new");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.waitForURL(/\/admin\/events\/e-[0-9a-f]{8}$/);
+    const eventId = page.url().split("/").pop() ?? "";
+
+    const get = (path: string, id: string) =>
+      page.evaluate(
+        async ([p, i]) =>
+          (
+            await fetch(`/trpc/${p}?input=${encodeURIComponent(JSON.stringify({ id: i }))}`)
+          ).json() as Promise<{
+            result: { data: { value: Record<string, unknown> } };
+          }>,
+        [path, id] as const,
+      );
+    const event = (await get("admin.events.get", eventId)).result.data.value;
+    expect(event.persons).toEqual([personId]);
+    expect(event.citations).toEqual([{ source: "hrw-2021", lines: [12, 14] }]);
+    const official = (await get("admin.officials.get", officialId)).result.data.value;
+    expect(official.involvements).toMatchObject([
+      { action: "tried", persons: [personId], citations: [{ source: sourceId, locator: "p. 3" }] },
+    ]);
+    // The person's screens ask the server for what names the person (refersTo), not for every record.
+    const naming = await page.evaluate(
+      async (id) =>
+        (await (
+          await fetch(`/trpc/admin.events.list?input=${encodeURIComponent(JSON.stringify({ refersTo: id }))}`)
+        ).json()) as { result: { data: { items: { value: { id: string } }[] } } },
+      personId,
+    );
+    expect(naming.result.data.items.map((i) => i.value.id)).toContain(eventId);
+
+    // Sent for review, sent back with a comment: the editor sees the reviewer's words on the record.
+    await page.goto(`${server.url}/admin/events/${eventId}`);
+    await page.getByRole("button", { name: "Send for review" }).click();
+    await page.getByText("Done: In review.").waitFor();
+    const reviewer = curators.reviewer?.page;
+    if (!reviewer) throw new Error("earlier steps did not run");
+    await reviewer.goto(`${server.url}/admin/events/${eventId}`);
+    await reviewer.getByLabel("Comment for the editor").fill("Cite the line that gives the date.");
+    await reviewer.getByRole("button", { name: "Send back to draft" }).click();
+    await reviewer.getByText("Done: Draft.").waitFor();
+    await page.reload();
+    await expect(page.getByTestId("sent-back").textContent()).resolves.toBe(
+      "Sent back by the reviewer: Cite the line that gives the date.",
+    );
+    await shot(page, "sent-back");
+  });
+
+  it("fits a 390 px wide screen on every screen, without horizontal scrolling", async () => {
+    const { page } = curators.admin ?? (await open("admin"));
+    await page.setViewportSize({ width: 390, height: 844 });
+    const personId = personUrl.split("/").pop() ?? "";
+    const wide: string[] = [];
+    for (const path of [
+      "",
+      "persons",
+      `persons/${personId}`,
+      "persons/new",
+      "cases",
+      "cases/new",
+      "events",
+      "events/new",
+      "officials",
+      "officials/new",
+      "organisations/new",
+      "sources",
+      "sources/hrw-2021",
+      "mass-events/new",
+      "recognitions/new",
+      "import",
+      "revisions",
+      "users",
+      "account",
+    ]) {
+      await page.goto(`${server.url}/admin/${path}`);
+      await page.getByRole("navigation", { name: "Main" }).waitFor();
+      await page.waitForLoadState("networkidle");
+      const w = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        view: document.documentElement.clientWidth,
+      }));
+      if (w.scroll > w.view) wide.push(`${path || "dashboard"}: ${w.scroll} > ${w.view}`);
+      if (["", `persons/${personId}`, "events/new", "sources/hrw-2021"].includes(path))
+        await shot(page, `390-${(path || "dashboard").replace("/", "-")}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(wide).toEqual([]);
+  });
+
   it("has no axe-core violations on the main screens", async () => {
     const page = curators.admin?.page;
     if (!page) throw new Error("earlier steps did not run");
@@ -465,6 +625,11 @@ describe("the admin app in a real browser", () => {
       "import",
       "users",
       "account",
+      "events/new",
+      "sources/hrw-2021",
+      "organisations/new",
+      "mass-events/new",
+      "recognitions/new",
     ];
     for (const path of screens) {
       await page.goto(`${server.url}/admin/${path}`);

@@ -76,6 +76,7 @@ export const POLICY: Record<string, readonly Caller[]> = {
   "admin.assistant.propose": EDITOR,
   "admin.assistant.accept": EDITOR,
   "admin.persons.merge": REVIEWER,
+  "admin.sources.copy": EDITOR,
   "admin.audit.verify": ADMIN,
   ...(Object.assign({}, ...ENTITY_ROUTERS.map(entity)) as Record<string, readonly Caller[]>),
 };

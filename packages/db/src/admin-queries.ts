@@ -125,7 +125,7 @@ export async function dashboard(db: Db) {
 }
 
 export interface AdminListOptions {
-  /** Persons only: names in any spelling. */
+  /** Persons: names in any spelling (the search keys); other kinds: any text of the record, ignoring case. */
   q?: string;
   state?: PublicationState;
   includeDeleted?: boolean;
@@ -133,6 +133,8 @@ export interface AdminListOptions {
   missing?: "ru" | "kk";
   limit?: number;
   after?: string;
+  /** Only records that name this id anywhere outside their private part (a case's defendant, an event's person). */
+  refersTo?: string;
 }
 
 /**
@@ -143,6 +145,20 @@ function missingCondition(t: ReturnType<typeof tableOf>, lang: "ru" | "kk" | und
   if (!lang) return undefined;
   const path = `lax $.** ? (@.en.type() == "string" && !exists(@.${lang}))`;
   return sql`jsonb_path_exists(${t.data} - 'private', ${path}::jsonpath)`;
+}
+
+/** Any text of the record outside its private part contains `q` (case folded; LIKE wildcards escaped). */
+function textCondition(t: ReturnType<typeof tableOf>, q: string | undefined): SQL | undefined {
+  const text = q?.trim().toLowerCase();
+  if (!text) return undefined;
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql`lower((${t.data} - 'private')::text) like ${pattern}`;
+}
+
+/** The record (outside its private part) has the JSON string `id` as a value: ids are `[\w-]+`, `_` escaped. */
+function referenceCondition(t: ReturnType<typeof tableOf>, id: string): SQL {
+  const pattern = `%"${id.replace(/[\\%_]/g, (c) => `\\${c}`)}"%`;
+  return sql`(${t.data} - 'private')::text like ${pattern} and ${t.id} <> ${id}`;
 }
 
 /** Admin lists: every record of a kind regardless of state, keyset-paginated by id. */
@@ -176,6 +192,8 @@ export async function listRecords<K extends EntityKind>(
     opts.includeDeleted ? undefined : isNull(t.deletedAt),
     missingCondition(t, opts.missing),
     opts.after ? sql`${t.id} > ${opts.after}` : undefined,
+    textCondition(t, opts.q),
+    opts.refersTo ? referenceCondition(t, opts.refersTo) : undefined,
   ].filter((c) => c !== undefined);
   const rows = await db
     .select()

@@ -144,7 +144,7 @@ export async function verifyAudit(db: Db): Promise<VerifyResult> {
         entityKind: r.entityKind,
         entityId: r.entityId,
         version: r.version,
-        changes: r.changes as FieldChange[],
+        changes: r.changes,
       };
       if (entryHash(r.prevHash, entry) !== r.hash)
         return { ok: false, count, brokenAt: r.seq, reason: `entry ${r.seq} was altered` };

@@ -166,7 +166,7 @@ export const auditLog = pgTable(
     entityKind: text("entity_kind").notNull(),
     entityId: text("entity_id").notNull(),
     version: integer("version").notNull(),
-    changes: jsonb("changes").notNull(),
+    changes: jsonb("changes").$type<{ field: string; before?: unknown; after?: unknown }[]>().notNull(),
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
   },

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { api } from "../api.ts";
+import { client } from "../trpc.ts";
 import { ErrorNote } from "../components/ui.tsx";
 import { LanguageSwitch } from "../components/language-switch.tsx";
 import { useI18n } from "../i18n/index.tsx";
@@ -32,7 +32,7 @@ export function Login({ initialStage, onDone }: { initialStage: "password" | "to
 
   const startEnrol = () =>
     run(async () => {
-      setEnrolment(await api.auth.enrolStart.mutate());
+      setEnrolment(await client.auth.enrolStart.mutate());
       setStage("enrol");
     });
 
@@ -40,12 +40,12 @@ export function Login({ initialStage, onDone }: { initialStage: "password" | "to
     e.preventDefault();
     const fd = new FormData(e.currentTarget);
     void run(async () => {
-      const r = await api.auth.login.mutate({
+      const r = await client.auth.login.mutate({
         email: formText(fd, "email"),
         password: formText(fd, "password"),
       });
       if (r.next === "enrol") {
-        setEnrolment(await api.auth.enrolStart.mutate());
+        setEnrolment(await client.auth.enrolStart.mutate());
         setStage("enrol");
       } else setStage("totp");
     });
@@ -57,7 +57,7 @@ export function Login({ initialStage, onDone }: { initialStage: "password" | "to
     void run(async () => {
       if (stage === "totp") {
         try {
-          await api.auth.verify.mutate({ code });
+          await client.auth.verify.mutate({ code });
         } catch (err) {
           // A session left between password and enrolment: set the factor up now.
           if (errorInfo(err).code === "PRECONDITION_FAILED") return startEnrol();
@@ -65,11 +65,11 @@ export function Login({ initialStage, onDone }: { initialStage: "password" | "to
         }
         onDone();
       } else if (stage === "recover") {
-        const r = await api.auth.recover.mutate({ code });
+        const r = await client.auth.recover.mutate({ code });
         setNote(t("login.recoveryLeft", { n: r.remaining }));
         setTimeout(onDone, 1500);
       } else if (stage === "enrol") {
-        const r = await api.auth.enrolFinish.mutate({ code });
+        const r = await client.auth.enrolFinish.mutate({ code });
         setCodes(r.recoveryCodes);
         setStage("codes");
       }
@@ -201,7 +201,7 @@ export function Login({ initialStage, onDone }: { initialStage: "password" | "to
               type="button"
               className="link"
               onClick={() => {
-                void api.auth.logout.mutate().finally(() => {
+                void client.auth.logout.mutate().finally(() => {
                   setStage("password");
                   setError(null);
                 });

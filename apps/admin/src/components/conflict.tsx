@@ -1,5 +1,5 @@
 import { useMemo, useState } from "react";
-import type { Stored } from "../api.ts";
+import type { Stored } from "../trpc.ts";
 import { useI18n } from "../i18n/index.tsx";
 import { fieldLabel } from "../lib/field-label.ts";
 import { canonical, sameValue } from "../lib/path.ts";

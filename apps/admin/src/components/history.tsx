@@ -1,9 +1,10 @@
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { api, records, type HistoryEntry, type Kind, type KindTypes, type Stored } from "../api.ts";
+import { RECORD_OPS, afterWrite } from "../lib/records.ts";
+import { client, trpc, type HistoryEntry, type Kind, type KindTypes, type Stored } from "../trpc.ts";
 import { useI18n } from "../i18n/index.tsx";
 import { useSession } from "../auth/session.tsx";
 import { fieldLabel } from "../lib/field-label.ts";
-import { useAsync } from "../lib/use-async.ts";
 import { ErrorNote, Loading, Notice, fmtDateTime } from "./ui.tsx";
 import { ValueView } from "./value-view.tsx";
 
@@ -23,15 +24,15 @@ export function HistoryView<K extends Kind>({
   onRestored: (s: Stored<KindTypes[K]>) => void;
 }) {
   const { t, lang, e } = useI18n();
-  const rapi = records(kind);
-  const id = (stored.value as { id: string }).id;
+  const anyKind: Kind = kind;
+  const id = stored.value.id;
   const { user } = useSession();
-  const history = useAsync(() => rapi.history.query({ id }), [kind, id, stored.meta.version]);
+  const history = useQuery({
+    queryKey: [...trpc.admin[anyKind].history.queryKey({ id }), stored.meta.version],
+    queryFn: () => client.admin[anyKind].history.query({ id }),
+  });
   // Names of the actors: every user for an administrator, else just "you".
-  const names = useAsync(
-    async () => (user.role === "admin" ? await api.users.list.query() : []),
-    [user.role],
-  );
+  const names = useQuery({ ...trpc.users.list.queryOptions(), enabled: user.role === "admin" });
   const actorName = (actor: string) =>
     actor === user.id ? user.name : (names.data?.find((u) => u.id === actor)?.name ?? actor);
   const [error, setError] = useState<unknown>(null);
@@ -41,20 +42,21 @@ export function HistoryView<K extends Kind>({
     if (!window.confirm(t("history.restoreConfirm", { v: entry.version }))) return;
     setError(null);
     try {
-      const r = await rapi.restoreVersion.mutate({
+      await client.admin[anyKind].restoreVersion.mutate({
         id,
         version: stored.meta.version,
         toVersion: entry.version,
       });
-      onRestored(r);
+      await afterWrite(kind, id);
+      onRestored(await RECORD_OPS[kind].get(id));
       setDone(t("history.restored", { v: entry.version }));
     } catch (err) {
       setError(err);
     }
   };
 
-  if (history.loading && !history.data) return <Loading />;
-  if (history.error) return <ErrorNote error={history.error} onRetry={history.reload} />;
+  if (history.isPending) return <Loading />;
+  if (history.error) return <ErrorNote error={history.error} onRetry={() => void history.refetch()} />;
   const entries = [...(history.data ?? [])].reverse();
   return (
     <section className="history" aria-label={t("history.title")}>

@@ -1,13 +1,14 @@
+import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
-import { records, type Kind, type KindTypes, type Stored } from "../api.ts";
+import { RECORD_OPS, afterWrite, recordQuery } from "../lib/records.ts";
+import type { Kind, KindTypes, Stored } from "../trpc.ts";
 import { useI18n } from "../i18n/index.tsx";
 import { errorInfo } from "../lib/errors.ts";
 import { setFlash, takeFlash } from "../lib/flash.ts";
 import { infoOf } from "../lib/kinds.ts";
 import { issueCount, issuesOf, type Issues } from "../lib/issues.ts";
 import { sameValue, setAt, type Path } from "../lib/path.ts";
-import { navigate, setNavigationGuard } from "../lib/router.tsx";
-import { useAsync } from "../lib/use-async.ts";
+import { useBlocker, useNavigate } from "@tanstack/react-router";
 import { ConflictView } from "./conflict.tsx";
 import { FormProvider } from "./form.tsx";
 import { HistoryView } from "./history.tsx";
@@ -48,10 +49,11 @@ export function RecordEditor<K extends Kind>({
   preview?: (s: EditorState<K>) => ReactNode;
   aside?: (s: EditorState<K>) => ReactNode;
 }) {
-  const { t } = useI18n();
+  const { t, e } = useI18n();
+  const navigate = useNavigate();
   const info = infoOf(kind);
-  const rapi = records(kind);
-  const loaded = useAsync(async () => (id ? rapi.get.query({ id }) : null), [kind, id]);
+  const ops = RECORD_OPS[kind];
+  const loaded = useQuery({ ...recordQuery(kind, id ?? ""), enabled: !!id, staleTime: 0 });
   const [stored, setStored] = useState<Stored<KindTypes[K]> | null>(null);
   const [value, setValue] = useState<KindTypes[K] | null>(null);
   const [issues, setIssues] = useState<Issues>({});
@@ -110,16 +112,19 @@ export function RecordEditor<K extends Kind>({
     setBusy(true);
     try {
       if (version === null) {
-        const created = await rapi.create.mutate({ record: parsed.data });
+        const created = await ops.create(parsed.data);
+        await afterWrite(kind);
         setFlash(t("edit.created"));
-        navigate(`/${info.route}/${created.value.id}`, { replace: true, force: true });
+        void navigate({
+          to: "/$kind/$id",
+          params: { kind: info.route, id: created.value.id },
+          replace: true,
+          ignoreBlocker: true,
+        });
         return;
       }
-      const saved = await rapi.update.mutate({
-        id: (record as { id: string }).id,
-        version,
-        record: parsed.data,
-      });
+      const saved = await ops.update(record.id, version, parsed.data);
+      await afterWrite(kind, record.id);
       accept(saved);
       setFlashMsg(saved.proposed ? t("edit.proposed", { n: saved.proposed }) : t("saved"));
     } catch (e) {
@@ -139,20 +144,15 @@ export function RecordEditor<K extends Kind>({
   };
 
   const dirty = value !== null && !sameValue(value, stored ? stored.value : blank.current);
-  useEffect(() => {
-    if (!dirty) return;
-    // Closing the tab, reloading or going to another screen with unsaved changes asks first.
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    setNavigationGuard(() => window.confirm(t("edit.leave")));
-    return () => {
-      window.removeEventListener("beforeunload", warn);
-      setNavigationGuard(null);
-    };
-  }, [dirty, t]);
+  // Closing the tab, reloading or going to another screen with unsaved changes asks first.
+  useBlocker({
+    shouldBlockFn: () => !window.confirm(t("edit.leave")),
+    enableBeforeUnload: dirty,
+    disabled: !dirty,
+  });
 
-  if (loaded.loading && id) return <Loading />;
-  if (loaded.error) return <ErrorNote error={loaded.error} onRetry={loaded.reload} />;
+  if (loaded.isPending && id) return <Loading />;
+  if (loaded.error) return <ErrorNote error={loaded.error} onRetry={() => void loaded.refetch()} />;
   if (!value) return <Loading />;
 
   const state: EditorState<K> = {
@@ -166,7 +166,7 @@ export function RecordEditor<K extends Kind>({
     dirty,
   };
   const title =
-    info.title(value) ||
+    info.title(value, e) ||
     t(kind === "persons" ? "edit.newPerson" : kind === "cases" ? "edit.newCase" : "edit.newRecord");
   const n = issueCount(issues);
   const deleted = !!stored?.meta.deletedAt;

@@ -1,9 +1,10 @@
-import { createContext, useContext, type ReactNode } from "react";
+import { createContext, useContext, useState, type ReactNode } from "react";
 import type { Source } from "@registry/domain";
-import { records } from "../api.ts";
+import { useQuery } from "@tanstack/react-query";
 import { useI18n } from "../i18n/index.tsx";
-import { useAsync } from "../lib/use-async.ts";
+import { client, trpc } from "../trpc.ts";
 import type { Path } from "../lib/path.ts";
+import { SourceLines } from "./pickers.tsx";
 import { FieldErrors, ListField, TextField, fieldId, useField } from "./form.tsx";
 
 interface DateValue {
@@ -186,16 +187,19 @@ const SourcesCtx = createContext<Source[]>([]);
 
 /** Every source once per session, for the citation pickers. */
 export function SourcesProvider({ children }: { children: ReactNode }) {
-  const { data } = useAsync(async () => {
-    const all: Source[] = [];
-    let after: string | undefined;
-    do {
-      const page = await records("sources").list.query({ limit: 500, ...(after ? { after } : {}) });
-      all.push(...page.items.map((i) => i.value));
-      after = page.next ?? undefined;
-    } while (after);
-    return all;
-  }, []);
+  const { data } = useQuery({
+    queryKey: trpc.admin.sources.list.pathKey(),
+    queryFn: async () => {
+      const all: Source[] = [];
+      let after: string | undefined;
+      do {
+        const page = await client.admin.sources.list.query({ limit: 500, ...(after ? { after } : {}) });
+        all.push(...page.items.map((i) => i.value));
+        after = page.next ?? undefined;
+      } while (after);
+      return all;
+    },
+  });
   return <SourcesCtx.Provider value={data ?? []}>{children}</SourcesCtx.Provider>;
 }
 
@@ -210,6 +214,7 @@ function CitationRow({ path }: { path: Path }) {
   const setLines = (a: number | undefined, b: number | undefined) =>
     lines.set(a === undefined && b === undefined ? undefined : [a, b ?? a]);
   const num = (s: string) => (s === "" ? undefined : Number(s));
+  const [showText, setShowText] = useState(false);
   return (
     <div className="citation">
       <div className={`field source${source.errors.length ? " invalid" : ""}`}>
@@ -255,6 +260,25 @@ function CitationRow({ path }: { path: Path }) {
         <FieldErrors path={[...path, "lines", 1]} />
       </div>
       <TextField path={[...path, "locator"]} label={t("edit.locator")} className="locator" />
+      {typeof source.value === "string" && source.value ? (
+        <div className="wide">
+          <button
+            type="button"
+            className="secondary small"
+            aria-expanded={showText}
+            onClick={() => setShowText((x) => !x)}
+          >
+            {t(showText ? "pick.hideText" : "pick.showText")}
+          </button>
+          {showText ? (
+            <SourceLines
+              source={source.value}
+              lines={from !== undefined ? [from, to ?? from] : undefined}
+              onChange={([a, b]) => lines.set([a, b])}
+            />
+          ) : null}
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -1,9 +1,30 @@
 import { canTransition, type PublicationState } from "@registry/domain";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { records, type Kind, type KindTypes, type Stored } from "../api.ts";
+import { RECORD_OPS, afterWrite } from "../lib/records.ts";
+import { client, trpc, type Kind, type KindTypes, type Stored } from "../trpc.ts";
 import { can, useSession } from "../auth/session.tsx";
 import { useI18n } from "../i18n/index.tsx";
 import { ErrorNote, Notice } from "./ui.tsx";
+
+/** The reviewer's comment when the record was last sent back to draft, for the editor who must act on it. */
+function SentBack({ kind, id, version }: { kind: Kind; id: string; version: number }) {
+  const { t } = useI18n();
+  const history = useQuery({
+    queryKey: [...trpc.admin[kind].history.queryKey({ id }), version],
+    queryFn: () => client.admin[kind].history.query({ id }),
+  });
+  const last = [...(history.data ?? [])]
+    .reverse()
+    .find((h) => h.changes.some((c) => c.field === "publicationState" && c.after === "draft"));
+  const comment = last?.changes.find((c) => c.field === "comment")?.after;
+  if (typeof comment !== "string" || !comment) return null;
+  return (
+    <div className="notice warning" data-testid="sent-back">
+      {t("wf.sentBack", { comment })}
+    </div>
+  );
+}
 
 /** draft → in review (editor) → published / back to draft with a comment / archived (reviewer). */
 export function Workflow<K extends Kind>({
@@ -23,18 +44,21 @@ export function Workflow<K extends Kind>({
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState("");
   const [busy, setBusy] = useState(false);
-  const rapi = records(kind);
-  const { id } = stored.value as { id: string };
+  const anyKind: Kind = kind;
+  const rapi = client.admin[anyKind];
+  const { id } = stored.value;
   const { version, publicationState: state, deletedAt } = stored.meta;
   const reviewer = can(user, "reviewer");
 
-  const act = async (fn: () => Promise<Stored<KindTypes[K]>>) => {
+  /** A workflow step answers with the record as stored now; the editor reloads it from the server. */
+  const act = async (fn: () => Promise<{ meta: Stored<unknown>["meta"] }>) => {
     setBusy(true);
     setError(null);
     setDone("");
     try {
       const r = await fn();
-      onChange(r);
+      await afterWrite(kind, id);
+      onChange(await RECORD_OPS[kind].get(id));
       setComment("");
       setDone(t("wf.done", { state: t(`state.${r.meta.publicationState}`) }));
     } catch (e) {
@@ -76,6 +100,7 @@ export function Workflow<K extends Kind>({
         {t("list.state")}: {t(`state.${state}`)}
       </h2>
       {deletedAt ? <p className="muted">{t("wf.deleted")}</p> : null}
+      {state === "draft" && !deletedAt ? <SentBack kind={anyKind} id={id} version={version} /> : null}
       {dirty ? <p className="muted">{t("edit.saveFirst")}</p> : null}
       {reviewer && !deletedAt && state !== "draft" ? (
         <div className="field">

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { issueText, issuesOf } from "../lib/issues.ts";
 import { en, type MessageKey } from "./en.ts";
 import { enEnums, humanize, kkEnums, ruEnums } from "./enums.ts";
-import { CATALOGS, LANGS, initialLang, type T } from "./index.tsx";
+import { CATALOGS, LANGS, createI18n, initialLang, type T } from "./index.tsx";
 import { kk, kkDomainMessages } from "./kk.ts";
 import { ru, ruDomainMessages } from "./ru.ts";
 
@@ -64,8 +64,10 @@ describe("the Kazakh catalog", () => {
     const [names] = issues.names ?? [];
     if (!text || typeof text === "string" || !names || typeof names === "string")
       throw new Error("expected zod issues");
-    const t: T = (key, vars) => kk[key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars?.[k] ?? ""));
-    const m = (msg: string) => kkDomainMessages[msg] ?? msg;
+    // Through the app's own i18next instance, as the screens translate.
+    const i18n = createI18n("kk");
+    const t: T = (key, vars) => i18n.t(key, { ns: "ui", ...vars });
+    const m = (msg: string) => i18n.t(msg, { ns: "domain", defaultValue: msg });
     expect(issueText(text, t, m)).toBe("Міндетті өріс");
     expect(issueText(names, t, m)).toBe("Дәл бір есімді негізгі деп белгілеңіз");
   });
@@ -77,6 +79,21 @@ describe("the Kazakh catalog", () => {
       expect(label, value).not.toBe(humanize(value));
     }
     expect(Object.keys(enEnums).every((v) => humanize(v) === enEnums[v])).toBe(true);
+  });
+});
+
+describe("the i18next instance", () => {
+  it("fills {placeholders} in each language and falls back to English for an unknown domain message", () => {
+    for (const [lang, word] of [
+      ["en", "Version 3"],
+      ["ru", ru["edit.version"].replace("{v}", "3")],
+      ["kk", kk["edit.version"].replace("{v}", "3")],
+    ] as const) {
+      const i18n = createI18n(lang);
+      expect(i18n.t("edit.version", { ns: "ui", v: 3 })).toBe(word);
+      expect(i18n.t("A message nobody translated: x.y", { ns: "domain", defaultValue: "same" })).toBe("same");
+    }
+    expect(createI18n("ru").t("pre-trial-detention", { ns: "enums" })).toBe(ruEnums["pre-trial-detention"]);
   });
 });
 

@@ -1,8 +1,11 @@
+import { KK_RECORD_ENUMS, RU_RECORD_ENUMS } from "./record-enums.ts";
+
 /**
  * Russian names of the domain's enumerated values. English shows the value itself in words
  * ("pre-trial-detention" → "pre-trial detention"); values missing here do the same in Russian.
  */
 export const ruEnums: Record<string, string> = {
+  ...RU_RECORD_ENUMS,
   female: "женский",
   male: "мужской",
   unknown: "неизвестно",
@@ -102,6 +105,7 @@ export const ruEnums: Record<string, string> = {
 
 /** Kazakh names of the domain's enumerated values (the same keys as `ruEnums`); missing ones are shown in English words. */
 export const kkEnums: Record<string, string> = {
+  ...KK_RECORD_ENUMS,
   female: "әйел",
   male: "ер",
   unknown: "белгісіз",

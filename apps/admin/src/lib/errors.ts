@@ -1,5 +1,5 @@
 import { TRPCClientError } from "@trpc/client";
-import type { Stored } from "../api.ts";
+import type { Stored } from "../trpc.ts";
 
 export interface ApiErrorInfo {
   code: string;

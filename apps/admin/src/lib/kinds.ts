@@ -11,15 +11,17 @@ import {
   today,
 } from "@registry/domain";
 import type { z } from "zod";
-import type { Kind, KindTypes } from "../api.ts";
+import type { Kind, KindTypes } from "../trpc.ts";
 import type { MessageKey } from "../i18n/en.ts";
+import { humanize } from "../i18n/enums.ts";
 import { newId } from "./ids.ts";
 
 export interface KindInfo<K extends Kind> {
   route: string;
   nav: MessageKey;
   schema: z.ZodType<KindTypes[K], unknown>;
-  title: (v: KindTypes[K]) => string;
+  /** A record's title; `label` names an enum value in the curator's language (default: the value in words). */
+  title: (v: KindTypes[K], label?: (code: string) => string) => string;
   /** A new, empty record with a fresh id (and whatever the schema needs to start from). */
   blank: () => unknown;
 }
@@ -73,8 +75,8 @@ export const KIND_INFO: { [K in Kind]: KindInfo<K> } = {
     route: "events",
     nav: "nav.events",
     schema: EventSchema,
-    title: (v) =>
-      `${v.type} · ${v.date.date}${v.description.en ? ` · ${v.description.en.slice(0, 60)}` : ""}`,
+    title: (v, label = humanize) =>
+      `${label(v.type)} · ${v.date.date}${v.description.en ? ` · ${v.description.en.slice(0, 60)}` : ""}`,
     blank: () => ({
       id: newId("e"),
       type: "detained",
@@ -158,7 +160,7 @@ export const KIND_INFO: { [K in Kind]: KindInfo<K> } = {
     route: "recognitions",
     nav: "nav.recognitions",
     schema: RecognitionSchema,
-    title: (v) => `${v.body} · ${v.instrument.en} (${v.date.date})`,
+    title: (v, label = humanize) => `${label(v.body)} · ${v.instrument.en} (${v.date.date})`,
     blank: () => ({
       id: newId("r"),
       body: "european-parliament",
@@ -186,9 +188,9 @@ export function kindOfName(name: string): Kind | undefined {
 }
 
 /** Any record's title, when the kind is only known at run time. */
-export function titleOf(kind: Kind, value: unknown): string {
+export function titleOf(kind: Kind, value: unknown, label?: (code: string) => string): string {
   try {
-    return (KIND_INFO[kind].title as (v: unknown) => string)(value);
+    return (KIND_INFO[kind].title as (v: unknown, l?: (code: string) => string) => string)(value, label);
   } catch {
     return (value as { id?: string }).id ?? "?";
   }

@@ -1,17 +1,17 @@
 import { useState, type FormEvent } from "react";
-import { api } from "../api.ts";
+import { useQuery } from "@tanstack/react-query";
+import { client, queryClient, trpc } from "../trpc.ts";
 import { useSession } from "../auth/session.tsx";
 import { ErrorNote, Loading, Notice, fmtDateTime } from "../components/ui.tsx";
 import { useI18n } from "../i18n/index.tsx";
 import { formText } from "../lib/errors.ts";
-import { useAsync } from "../lib/use-async.ts";
 
 /** The curator's sessions (an admin sees everyone's) and a password change. */
 export function Account() {
   const { t, lang } = useI18n();
   const { user } = useSession();
-  const sessions = useAsync(() => api.auth.sessions.query(), []);
-  const users = useAsync(async () => (user.role === "admin" ? api.users.list.query() : []), [user.role]);
+  const sessions = useQuery(trpc.auth.sessions.queryOptions());
+  const users = useQuery({ ...trpc.users.list.queryOptions(), enabled: user.role === "admin" });
   const nameOf = (id: string) =>
     id === user.id ? user.name : (users.data?.find((u) => u.id === id)?.name ?? id);
   const [error, setError] = useState<unknown>(null);
@@ -20,8 +20,8 @@ export function Account() {
   const end = async (id: string) => {
     setError(null);
     try {
-      await api.auth.endSession.mutate({ id });
-      sessions.reload();
+      await client.auth.endSession.mutate({ id });
+      await queryClient.invalidateQueries(trpc.auth.sessions.queryFilter());
     } catch (e) {
       setError(e);
     }
@@ -33,11 +33,11 @@ export function Account() {
     const fd = new FormData(form);
     setError(null);
     setNote("");
-    api.auth.changePassword.mutate({ current: formText(fd, "current"), next: formText(fd, "next") }).then(
+    client.auth.changePassword.mutate({ current: formText(fd, "current"), next: formText(fd, "next") }).then(
       () => {
         setNote(t("account.passwordChanged"));
         form.reset();
-        sessions.reload();
+        void queryClient.invalidateQueries(trpc.auth.sessions.queryFilter());
       },
       (err: unknown) => setError(err),
     );
@@ -51,7 +51,7 @@ export function Account() {
       {note ? <Notice kind="success">{note}</Notice> : null}
       <ErrorNote error={error} />
       <h2>{t("account.sessions")}</h2>
-      {sessions.loading && !sessions.data ? <Loading /> : null}
+      {sessions.isPending ? <Loading /> : null}
       {sessions.error ? <ErrorNote error={sessions.error} /> : null}
       {sessions.data ? (
         <table className="records">

@@ -1,14 +1,6 @@
-import {
-  ARTICLES,
-  LEGAL_CODES,
-  MEASURE_KINDS,
-  SENTENCE_KINDS,
-  slugify,
-  type Case,
-  type Person,
-} from "@registry/domain";
+import { ARTICLES, LEGAL_CODES, MEASURE_KINDS, SENTENCE_KINDS, slugify, type Case } from "@registry/domain";
+import { useQueries, useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
-import { records, type Stored } from "../api.ts";
 import {
   CheckField,
   FieldErrors,
@@ -29,16 +21,16 @@ import {
 import { ErrorNote } from "../components/ui.tsx";
 import { articleLang, useI18n } from "../i18n/index.tsx";
 import type { Path } from "../lib/path.ts";
-import { personLabel, searchPersons } from "../lib/person-search.ts";
-import { useLocation } from "../lib/router.tsx";
-import { useAsync } from "../lib/use-async.ts";
+import { personLabel } from "../lib/person-search.ts";
+import { useSearch } from "@tanstack/react-router";
+import { recordQuery } from "../lib/records.ts";
+import { trpc } from "../trpc.ts";
 import { infoOf } from "../lib/kinds.ts";
 
 const c = (p: Path) => [...p, "citations"];
 
 export function CaseEditor({ id }: { id: string | undefined }) {
-  const { query } = useLocation();
-  const defendant = query.get("defendant");
+  const { defendant } = useSearch({ from: "/$kind/$id" });
   const initial = () => {
     const blank = infoOf("cases").blank() as Case;
     return defendant ? { ...blank, defendants: [defendant] } : blank;
@@ -52,20 +44,10 @@ export function CaseEditor({ id }: { id: string | undefined }) {
 
 /** Names of the defendants, for labels and the per-fact person pickers. */
 function useDefendantNames(ids: string[]) {
-  const key = ids.join(",");
-  const res = useAsync(async () => {
-    const found = await Promise.all(
-      ids.map((id) =>
-        records("persons")
-          .get.query({ id })
-          .catch(() => null),
-      ),
-    );
-    return Object.fromEntries(
-      found.filter((p): p is Stored<Person> => p !== null).map((p) => [p.value.id, personLabel(p.value)]),
-    );
-  }, [key]);
-  return res.data ?? {};
+  const found = useQueries({ queries: ids.map((id) => recordQuery("persons", id)) });
+  const names: Record<string, string> = {};
+  for (const p of found) if (p.data) names[p.data.value.id] = personLabel(p.data.value);
+  return names;
 }
 
 function DefendantsField({ names }: { names: Record<string, string> }) {
@@ -78,7 +60,11 @@ function DefendantsField({ names }: { names: Record<string, string> }) {
     const h = setTimeout(() => setDebounced(q.trim()), 300);
     return () => clearTimeout(h);
   }, [q]);
-  const found = useAsync(async () => (debounced.length >= 2 ? searchPersons(debounced) : []), [debounced]);
+  const found = useQuery({
+    ...trpc.admin.persons.list.queryOptions({ q: debounced, limit: 20 }),
+    enabled: debounced.length >= 2,
+    select: (r) => r.items,
+  });
   return (
     <fieldset className={`list defendants${f.errors.length ? " invalid" : ""}`} id={f.id}>
       <legend>{t("case.defendants")}</legend>

@@ -1,16 +1,16 @@
 import { PUBLICATION_STATES } from "@registry/domain";
-import { KINDS, dashboardApi, type Kind } from "../api.ts";
+import { useQuery } from "@tanstack/react-query";
+import { KINDS, trpc, type Kind } from "../trpc.ts";
 import { ErrorNote, Loading, fmtDateTime } from "../components/ui.tsx";
 import { useI18n } from "../i18n/index.tsx";
 import { infoOf, kindOfName } from "../lib/kinds.ts";
-import { Link } from "../lib/router.tsx";
-import { useAsync } from "../lib/use-async.ts";
+import { Link } from "@tanstack/react-router";
 
 export function Dashboard() {
   const { t, lang } = useI18n();
-  const data = useAsync(() => dashboardApi.query(), []);
-  if (data.loading && !data.data) return <Loading />;
-  if (data.error) return <ErrorNote error={data.error} onRetry={data.reload} />;
+  const data = useQuery(trpc.admin.dashboard.queryOptions());
+  if (data.isPending) return <Loading />;
+  if (data.error) return <ErrorNote error={data.error} onRetry={() => void data.refetch()} />;
   const d = data.data;
   if (!d) return null;
   const count = (kind: Kind, state: string) =>
@@ -27,7 +27,13 @@ export function Dashboard() {
               const kind = kindOfName(a.kind);
               return (
                 <li key={`${a.kind}/${a.id}`}>
-                  {kind ? <Link to={`/${infoOf(kind).route}/${a.id}`}>{a.title || a.id}</Link> : a.title}{" "}
+                  {kind ? (
+                    <Link to="/$kind/$id" params={{ kind: infoOf(kind).route, id: a.id }}>
+                      {a.title || a.id}
+                    </Link>
+                  ) : (
+                    a.title
+                  )}{" "}
                   <span className="muted">
                     · {kind ? t(infoOf(kind).nav) : a.kind} · {fmtDateTime(a.updatedAt, lang)}
                   </span>
@@ -53,11 +59,15 @@ export function Dashboard() {
               {KINDS.map((k) => (
                 <tr key={k}>
                   <th scope="row">
-                    <Link to={`/${infoOf(k).route}`}>{t(infoOf(k).nav)}</Link>
+                    <Link to="/$kind" params={{ kind: infoOf(k).route }}>
+                      {t(infoOf(k).nav)}
+                    </Link>
                   </th>
                   {PUBLICATION_STATES.map((s) => (
                     <td key={s}>
-                      <Link to={`/${infoOf(k).route}?state=${s}`}>{count(k, s)}</Link>
+                      <Link to="/$kind" params={{ kind: infoOf(k).route }} search={{ state: s }}>
+                        {count(k, s)}
+                      </Link>
                     </td>
                   ))}
                 </tr>

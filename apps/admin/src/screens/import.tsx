@@ -1,6 +1,9 @@
 import { parseCsv, PERSON_CSV_COLUMNS, toCsv, type CsvRow } from "@registry/domain";
 import { useState } from "react";
-import { importApi, type ImportResult, type ImportRow } from "../api.ts";
+import { client, type RouterOutputs } from "../trpc.ts";
+
+type ImportResult = RouterOutputs["admin"]["import"]["persons"];
+type ImportRow = ImportResult["rows"][number];
 import { ErrorNote, Notice } from "../components/ui.tsx";
 import { useI18n } from "../i18n/index.tsx";
 import { chunkCsv, download } from "../lib/csv.ts";
@@ -32,7 +35,15 @@ export function ImportScreen() {
     if (!csvRows) return;
     const chunks = chunkCsv(csvRows, CHUNK);
     const total = csvRows.length - 1;
-    const acc: ImportResult = { rows: [], created: 0, updated: 0, unchanged: 0, errors: 0, fileErrors: [] };
+    const acc: ImportResult = {
+      rows: [],
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      proposed: 0,
+      errors: 0,
+      fileErrors: [],
+    };
     let sent = 0;
     setBusy(true);
     setError(null);
@@ -40,13 +51,14 @@ export function ImportScreen() {
     setProgress({ done: 0, total });
     try {
       for (const chunk of chunks) {
-        const r = await importApi.persons.mutate({ csv: chunk.csv, dryRun });
+        const r = await client.admin.import.persons.mutate({ csv: chunk.csv, dryRun });
         // Each chunk numbers its lines from its own header; map them back to lines of the whole file.
         acc.rows.push(...r.rows.map((row) => ({ ...row, line: chunk.lineOf(row.line) })));
         for (const f of r.fileErrors ?? []) if (!acc.fileErrors?.includes(f)) acc.fileErrors?.push(f);
         acc.created += r.created;
         acc.updated += r.updated;
         acc.unchanged += r.unchanged;
+        acc.proposed += r.proposed;
         acc.errors += r.errors;
         sent += chunk.rows;
         setProgress({ done: sent, total });

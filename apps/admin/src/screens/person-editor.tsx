@@ -1,13 +1,13 @@
 import { primaryName, slugify, type Person } from "@registry/domain";
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
-import { personsApi, records, type Duplicate } from "../api.ts";
 import { can, useSession } from "../auth/session.tsx";
 import { RecordEditor, type EditorState } from "../components/record-editor.tsx";
 import { ErrorNote, Notice, StateBadge } from "../components/ui.tsx";
 import { useI18n } from "../i18n/index.tsx";
-import { loadAll } from "../lib/load-all.ts";
-import { Link } from "../lib/router.tsx";
-import { useAsync } from "../lib/use-async.ts";
+import { RECORD_OPS, afterWrite } from "../lib/records.ts";
+import { client, trpc, type RouterOutputs } from "../trpc.ts";
+import { Link } from "@tanstack/react-router";
 import { PersonForm } from "./person-form.tsx";
 import { PersonPreview } from "./person-preview.tsx";
 
@@ -60,18 +60,21 @@ function Duplicates({ state }: { state: EditorState<"persons"> }) {
     return () => clearTimeout(h);
   }, [key]);
   const selfId = state.value.id;
-  const dups = useAsync(async () => {
-    const list = JSON.parse(debounced) as string[];
-    if (list.length === 0) return [] as Duplicate[];
-    return personsApi.duplicates.query({ names: list, ...(state.stored ? { excludeId: selfId } : {}) });
-  }, [debounced, selfId, !!state.stored]);
+  const debouncedNames = JSON.parse(debounced) as string[];
+  const dups = useQuery({
+    ...trpc.admin.persons.duplicates.queryOptions({
+      names: debouncedNames,
+      ...(state.stored ? { excludeId: selfId } : {}),
+    }),
+    enabled: debouncedNames.length > 0,
+  });
 
-  const merge = async (d: Duplicate) => {
+  const merge = async (d: RouterOutputs["admin"]["persons"]["duplicates"][number]) => {
     if (!state.stored || !window.confirm(t("person.mergeConfirm", { name: d.name }))) return;
     setMergeError(null);
     try {
-      const other = await records("persons").get.query({ id: d.id });
-      const r = await personsApi.merge.mutate({
+      const other = await RECORD_OPS.persons.get(d.id);
+      const r = await client.admin.persons.merge.mutate({
         keepId: selfId,
         keepVersion: state.stored.meta.version,
         mergeId: d.id,
@@ -79,7 +82,8 @@ function Duplicates({ state }: { state: EditorState<"persons"> }) {
       });
       state.accept(r);
       setMerged(true);
-      dups.reload();
+      await afterWrite("persons", selfId);
+      await dups.refetch();
     } catch (err) {
       setMergeError(err);
     }
@@ -93,7 +97,7 @@ function Duplicates({ state }: { state: EditorState<"persons"> }) {
       {dups.error ? <ErrorNote error={dups.error} /> : null}
       {merged ? <Notice kind="success">{t("person.merged")}</Notice> : null}
       <ErrorNote error={mergeError} />
-      {names.length > 0 && !dups.loading && list.length === 0 ? (
+      {names.length > 0 && !dups.isFetching && list.length === 0 ? (
         <p className="muted">{t("person.noDuplicates")}</p>
       ) : null}
       {list.length ? (
@@ -121,22 +125,30 @@ function Duplicates({ state }: { state: EditorState<"persons"> }) {
 /** The cases this person is a defendant in, and a shortcut to add one. */
 function PersonCases({ id }: { id: string }) {
   const { t } = useI18n();
-  const cases = useAsync(() => loadAll("cases"), [id]);
-  const mine = (cases.data ?? []).filter((c) => c.value.defendants.includes(id));
+  // Only this person's cases, found by the server (never every case).
+  const cases = useQuery(trpc.admin.cases.list.queryOptions({ refersTo: id, limit: 100 }));
+  const mine = (cases.data?.items ?? []).filter((c) => c.value.defendants.includes(id));
   return (
     <section className="panel" aria-labelledby="pc-h">
       <h2 id="pc-h">{t("person.cases")}</h2>
       {cases.error ? <ErrorNote error={cases.error} /> : null}
-      {!cases.loading && mine.length === 0 ? <p className="muted">{t("person.noCases")}</p> : null}
+      {!cases.isPending && mine.length === 0 ? <p className="muted">{t("person.noCases")}</p> : null}
       <ul className="plain">
         {mine.map((c) => (
           <li key={c.value.id}>
-            <Link to={`/cases/${c.value.id}`}>{c.value.title.en}</Link>{" "}
+            <Link to="/$kind/$id" params={{ kind: "cases", id: c.value.id }}>
+              {c.value.title.en}
+            </Link>{" "}
             <StateBadge state={c.meta.publicationState} />
           </li>
         ))}
       </ul>
-      <Link to={`/cases/new?defendant=${encodeURIComponent(id)}`} className="button secondary small">
+      <Link
+        to="/$kind/$id"
+        params={{ kind: "cases", id: "new" }}
+        search={{ defendant: id }}
+        className="button secondary small"
+      >
         + {t("person.addCase")}
       </Link>
     </section>
@@ -144,11 +156,10 @@ function PersonCases({ id }: { id: string }) {
 }
 
 function PreviewTab({ person }: { person: Person }) {
-  const facts = useAsync(async () => {
-    const [cases, events] = await Promise.all([loadAll("cases"), loadAll("events")]);
-    return { cases, events };
-  }, [person.id]);
-  if (facts.error) return <ErrorNote error={facts.error} onRetry={facts.reload} />;
-  if (!facts.data) return <p className="muted">…</p>;
-  return <PersonPreview person={person} cases={facts.data.cases} events={facts.data.events} />;
+  const cases = useQuery(trpc.admin.cases.list.queryOptions({ refersTo: person.id, limit: 500 }));
+  const events = useQuery(trpc.admin.events.list.queryOptions({ refersTo: person.id, limit: 500 }));
+  const error = cases.error ?? events.error;
+  if (error) return <ErrorNote error={error} onRetry={() => void (cases.refetch(), events.refetch())} />;
+  if (!cases.data || !events.data) return <p className="muted">…</p>;
+  return <PersonPreview person={person} cases={cases.data.items} events={events.data.items} />;
 }

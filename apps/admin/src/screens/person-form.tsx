@@ -1,14 +1,6 @@
-import {
-  PACE_CRITERIA,
-  PERSON_ROLES,
-  REGIONS,
-  SCRIPTS,
-  STATUSES,
-  VULNERABILITIES,
-  type Organisation,
-} from "@registry/domain";
+import { PACE_CRITERIA, PERSON_ROLES, REGIONS, SCRIPTS, STATUSES, VULNERABILITIES } from "@registry/domain";
 import type { ReactNode } from "react";
-import { records } from "../api.ts";
+import { ReferenceField } from "../components/pickers.tsx";
 import {
   CheckField,
   FieldErrors,
@@ -26,7 +18,6 @@ import {
 } from "../components/rich-fields.tsx";
 import { useI18n } from "../i18n/index.tsx";
 import type { Path } from "../lib/path.ts";
-import { useAsync } from "../lib/use-async.ts";
 
 const c = (p: Path) => [...p, "citations"];
 
@@ -76,20 +67,6 @@ function CitizenshipField() {
         <FieldErrors key={i} path={["citizenship", i]} />
       ))}
     </div>
-  );
-}
-
-function OrganisationPicker({ path }: { path: Path }) {
-  const { t } = useI18n();
-  const orgs = useAsync(() => records("organisations").list.query({ limit: 500 }), []);
-  const items: Organisation[] = orgs.data?.items.map((i) => i.value) ?? [];
-  return (
-    <SelectField
-      path={path}
-      label={t("person.organisation")}
-      options={items.map((o) => o.id)}
-      labelOf={(id) => items.find((o) => o.id === id)?.name.en ?? id}
-    />
   );
 }
 
@@ -208,7 +185,11 @@ export function PersonForm({ names }: { names: ReactNode }) {
         newItem={() => ({ citations: [] })}
         render={(p) => (
           <div className="grid">
-            <OrganisationPicker path={[...p, "organisation"]} />
+            <ReferenceField
+              kind="organisations"
+              label={t("person.organisation")}
+              path={[...p, "organisation"]}
+            />
             <LocalizedTextField path={[...p, "role"]} label={t("person.affRole")} single />
             <CheckField path={[...p, "alleged"]} label={t("person.alleged")} />
             <CitationsField path={c(p)} />

@@ -15,7 +15,7 @@ import {
   type Event,
   type Person,
 } from "@registry/domain";
-import type { Stored } from "../api.ts";
+import type { Stored } from "../trpc.ts";
 import { useSources } from "../components/rich-fields.tsx";
 import { articleLang, useI18n, type Lang } from "../i18n/index.tsx";
 

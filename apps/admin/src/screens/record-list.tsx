@@ -1,27 +1,26 @@
-import { PUBLICATION_STATES, missingLanguages, primaryName, type PublicationState } from "@registry/domain";
-import { useEffect, useState } from "react";
-import { records, type Kind, type Stored } from "../api.ts";
+import { PUBLICATION_STATES, missingLanguages, primaryName } from "@registry/domain";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import type { Kind } from "../trpc.ts";
 import { ErrorNote, Loading, StateBadge, fmtDateTime } from "../components/ui.tsx";
 import { useI18n } from "../i18n/index.tsx";
 import { download, spreadsheetCsv } from "../lib/csv.ts";
 import { infoOf, titleOf } from "../lib/kinds.ts";
 import { loadAll } from "../lib/load-all.ts";
-import { Link, navigate, useLocation } from "../lib/router.tsx";
-import { useAsync } from "../lib/use-async.ts";
+import { Link, useNavigate, useSearch } from "@tanstack/react-router";
+import type { ListSearch } from "../routes.tsx";
+import { listQuery, type AnyStored } from "../lib/records.ts";
 
 const PAGE = 100;
 
 /** A list of one kind with the publication-state filter, name search (persons), paging and export. */
 export function RecordList({ kind }: { kind: Kind }) {
-  const { t, lang } = useI18n();
+  const { t, lang, e } = useI18n();
   const info = infoOf(kind);
-  const { query } = useLocation();
-  const state = (PUBLICATION_STATES as readonly string[]).includes(query.get("state") ?? "")
-    ? (query.get("state") as PublicationState)
-    : undefined;
-  const includeDeleted = query.get("deleted") === "1";
-  const missing = (["ru", "kk"] as const).find((l) => l === query.get("missing"));
-  const q = kind === "persons" ? (query.get("q") ?? "").trim() : "";
+  const search = useSearch({ from: "/$kind" });
+  const { state, missing } = search;
+  const includeDeleted = search.deleted === true;
+  const q = search.q ?? "";
   const [text, setText] = useState(q);
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<unknown>(null);
@@ -31,35 +30,12 @@ export function RecordList({ kind }: { kind: Kind }) {
     ...(missing ? { missing } : {}),
     ...(q ? { q } : {}),
   };
-  const [pages, setPages] = useState<Stored<unknown>[]>([]);
-  const first = useAsync(
-    () => records(kind).list.query({ ...filter, limit: PAGE }),
-    [kind, state, includeDeleted, missing, q],
-  );
-  const [next, setNext] = useState<string | null>(null);
-  useEffect(() => {
-    if (first.data) {
-      setPages(first.data.items);
-      setNext(first.data.next);
-    }
-  }, [first.data]);
+  const list = useInfiniteQuery(listQuery(kind, { ...filter, limit: PAGE }));
+  const pages = list.data?.pages.flatMap((p): AnyStored[] => p.items) ?? [];
 
-  const setQuery = (patch: Record<string, string | undefined>) => {
-    const p = new URLSearchParams(query);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) p.set(k, v);
-      else p.delete(k);
-    }
-    const s = p.toString();
-    navigate(`/${info.route}${s ? `?${s}` : ""}`, { replace: true });
-  };
-
-  const more = async () => {
-    if (!next) return;
-    const r = await records(kind).list.query({ ...filter, limit: PAGE, after: next });
-    setPages((x) => [...x, ...r.items]);
-    setNext(r.next);
-  };
+  const navigate = useNavigate({ from: "/$kind" });
+  const setQuery = (patch: ListSearch) =>
+    void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
 
   /** Everything that matches the filter, not just the loaded pages; private fields stay out of exports. */
   const exportAs = async (format: "csv" | "json") => {
@@ -118,7 +94,7 @@ export function RecordList({ kind }: { kind: Kind }) {
     <section className="list-screen">
       <div className="list-head">
         <h1>{t(info.nav)}</h1>
-        <Link to={`/${info.route}/new`} className="button">
+        <Link to="/$kind/$id" params={{ kind: info.route, id: "new" }} className="button">
           + {t("list.new")}
         </Link>
       </div>
@@ -144,7 +120,7 @@ export function RecordList({ kind }: { kind: Kind }) {
           <select
             id="list-state"
             value={state ?? ""}
-            onChange={(e) => setQuery({ state: e.target.value || undefined })}
+            onChange={(e) => setQuery({ state: PUBLICATION_STATES.find((s) => s === e.target.value) })}
           >
             <option value="">{t("all")}</option>
             {PUBLICATION_STATES.map((s) => (
@@ -159,7 +135,7 @@ export function RecordList({ kind }: { kind: Kind }) {
           <select
             id="list-missing"
             value={missing ?? ""}
-            onChange={(e) => setQuery({ missing: e.target.value || undefined })}
+            onChange={(e) => setQuery({ missing: (["ru", "kk"] as const).find((l) => l === e.target.value) })}
           >
             <option value="">{t("lang.filterAll")}</option>
             <option value="ru">{t("lang.missingRu")}</option>
@@ -171,7 +147,7 @@ export function RecordList({ kind }: { kind: Kind }) {
             id="list-deleted"
             type="checkbox"
             checked={includeDeleted}
-            onChange={(e) => setQuery({ deleted: e.target.checked ? "1" : undefined })}
+            onChange={(e) => setQuery({ deleted: e.target.checked || undefined })}
           />
           <label htmlFor="list-deleted">{t("list.includeDeleted")}</label>
         </div>
@@ -195,9 +171,9 @@ export function RecordList({ kind }: { kind: Kind }) {
         </div>
       </form>
       <ErrorNote error={exportError} />
-      {first.error ? <ErrorNote error={first.error} onRetry={first.reload} /> : null}
-      {first.loading ? <Loading /> : null}
-      {!first.loading && !first.error && pages.length === 0 ? (
+      {list.error ? <ErrorNote error={list.error} onRetry={() => void list.refetch()} /> : null}
+      {list.isPending ? <Loading /> : null}
+      {!list.isPending && !list.error && pages.length === 0 ? (
         <p className="muted">{t("list.empty")}</p>
       ) : null}
       {pages.length ? (
@@ -216,7 +192,9 @@ export function RecordList({ kind }: { kind: Kind }) {
               return (
                 <tr key={v.id} className={meta.deletedAt ? "deleted" : undefined}>
                   <th scope="row">
-                    <Link to={`/${info.route}/${v.id}`}>{titleOf(kind, value) || v.id}</Link>
+                    <Link to="/$kind/$id" params={{ kind: info.route, id: v.id }}>
+                      {titleOf(kind, value, e) || v.id}
+                    </Link>
                     {missingLanguages(value).map((l) => (
                       <span key={l} className="badge missing-lang">
                         {t(l === "ru" ? "lang.missingRu" : "lang.missingKk")}
@@ -246,8 +224,13 @@ export function RecordList({ kind }: { kind: Kind }) {
         </table>
       ) : null}
       <p className="muted">{t("list.count", { n: pages.length })}</p>
-      {next ? (
-        <button type="button" className="secondary" onClick={() => void more()}>
+      {list.hasNextPage ? (
+        <button
+          type="button"
+          className="secondary"
+          disabled={list.isFetchingNextPage}
+          onClick={() => void list.fetchNextPage()}
+        >
           {t("more")}
         </button>
       ) : null}

@@ -1,36 +1,11 @@
 import { useState } from "react";
-import { api } from "../api.ts";
+import { useQuery } from "@tanstack/react-query";
+import { client, queryClient, trpc } from "../trpc.ts";
 import { can, useSession } from "../auth/session.tsx";
 import { ErrorNote, Loading, fmtDateTime } from "../components/ui.tsx";
 import { useI18n } from "../i18n/index.tsx";
 import { infoOf, kindOfName } from "../lib/kinds.ts";
-import { Link } from "../lib/router.tsx";
-import { useAsync } from "../lib/use-async.ts";
-
-interface Revision {
-  id: number;
-  kind: string;
-  entityId: string;
-  baseVersion: number;
-  currentVersion: number | null;
-  author: string;
-  state: "pending" | "approved" | "returned" | "withdrawn";
-  comment: string | null;
-  createdAt: string;
-  changes: { field: string; before?: unknown; after?: unknown }[];
-}
-
-const revisionsApi = (
-  api as unknown as {
-    admin: {
-      revisions: {
-        list: { query(input: { view: "queue" | "mine" }): Promise<Revision[]> };
-        approve: { mutate(input: { id: number }): Promise<unknown> };
-        return: { mutate(input: { id: number; comment: string }): Promise<unknown> };
-      };
-    };
-  }
-).admin.revisions;
+import { Link } from "@tanstack/react-router";
 
 const show = (v: unknown) => (v === undefined ? "–" : typeof v === "string" ? v : JSON.stringify(v));
 
@@ -73,14 +48,15 @@ export function RevisionsScreen() {
   const { user } = useSession();
   const reviewer = can(user, "reviewer");
   const [view, setView] = useState<"queue" | "mine">(reviewer ? "queue" : "mine");
-  const data = useAsync(() => revisionsApi.list.query({ view }), [view]);
+  const data = useQuery(trpc.admin.revisions.list.queryOptions({ view }));
   const [comments, setComments] = useState<Record<number, string>>({});
   const [error, setError] = useState<unknown>(null);
   const act = async (f: () => Promise<unknown>) => {
     setError(null);
     try {
       await f();
-      data.reload();
+      // An approved revision changes the record, its lists and the dashboard too.
+      await queryClient.invalidateQueries({ queryKey: trpc.admin.pathKey() });
     } catch (e) {
       setError(e);
     }
@@ -99,8 +75,8 @@ export function RevisionsScreen() {
         </button>
       </div>
       {error ? <ErrorNote error={error} /> : null}
-      {data.loading && !data.data ? <Loading /> : null}
-      {data.error ? <ErrorNote error={data.error} onRetry={data.reload} /> : null}
+      {data.isPending ? <Loading /> : null}
+      {data.error ? <ErrorNote error={data.error} onRetry={() => void data.refetch()} /> : null}
       {data.data && data.data.length === 0 ? <p className="muted">{t("revisions.none")}</p> : null}
       <ul className="plain" data-testid="revisions">
         {(data.data ?? []).map((r) => {
@@ -110,7 +86,13 @@ export function RevisionsScreen() {
             <li key={r.id} className="panel" data-testid={`revision-${r.id}`}>
               <h2>
                 #{r.id} ·{" "}
-                {kind ? <Link to={`/${infoOf(kind).route}/${r.entityId}`}>{r.entityId}</Link> : r.entityId}{" "}
+                {kind ? (
+                  <Link to="/$kind/$id" params={{ kind: infoOf(kind).route, id: r.entityId }}>
+                    {r.entityId}
+                  </Link>
+                ) : (
+                  r.entityId
+                )}{" "}
                 <span className="badge">{t(`revisions.state.${r.state}`)}</span>
               </h2>
               <p className="muted">
@@ -142,7 +124,7 @@ export function RevisionsScreen() {
                 <div className="actions">
                   <button
                     type="button"
-                    onClick={() => void act(() => revisionsApi.approve.mutate({ id: r.id }))}
+                    onClick={() => void act(() => client.admin.revisions.approve.mutate({ id: r.id }))}
                   >
                     {t("revisions.approve")}
                   </button>
@@ -157,7 +139,9 @@ export function RevisionsScreen() {
                     className="secondary"
                     disabled={!comments[r.id]?.trim()}
                     onClick={() =>
-                      void act(() => revisionsApi.return.mutate({ id: r.id, comment: comments[r.id] ?? "" }))
+                      void act(() =>
+                        client.admin.revisions.return.mutate({ id: r.id, comment: comments[r.id] ?? "" }),
+                      )
                     }
                   >
                     {t("revisions.return")}

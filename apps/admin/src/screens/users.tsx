@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from "react";
-import { api } from "../api.ts";
+import { useQuery } from "@tanstack/react-query";
+import { client, queryClient, trpc } from "../trpc.ts";
 import { useSession, type Role } from "../auth/session.tsx";
 import { ErrorNote, Loading, Notice } from "../components/ui.tsx";
 import { useI18n } from "../i18n/index.tsx";
 import { formText } from "../lib/errors.ts";
-import { useAsync } from "../lib/use-async.ts";
 
 const ROLES: readonly Role[] = ["editor", "reviewer", "admin"];
 
@@ -12,7 +12,7 @@ const ROLES: readonly Role[] = ["editor", "reviewer", "admin"];
 export function Users() {
   const { t } = useI18n();
   const { user: me } = useSession();
-  const users = useAsync(() => api.users.list.query(), []);
+  const users = useQuery(trpc.users.list.queryOptions());
   const [error, setError] = useState<unknown>(null);
   const [note, setNote] = useState("");
   const [busy, setBusy] = useState(false);
@@ -24,7 +24,7 @@ export function Users() {
     try {
       await fn();
       setNote(message);
-      users.reload();
+      await queryClient.invalidateQueries(trpc.users.list.queryFilter());
       return true;
     } catch (e) {
       setError(e);
@@ -44,7 +44,7 @@ export function Users() {
       role: formText(fd, "role") as Role,
       password: formText(fd, "password"),
     };
-    void act(() => api.users.create.mutate(input), t("users.created", { email: input.email })).then(
+    void act(() => client.users.create.mutate(input), t("users.created", { email: input.email })).then(
       (ok) => ok && form.reset(),
     );
   };
@@ -54,8 +54,8 @@ export function Users() {
       <h1>{t("users.title")}</h1>
       {note ? <Notice kind="success">{note}</Notice> : null}
       <ErrorNote error={error} />
-      {users.loading && !users.data ? <Loading /> : null}
-      {users.error ? <ErrorNote error={users.error} onRetry={users.reload} /> : null}
+      {users.isPending ? <Loading /> : null}
+      {users.error ? <ErrorNote error={users.error} onRetry={() => void users.refetch()} /> : null}
       {users.data ? (
         <table className="records users-table">
           <thead>
@@ -79,7 +79,7 @@ export function Users() {
                     value={u.role}
                     disabled={busy || u.id === me.id}
                     onChange={(e) =>
-                      void act(() => api.users.setRole.mutate({ id: u.id, role: e.target.value as Role }))
+                      void act(() => client.users.setRole.mutate({ id: u.id, role: e.target.value as Role }))
                     }
                   >
                     {ROLES.map((r) => (
@@ -99,7 +99,7 @@ export function Users() {
                         className="secondary small"
                         disabled={busy}
                         onClick={() =>
-                          void act(() => api.users.setDisabled.mutate({ id: u.id, disabled: !u.disabled }))
+                          void act(() => client.users.setDisabled.mutate({ id: u.id, disabled: !u.disabled }))
                         }
                       >
                         {u.disabled ? t("users.enable") : t("users.disable")}
@@ -112,7 +112,7 @@ export function Users() {
                         disabled={busy}
                         onClick={() =>
                           window.confirm(t("users.reset2faConfirm", { name: u.name })) &&
-                          void act(() => api.users.resetSecondFactor.mutate({ id: u.id }))
+                          void act(() => client.users.resetSecondFactor.mutate({ id: u.id }))
                         }
                       >
                         {t("users.reset2fa")}

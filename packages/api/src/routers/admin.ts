@@ -11,6 +11,7 @@ import {
   type Actor,
   type Change,
   type EntityKind,
+  type EntityTypes,
   type Stored,
 } from "@registry/db";
 import {
@@ -27,6 +28,7 @@ import {
   RecognitionSchema,
   SourceSchema,
 } from "@registry/domain";
+import { readSourceCopy } from "@registry/dataset";
 import { z } from "zod";
 import { adminProcedure, editorProcedure, reviewerProcedure, router } from "../trpc.ts";
 import { assistantRouter } from "./assistant.ts";
@@ -59,7 +61,8 @@ const ByVersion = z.strictObject({ id: IdSchema, version: Version });
  * create/update/delete/restore/transition/get/list/history for one kind of record. Editors write drafts and
  * submit them for review; reviewers publish, archive, delete and restore.
  */
-function entityRouter<S extends z.ZodType>(kind: EntityKind, schema: S) {
+function entityRouter<K extends EntityKind, S extends z.ZodType<EntityTypes[K]>>(kind: K, schema: S) {
+  type T = EntityTypes[K];
   // Typed by hand: zod cannot infer an object type over a generic member schema.
   const createInput = z.strictObject({ record: schema }) as unknown as z.ZodType<
     { record: z.output<S> },
@@ -83,6 +86,7 @@ function entityRouter<S extends z.ZodType>(kind: EntityKind, schema: S) {
           limit: z.int().min(1).max(500).optional(),
           after: IdSchema.optional(),
           q: z.string().max(200).optional(),
+          refersTo: IdSchema.optional(),
         }),
       )
       .query(({ ctx, input }) => listRecords(ctx.database.db, kind, input)),
@@ -94,11 +98,11 @@ function entityRouter<S extends z.ZodType>(kind: EntityKind, schema: S) {
     create: editorProcedure
       .input(createInput)
       .mutation(({ ctx, input }) =>
-        one<z.output<S>>(ctx.database, ctx.user, { op: "create", kind, value: input.record }),
+        one<T>(ctx.database, ctx.user, { op: "create", kind, value: input.record }),
       ),
     // Nothing reaches the public site without review: an editor's change to a published record is a revision.
     update: editorProcedure.input(updateInput).mutation(({ ctx, input }) =>
-      one<z.output<S>>(ctx.database, ctx.user, {
+      one<T>(ctx.database, ctx.user, {
         op: "update",
         kind,
         id: input.id,
@@ -107,7 +111,7 @@ function entityRouter<S extends z.ZodType>(kind: EntityKind, schema: S) {
       }),
     ),
     submit: editorProcedure.input(ByVersion).mutation(({ ctx, input }) =>
-      one<z.output<S>>(ctx.database, ctx.user, {
+      one<T>(ctx.database, ctx.user, {
         op: "transition",
         kind,
         id: input.id,
@@ -125,7 +129,7 @@ function entityRouter<S extends z.ZodType>(kind: EntityKind, schema: S) {
         }),
       )
       .mutation(({ ctx, input }) =>
-        one<z.output<S>>(ctx.database, ctx.user, {
+        one<T>(ctx.database, ctx.user, {
           op: "transition",
           kind,
           id: input.id,
@@ -135,7 +139,7 @@ function entityRouter<S extends z.ZodType>(kind: EntityKind, schema: S) {
         }),
       ),
     delete: reviewerProcedure.input(ByVersion).mutation(({ ctx, input }) =>
-      one<z.output<S>>(ctx.database, ctx.user, {
+      one<T>(ctx.database, ctx.user, {
         op: "delete",
         kind,
         id: input.id,
@@ -143,7 +147,7 @@ function entityRouter<S extends z.ZodType>(kind: EntityKind, schema: S) {
       }),
     ),
     restore: reviewerProcedure.input(ByVersion).mutation(({ ctx, input }) =>
-      one<z.output<S>>(ctx.database, ctx.user, {
+      one<T>(ctx.database, ctx.user, {
         op: "restore",
         kind,
         id: input.id,
@@ -156,7 +160,7 @@ function entityRouter<S extends z.ZodType>(kind: EntityKind, schema: S) {
     restoreVersion: editorProcedure
       .input(z.strictObject({ id: IdSchema, version: Version, toVersion: Version }))
       .mutation(({ ctx, input }) =>
-        one<z.output<S>>(ctx.database, ctx.user, {
+        one<T>(ctx.database, ctx.user, {
           op: "revert",
           kind,
           id: input.id,
@@ -237,7 +241,17 @@ export const adminRouter = router({
   events: entityRouter("event", EventSchema),
   officials: entityRouter("official", OfficialSchema),
   organisations: entityRouter("organisation", OrganisationSchema),
-  sources: entityRouter("source", SourceSchema),
+  sources: router({
+    ...entityRouter("source", SourceSchema)._def.record,
+    /** The project's working copy of the source's text, one entry per line, for the citation picker. */
+    copy: editorProcedure.input(z.strictObject({ id: IdSchema })).query(async ({ ctx, input }) => {
+      const s = await getRecord(ctx.database.db, "source", input.id);
+      if (!s) throw new DomainError("NOT_FOUND", `No source ${input.id}`);
+      const file = s.value.copy?.file;
+      const copy = file ? readSourceCopy(file) : undefined;
+      return copy ? { lines: copy.lines } : null;
+    }),
+  }),
   recognitions: entityRouter("recognition", RecognitionSchema),
   massEvents: entityRouter("mass-event", MassEventSchema),
   audit: router({

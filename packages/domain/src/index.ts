@@ -206,3 +206,14 @@ export {
   type Verdict,
   type WriteOp,
 } from "./permissions.ts";
+export {
+  PUBLIC_API,
+  PUBLIC_PROCEDURES,
+  PERSON_SORTS,
+  PersonFiltersSchema,
+  type PersonFilters,
+  type PersonSort,
+  type PublicApi,
+  type PublicEndpoint,
+  type PublicProcedure,
+} from "./public-api.ts";

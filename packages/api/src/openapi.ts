@@ -1,11 +1,11 @@
 import { generateOpenApiDocument } from "trpc-to-openapi";
-import { PUBLIC_API } from "@registry/domain";
+import { PUBLIC_API, PUBLIC_API_BASE } from "@registry/domain";
 import { z } from "zod";
 import { publicRouter } from "./routers/public.ts";
 
 /** The REST API's version: its base path is /api/v1; a change that breaks a caller needs /api/v2. */
 export const REST_API_VERSION = "1.0.0";
-export const REST_API_BASE = "/api/v1";
+export const REST_API_BASE = PUBLIC_API_BASE;
 
 /**
  * The OpenAPI 3.1 document of the public REST API, generated from the public router alone (its procedures'
@@ -37,13 +37,14 @@ let coercing = false;
 export function useQueryCoercion(): void {
   if (coercing) return;
   coercing = true;
+  const unwrap = (t: z.core.$ZodType): z.core.$ZodType =>
+    t instanceof z.ZodOptional ? unwrap(t.def.innerType) : t;
   for (const endpoint of Object.values(PUBLIC_API)) {
-    let input: z.ZodType = endpoint.input;
-    if (input instanceof z.ZodOptional) input = input.unwrap() as z.ZodType;
+    const input = unwrap(endpoint.input);
     if (!(input instanceof z.ZodObject)) continue;
-    for (const field of Object.values(input.shape as Record<string, z.ZodType>)) {
-      const inner = field instanceof z.ZodOptional ? (field.unwrap() as z.ZodType) : field;
-      if (inner instanceof z.ZodNumber) (inner._zod.def as { coerce?: boolean }).coerce = true;
+    for (const field of Object.values<z.core.$ZodType>(input.def.shape)) {
+      const inner = unwrap(field);
+      if (inner instanceof z.ZodNumber) inner.def.coerce = true;
     }
   }
 }

@@ -209,6 +209,7 @@ export {
 export {
   PUBLIC_API,
   PUBLIC_PROCEDURES,
+  PUBLIC_API_BASE,
   PERSON_SORTS,
   PersonFiltersSchema,
   type PersonFilters,

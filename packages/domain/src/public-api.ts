@@ -15,6 +15,9 @@ import { StatusSchema } from "./status.ts";
  * generated from that router, and `@registry/client` types its calls with them. Nothing private is in any output.
  */
 
+/** Where the REST API answers, under the registry's address: a change that breaks a caller needs /api/v2. */
+export const PUBLIC_API_BASE = "/api/v1";
+
 /** How a list of persons may be ordered: by name, most recently changed, or longest held. */
 export const PERSON_SORTS = ["name", "recent", "since"] as const;
 export type PersonSort = (typeof PERSON_SORTS)[number];

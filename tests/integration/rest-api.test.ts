@@ -216,3 +216,27 @@ describe("every documented endpoint", () => {
     expect(head.headers.get("access-control-allow-origin")).toBe("*");
   });
 });
+
+describe("the API page", () => {
+  it("lists every endpoint with its parameters in three languages, and every example answers", async () => {
+    const titles: string[] = [];
+    for (const prefix of ["", "/ru", "/kk"]) {
+      const r = await fetch(`${app.url}${prefix}/api`);
+      expect(r.status, prefix).toBe(200);
+      const html = await r.text();
+      titles.push(/<h1>([^<]+)<\/h1>/.exec(html)?.[1] ?? "");
+      for (const path of Object.keys(doc.paths)) expect(html, path).toContain(`GET /api/v1${path}`);
+      expect(html).toContain('href="/api/v1/openapi.json"');
+      expect(html).toContain("@registry/client");
+      expect(html).toContain("<code>asOf</code>");
+      const examples = [...html.matchAll(/href="(\/api\/v1\/[^"]+)"/g)].map((m) =>
+        m[1]!.replace(/&amp;/g, "&"),
+      );
+      expect(examples.length).toBeGreaterThan(8);
+      for (const example of examples) expect((await fetch(app.url + example)).status, example).toBe(200);
+      const data = await (await fetch(`${app.url}${prefix}/data`)).text();
+      expect(data).toContain(`href="${prefix}/api"`);
+    }
+    expect(new Set(titles).size).toBe(3);
+  });
+});

@@ -66,7 +66,7 @@ export async function sitemap(api: PublicApi, base: string): Promise<string> {
     api.massEvents(),
   ]);
   const pages: { path: string; lastmod?: string }[] = [
-    ...["/", "/persons", "/officials", "/events", "/statistics", "/sources", "/data"].map((path) => ({
+    ...["/", "/persons", "/officials", "/events", "/statistics", "/sources", "/data", "/api"].map((path) => ({
       path,
     })),
     ...persons.map((p) => ({ path: `/persons/${p.slug}`, lastmod: p.updatedAt.slice(0, 10) })),

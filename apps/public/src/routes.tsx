@@ -5,6 +5,7 @@ import { GenderSchema, PersonListSchema, RegionSchema, SlugSchema, StatusSchema 
 import { isBadRequest, isNotFound, type PublicApi } from "./api.ts";
 import { HomePage } from "./pages/home.tsx";
 import { EventPage, EventsPage } from "./pages/events.tsx";
+import { ApiPage } from "./pages/api.tsx";
 import { DataPage, NotFoundPage, SourcesPage, StatisticsPage } from "./pages/misc.tsx";
 import { OfficialPage, OfficialsPage } from "./pages/officials.tsx";
 import { PersonPage } from "./pages/person.tsx";
@@ -20,7 +21,8 @@ export type Route =
   | { kind: "event"; slug: string }
   | { kind: "statistics" }
   | { kind: "sources" }
-  | { kind: "data" };
+  | { kind: "data" }
+  | { kind: "api" };
 
 type RawQuery = Record<string, unknown>;
 
@@ -73,6 +75,7 @@ export function parseRoute(path: string, query: RawQuery): Route | null {
   if (a === "statistics") return { kind: "statistics" };
   if (a === "sources") return { kind: "sources" };
   if (a === "data") return { kind: "data" };
+  if (a === "api") return { kind: "api" };
   return null;
 }
 
@@ -194,6 +197,8 @@ export async function loadPage(
       }
       case "data":
         return { status: 200, page: <DataPage /> };
+      case "api":
+        return { status: 200, page: <ApiPage /> };
     }
   } catch (e) {
     if (isNotFound(e)) return notFound;

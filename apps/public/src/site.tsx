@@ -155,6 +155,7 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
     "/statistics",
     "/sources",
     "/data",
+    "/api",
   ];
   for (const prefix of prefixes)
     for (const p of paths) router.get(`${prefix}${p === "/" && prefix ? "" : p}`, page);
@@ -315,7 +316,7 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
 }
 
 const PAGE_PATH =
-  /^(?:\/(?:ru|kk))?(?:\/|\/persons|\/officials|\/events|\/statistics|\/sources|\/data|\/(?:persons|officials|events)\/[a-z0-9-]{1,100})?$/;
+  /^(?:\/(?:ru|kk))?(?:\/|\/persons|\/officials|\/events|\/statistics|\/sources|\/data|\/api|\/(?:persons|officials|events)\/[a-z0-9-]{1,100})?$/;
 const LIST_QUERY = new RegExp(`^\\?(?:list=(?:${PERSON_LISTS.join("|")})|status=(?:${STATUSES.join("|")}))$`);
 
 /**

@@ -120,6 +120,7 @@ describe("the public site in a real browser with JavaScript off", () => {
       "/statistics",
       "/sources",
       "/data",
+      "/kk/api",
       "/ru/persons",
       "/kk/",
       "/persons/no-such-person",

@@ -124,6 +124,7 @@ describe("the public site in a real browser with JavaScript off", () => {
       "/recognition",
       "/kk/recognition?body=european-parliament",
       "/persons?page=2",
+      "/kk/api",
       "/ru/persons",
       "/kk/",
       "/persons/no-such-person",

@@ -48,7 +48,7 @@ const inputsFor: Record<string, unknown> = {
   "public.official": { slug: "nobody" },
   "public.massEvent": { slug: "nobody" },
   "public.personChanges": { slug: "p-abishev" },
-  "public.personPages": { slugs: ["p-abishev", "no-such-person"] },
+  "public.personPages": { slugs: "p-abishev,no-such-person" },
   "public.changes": { after: 0 },
   "admin.persons.get": { id: "p-abishev" },
   "admin.persons.history": { id: "p-abishev" },

@@ -221,6 +221,32 @@ async function crawl(): Promise<Map<string, string>> {
   await get("/trpc/public.statistics");
   await get(`/trpc/public.persons?input=${encodeURIComponent("{bad json")}`);
   await get("/persons?year=%3Cscript%3E");
+  // The REST API (ADR 015): every documented endpoint, the drafts' and deleted persons' addresses, a search.
+  for (const p of [
+    "/api/v1/openapi.json",
+    "/api/v1/persons/c-1",
+    "/api/v1/persons/c-850",
+    "/api/v1/persons/c-950",
+    "/api/v1/persons/c-1/changes",
+    "/api/v1/persons/c-850/changes",
+    `/api/v1/persons?q=${encodeURIComponent(`${CANARY}-name-850 Person`)}`,
+    "/api/v1/recent-changes",
+    "/api/v1/changes?after=0",
+    "/api/v1/statistics",
+    "/api/v1/officials",
+    "/api/v1/officials/o-c",
+    "/api/v1/events",
+    "/api/v1/events/rally-c",
+    "/api/v1/sources",
+    "/api/v1/organisations",
+    "/api/v1/version",
+  ])
+    await get(p);
+  let cursor: string | null = "";
+  while (cursor !== null) {
+    const path: string = `/api/v1/persons?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
+    cursor = (JSON.parse(await get(path)) as { next: string | null }).next;
+  }
   return pages;
 }
 
@@ -231,6 +257,8 @@ describe("leak canaries (C1)", () => {
     // The crawl saw the public records: the canary test is not passing by seeing nothing.
     expect(pages.get("/persons/c-1")).toContain("Public Person 1");
     expect(pages.get("/data/persons.json")).toContain("Public Person 799");
+    expect(pages.get("/api/v1/persons/c-1")).toContain("Public Person 1");
+    expect(pages.get("/api/v1/events/rally-c")).toContain("Public Person 1");
     // A search page echoes the reader's own query in its search box; that echo is not a leak, anything else is.
     const withoutEcho = (path: string, body: string) => {
       const q = new URL(path, "http://x").searchParams.get("q");

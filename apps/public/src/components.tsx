@@ -26,7 +26,7 @@ export function Layout({
   children: ReactNode;
   description?: string;
 }) {
-  const { t, href, hrefIn, asset, locale } = usePage();
+  const { t, href, hrefIn, asset, locale, staticExport } = usePage();
   return (
     <html lang={locale}>
       <head>
@@ -90,6 +90,12 @@ export function Layout({
           <p>
             <a href={href("/about")}>{t("nav.about")}</a> · <a href={href("/data")}>{t("nav.data")}</a> ·{" "}
             <a href={href("/sources")}>{t("nav.sources")}</a>
+            {staticExport ? null : (
+              <>
+                {" · "}
+                <a href={href("/api")}>{t("nav.api")}</a>
+              </>
+            )}
           </p>
         </footer>
       </body>

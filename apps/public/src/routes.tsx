@@ -14,6 +14,7 @@ import { isBadRequest, isNotFound, type PublicApi } from "./api.ts";
 import { HomePage } from "./pages/home.tsx";
 import { EventPage, EventsPage } from "./pages/events.tsx";
 import { AboutPage } from "./pages/about.tsx";
+import { ApiPage } from "./pages/api.tsx";
 import { DataPage, NotFoundPage, SourcesPage } from "./pages/misc.tsx";
 import { RecognitionPage, type RecognitionFilters } from "./pages/recognition.tsx";
 import { StatisticsPage } from "./pages/statistics.tsx";
@@ -33,6 +34,7 @@ export type Route =
   | { kind: "sources" }
   | { kind: "data" }
   | { kind: "about" }
+  | { kind: "api" }
   | { kind: "recognition"; filters: RecognitionFilters };
 
 type RawQuery = Record<string, unknown>;
@@ -106,6 +108,7 @@ export function parseRoute(path: string, query: RawQuery): Route | null {
       },
     };
   }
+  if (a === "api") return { kind: "api" };
   return null;
 }
 
@@ -265,6 +268,8 @@ export async function loadPage(
       }
       case "data":
         return { status: 200, page: <DataPage /> };
+      case "api":
+        return { status: 200, page: <ApiPage /> };
     }
   } catch (e) {
     if (isNotFound(e)) return notFound;

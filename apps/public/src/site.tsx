@@ -175,6 +175,7 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
     "/data",
     "/about",
     "/recognition",
+    "/api",
   ];
   for (const prefix of prefixes)
     for (const p of paths) router.get(`${prefix}${p === "/" && prefix ? "" : p}`, page);
@@ -278,7 +279,7 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
         try {
           const day = today();
           const { version } = await opts.api.version();
-          for (const { dossier, changes } of await opts.api.personPages({ slugs })) {
+          for (const { dossier, changes } of await opts.api.personPages({ slugs: slugs.join(",") })) {
             const slug = dossier.person.slug;
             for (const prefix of prefixes) {
               const url = `${prefix}/persons/${slug}`;
@@ -402,7 +403,7 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
 }
 
 const PAGE_PATH =
-  /^(?:\/(?:ru|kk))?(?:\/|\/persons|\/officials|\/events|\/statistics|\/sources|\/data|\/about|\/recognition|\/(?:persons|officials|events)\/[a-z0-9-]{1,100})?$/;
+  /^(?:\/(?:ru|kk))?(?:\/|\/persons|\/officials|\/events|\/statistics|\/sources|\/data|\/about|\/api|\/recognition|\/(?:persons|officials|events)\/[a-z0-9-]{1,100})?$/;
 const LIST_QUERY = new RegExp(`^\\?(?:list=(?:${PERSON_LISTS.join("|")})|status=(?:${STATUSES.join("|")}))$`);
 
 /**

@@ -27,6 +27,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import type { Env } from "./env.ts";
 import { personSchemaJson, writeOpenData } from "./open-data.ts";
 import { mountOpenDataFiles } from "./open-data-routes.ts";
+import { mountRestApi } from "./rest-api.ts";
 import { OpenDataFiles } from "./open-data-files.ts";
 
 export type { BuildReport } from "./open-data-files.ts";
@@ -142,6 +143,8 @@ export function createApp({
   app.get("/healthz", (_req, res) => {
     res.status(ready() ? 200 : 503).json({ ok: ready(), backend: database.backend });
   });
+
+  mountRestApi(app, database, publicUrl, log);
 
   app.use(
     "/trpc",

@@ -126,14 +126,14 @@ export function queryJsonDepth(req: Request, _res: Response, next: NextFunction)
 }
 
 /**
- * Public reads may be fetched from any site (a newsroom's chart, a researcher's notebook): `/data/*` and the
- * public tRPC procedures answer GET with `Access-Control-Allow-Origin: *` and a cross-origin resource policy.
+ * Public reads may be fetched from any site (a newsroom's chart, a researcher's notebook): `/data/*`, the REST
+ * API `/api/v1/*` (the public router alone, ADR 015) and the public tRPC procedures answer GET with `Access-Control-Allow-Origin: *` and a cross-origin resource policy.
  * Never credentials (a browser sends no cookie with `*`), never a write, never admin or auth procedures: a
  * batch that names any procedure outside `public.` gets no CORS headers at all.
  */
 export function publicCors(req: Request, res: Response, next: NextFunction): void {
   const path = req.path;
-  const isData = path.startsWith("/data/");
+  const isData = path.startsWith("/data/") || path.startsWith("/api/v1/");
   const procedures = path.startsWith("/trpc/") ? path.slice("/trpc/".length).split(",") : [];
   const isPublicApi = procedures.length > 0 && procedures.every((p) => /^public\.[A-Za-z]+$/.test(p));
   if (!isData && !isPublicApi) return next();

@@ -21,3 +21,5 @@ export { createLimiters, type Limiters } from "./auth/limits.ts";
 export { createUser } from "./auth/router.ts";
 export { PersonFiltersSchema } from "./routers/public.ts";
 export { POLICY, type Caller } from "./policy.ts";
+export { publicRouter } from "./routers/public.ts";
+export { publicOpenApiDocument, REST_API_BASE, REST_API_VERSION, useQueryCoercion } from "./openapi.ts";

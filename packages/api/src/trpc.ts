@@ -1,5 +1,6 @@
 import { hasRole, isDomainError, type DomainErrorCode } from "@registry/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
+import type { OpenApiMeta } from "trpc-to-openapi";
 import { z } from "zod";
 import type { Context, Role } from "./context.ts";
 
@@ -29,32 +30,36 @@ function fieldErrorsOf(e: z.ZodError) {
   return { formErrors, fieldErrors };
 }
 
-const t = initTRPC.context<Context>().create({
-  errorFormatter({ shape, error }) {
-    const cause = error.cause;
-    const fieldErrors =
-      cause instanceof z.ZodError
-        ? fieldErrorsOf(cause)
-        : isDomainError(cause)
-          ? (cause.details.fields ?? null)
-          : null;
-    const current =
-      isDomainError(cause) && cause.code === "CONFLICT" ? (cause.details.current ?? null) : null;
-    // Unexpected failures get a generic message: no stack, no SQL, no record contents.
-    const internal = error.code === "INTERNAL_SERVER_ERROR";
-    return {
-      ...shape,
-      message: internal ? "Internal error" : shape.message,
-      data: {
-        code: shape.data.code,
-        httpStatus: shape.data.httpStatus,
-        path: shape.data.path,
-        fieldErrors,
-        current,
-      },
-    };
-  },
-});
+// The meta says where a public procedure answers as REST under /api/v1 (ADR 015).
+const t = initTRPC
+  .context<Context>()
+  .meta<OpenApiMeta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      const fieldErrors =
+        cause instanceof z.ZodError
+          ? fieldErrorsOf(cause)
+          : isDomainError(cause)
+            ? (cause.details.fields ?? null)
+            : null;
+      const current =
+        isDomainError(cause) && cause.code === "CONFLICT" ? (cause.details.current ?? null) : null;
+      // Unexpected failures get a generic message: no stack, no SQL, no record contents.
+      const internal = error.code === "INTERNAL_SERVER_ERROR";
+      return {
+        ...shape,
+        message: internal ? "Internal error" : shape.message,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          fieldErrors,
+          current,
+        },
+      };
+    },
+  });
 
 /** The one place where domain errors become transport errors. */
 const domainErrors = t.middleware(async ({ next }) => {

@@ -16,6 +16,8 @@ import {
   type PublicOfficial,
   type Source,
   type Status,
+  PERSON_SORTS,
+  type PersonSort,
 } from "@registry/domain";
 import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "./db.ts";
@@ -78,8 +80,9 @@ export async function publicPersonIds(db: Db, ids: readonly string[]): Promise<S
   return out;
 }
 
-export const SORTS = ["name", "recent", "since"] as const;
-export type Sort = (typeof SORTS)[number];
+/** The orders of a persons list: the public API contract's (ADR 015). */
+export const SORTS = PERSON_SORTS;
+export type Sort = PersonSort;
 
 export interface PersonFilters {
   q?: string;

@@ -1,11 +1,12 @@
 // Builds the published form of @registry/domain: ES modules and CommonJS, each with declarations and source
-// maps, from the same sources (the monorepo itself runs the TypeScript sources directly).
+// maps, from the same sources (the monorepo itself runs the TypeScript sources directly). Another package built
+// the same way (@registry/client) passes its folder: `node build.mjs <package folder>`.
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
+const root = process.argv[2] ? resolve(process.argv[2]) : fileURLToPath(new URL("..", import.meta.url));
 const tsc = join(root, "node_modules/typescript/bin/tsc");
 rmSync(join(root, "dist"), { recursive: true, force: true });
 for (const config of ["tsconfig.build.json", "tsconfig.cjs.json"])

@@ -211,3 +211,15 @@ export {
   type Verdict,
   type WriteOp,
 } from "./permissions.ts";
+export {
+  PUBLIC_API,
+  PUBLIC_PROCEDURES,
+  PUBLIC_API_BASE,
+  PERSON_SORTS,
+  PersonFiltersSchema,
+  type PersonFilters,
+  type PersonSort,
+  type PublicApi,
+  type PublicEndpoint,
+  type PublicProcedure,
+} from "./public-api.ts";

@@ -1,9 +1,16 @@
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  buildAndPack,
+  installedPackageJson,
+  installInEmptyApp,
+  lintTarball,
+  runNode,
+  typecheckInApp,
+} from "./pack-helpers.ts";
 
 /**
  * Issue 17: the package as an outside developer gets it. Built, packed with pnpm (which writes the published
@@ -12,28 +19,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
  * arethetypeswrong check the tarball.
  */
 const PKG = fileURLToPath(new URL("..", import.meta.url));
-const bin = (name: string) => join(PKG, "node_modules/.bin", name);
-const run = (cmd: string, args: string[], cwd: string) =>
-  execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 240_000 });
 
 let dir = "";
 let tarball = "";
 let app = "";
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "registry-domain-pack-"));
-  run(process.execPath, [join(PKG, "scripts/build.mjs")], PKG);
-  // The pnpm that runs this test (CI starts it through npx, so it may not be on PATH by that name).
-  const execpath = process.env.npm_execpath;
-  if (execpath && /pnpm/.test(execpath) && /\.c?js$/.test(execpath))
-    run(process.execPath, [execpath, "pack", "--pack-destination", dir], PKG);
-  else run("pnpm", ["pack", "--pack-destination", dir], PKG);
-  const file = readdirSync(dir).find((f) => f.endsWith(".tgz"));
-  if (!file) throw new Error("pnpm pack wrote no tarball");
-  tarball = join(dir, file);
-  app = join(dir, "app");
-  mkdirSync(app);
-  writeFileSync(join(app, "package.json"), JSON.stringify({ name: "outside-app", private: true }));
-  run("npm", ["install", "--no-audit", "--no-fund", "--no-package-lock", tarball], app);
+  tarball = buildAndPack(PKG, dir);
+  app = installInEmptyApp(dir, [tarball]);
 }, 300_000);
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
@@ -57,27 +50,22 @@ describe("@registry/domain as published", { timeout: 120_000 }, () => {
       expect.arrayContaining(["CHANGELOG.md", "LICENSE", "README.md", "dist", "package.json", "schema"]),
     );
     expect(files).not.toContain("src");
-    const pkg = JSON.parse(
-      run(process.execPath, ["-p", "JSON.stringify(require('./package.json'))"], installed),
-    ) as {
-      dependencies: Record<string, string>;
-      license: string;
-    };
+    const pkg = installedPackageJson(app, "@registry/domain");
     expect(pkg.license).toBe("MIT");
-    expect(Object.keys(pkg.dependencies)).toEqual(["zod"]);
-    expect(pkg.dependencies.zod).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(Object.keys(pkg.dependencies ?? {})).toEqual(["zod"]);
+    expect(pkg.dependencies?.zod).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
   it("works from plain Node as an ES module: validates a record and derives a cited status", () => {
-    writeFileSync(
-      join(app, "esm.mjs"),
+    const out = runNode(
+      app,
+      "esm.mjs",
       `import { CaseSchema, PersonSchema, statusAsOf, textIn } from "@registry/domain";
 const kase = CaseSchema.parse(${JSON.stringify(kase)});
 const bad = PersonSchema.safeParse({ id: "p-1", slug: "p-1", names: [] });
 const s = statusAsOf("p-1", { cases: [kase], events: [], reports: [] }, "2020-07-01");
 console.log(JSON.stringify({ ok: bad.success, status: s.status, since: s.since, cited: s.citations.length, ru: textIn(kase.title, "ru").text }));`,
     );
-    const out = JSON.parse(run(process.execPath, ["esm.mjs"], app)) as Record<string, unknown>;
     expect(out).toEqual({
       ok: false,
       status: "pre-trial-detention",
@@ -88,8 +76,9 @@ console.log(JSON.stringify({ ok: bad.success, status: s.status, since: s.since, 
   });
 
   it("works from CommonJS with require, and matches Cyrillic and Latin spellings by name keys", () => {
-    writeFileSync(
-      join(app, "cjs.cjs"),
+    const out = runNode(
+      app,
+      "cjs.cjs",
       `const { namesMeet, formatArticle } = require("@registry/domain");
 const schema = require("@registry/domain/schema/person-dossier.schema.json");
 console.log(JSON.stringify({
@@ -99,7 +88,6 @@ console.log(JSON.stringify({
   schema: schema.$schema,
 }));`,
     );
-    const out = JSON.parse(run(process.execPath, ["cjs.cjs"], app)) as Record<string, unknown>;
     expect(out).toEqual({
       meet: true,
       apart: false,
@@ -108,47 +96,23 @@ console.log(JSON.stringify({
     });
   });
 
-  it.each(["bundler", "nodenext"])(
+  it.each(["bundler", "nodenext"] as const)(
     "type-checks in a strict TypeScript project (%s resolution)",
     (resolution) => {
-      writeFileSync(
-        join(app, "check.ts"),
-        `import { PersonSchema, type Person, type LocalizedText, textIn } from "@registry/domain";
+      const source = `import { PersonSchema, type Person, type LocalizedText, textIn } from "@registry/domain";
 const p: Person = PersonSchema.parse({ id: "p-1", slug: "p-1", names: [{ text: "Aset Abishev", script: "latin", primary: true }] });
 const t: LocalizedText = { en: "x" };
 export const out: string = textIn(t, "kk").text + p.id;
 // @ts-expect-error a status is one of the domain's, not any string
 export const wrong: import("@registry/domain").Status = "free";
-`,
-      );
-      writeFileSync(
-        join(app, `tsconfig.${resolution}.json`),
-        JSON.stringify({
-          compilerOptions: {
-            strict: true,
-            noEmit: true,
-            target: "ES2022",
-            module: resolution === "bundler" ? "ESNext" : "NodeNext",
-            moduleResolution: resolution === "bundler" ? "Bundler" : "NodeNext",
-            skipLibCheck: false,
-            types: [],
-          },
-          files: ["check.ts"],
-        }),
-      );
-      // tsc exits non-zero (and execFileSync throws with its output) on any error.
-      expect(() =>
-        run(
-          process.execPath,
-          [join(PKG, "node_modules/typescript/bin/tsc"), "-p", `tsconfig.${resolution}.json`],
-          app,
-        ),
-      ).not.toThrow();
+`;
+      expect(() => typecheckInApp(app, source, resolution)).not.toThrow();
     },
   );
 
   it("passes publint and arethetypeswrong", () => {
-    expect(run(bin("publint"), [tarball, "--strict"], dir)).toContain("All good");
-    expect(run(bin("attw"), [tarball, "--format", "table"], dir)).toContain("No problems found");
+    const { publint, attw } = lintTarball(tarball, dir);
+    expect(publint).toContain("All good");
+    expect(attw).toContain("No problems found");
   });
 });

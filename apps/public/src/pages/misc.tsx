@@ -38,7 +38,7 @@ export function SourcesPage({ sources, counts }: { sources: Source[]; counts: Re
 }
 
 export function DataPage() {
-  const { t, href, today } = usePage();
+  const { t, href, today, staticExport } = usePage();
   const { date } = useDates();
   const raw = (p: string) => href(p);
   return (
@@ -70,6 +70,11 @@ export function DataPage() {
         <li>
           <a href={raw("/feed.xml")}>feed.xml</a>: {t("data.feed")}
         </li>
+        {staticExport ? null : (
+          <li>
+            <a href={href("/api")}>{t("nav.api")}</a>: {t("data.api")}
+          </li>
+        )}
       </ul>
       <p>{t("data.licence")}</p>
       <p>{t("data.snapshot", { date: date(today) })}</p>

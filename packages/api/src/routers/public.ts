@@ -1,7 +1,5 @@
 import {
   getPublicDossier,
-  publicDossiersBySlug,
-  publicPersonChangesBySlug,
   getPublicMassEvent,
   getPublicOfficial,
   listPublicMassEvents,
@@ -15,58 +13,16 @@ import {
   publicChangesSince,
   recentCuratorChanges,
   publicStatistics,
+  publicDossiersBySlug,
+  publicPersonChangesBySlug,
   publicTimeline,
   listPublicRecognitions,
-  SORTS,
 } from "@registry/db";
-import {
-  DomainError,
-  GenderSchema,
-  parseAsOfDay,
-  IdSchema,
-  PersonDossierSchema,
-  PersonListItemSchema,
-  PersonListSchema,
-  PersonRefSchema,
-  PublicMassEventSchema,
-  PublicOfficialSchema,
-  PublicOrganisationSchema,
-  PublicSourceSchema,
-  RecognitionEntrySchema,
-  RegionSchema,
-  SENTENCE_KINDS,
-  SlugSchema,
-  StatisticsSchema,
-  TimelineSchema,
-  StatusSchema,
-} from "@registry/domain";
-import { z } from "zod";
+import { DomainError, parseAsOfDay, PUBLIC_API, type PublicProcedure } from "@registry/domain";
+import type { OpenApiMeta } from "trpc-to-openapi";
 import { publicProcedure, router } from "../trpc.ts";
 
-export const PersonFiltersSchema = z.strictObject({
-  q: z.string().max(200).optional(),
-  status: StatusSchema.optional(),
-  list: PersonListSchema.optional(),
-  article: z
-    .string()
-    .regex(/^(?:(?:criminal|administrative|civil):)?\d{1,4}$/)
-    .optional(),
-  region: RegionSchema.optional(),
-  year: z.int().min(1900).max(2100).optional(),
-  organisation: IdSchema.optional(),
-  source: IdSchema.optional(),
-  gender: GenderSchema.optional(),
-  sentence: z.enum(SENTENCE_KINDS).optional(),
-  /** Only persons whose persecution is recorded by the day (a status period covers it). */
-  recorded: z.boolean().optional(),
-  sort: z.enum(SORTS).optional(),
-  limit: z.int().min(1).max(200).optional(),
-  cursor: z.string().max(500).optional(),
-  /** Rows to skip, for numbered pages (ignored with a cursor). */
-  offset: z.int().min(0).max(100_000).optional(),
-  /** A past day (YYYY-MM-DD): the list as of that day, from the facts certain by then. */
-  asOf: z.string().max(40).optional(),
-});
+export { PersonFiltersSchema } from "@registry/domain";
 
 /** The day a query is for: today, or a past day asked for; a future or impossible day is a bad request. */
 function dayOf(asOf: string | undefined, today: string): string {
@@ -75,24 +31,32 @@ function dayOf(asOf: string | undefined, today: string): string {
   return r.day;
 }
 
-/** A public change of a person's record: when, and which public fields. */
-const PersonChangeSchema = z.object({ at: z.iso.datetime(), fields: z.array(z.string()) });
-
 const notFound = (what: string) => new DomainError("NOT_FOUND", `No such ${what}`);
 
-/** Read-only: everything here returns public schemas only (the `.output()` strips anything else). */
+/** Where the contract (`PUBLIC_API` of the domain) says a procedure answers as REST, under /api/v1. */
+function rest(name: PublicProcedure): OpenApiMeta {
+  const { method, path, summary, tag } = PUBLIC_API[name];
+  return { openapi: { method, path, summary, tags: [tag], protect: false, errorResponses: [400, 404] } };
+}
+
+/**
+ * Read-only: every input and `.output()` is the domain's public API contract (PUBLIC_API), so the output strips
+ * anything else; `@registry/client` is typed by the same contract, and a type test holds the two together.
+ */
 export const publicRouter = router({
   persons: publicProcedure
-    .input(PersonFiltersSchema)
-    .output(z.object({ items: z.array(PersonListItemSchema), next: z.string().nullable(), total: z.int() }))
+    .meta(rest("persons"))
+    .input(PUBLIC_API.persons.input)
+    .output(PUBLIC_API.persons.output)
     .query(({ ctx, input }) => {
       const { asOf, ...filters } = input;
       return listPublicPersons(ctx.database.db, filters, dayOf(asOf, ctx.today()));
     }),
 
   person: publicProcedure
-    .input(z.strictObject({ slug: SlugSchema, asOf: z.string().max(40).optional() }))
-    .output(PersonDossierSchema)
+    .meta(rest("person"))
+    .input(PUBLIC_API.person.input)
+    .output(PUBLIC_API.person.output)
     .query(async ({ ctx, input }) => {
       const d = await getPublicDossier(ctx.database.db, input.slug, dayOf(input.asOf, ctx.today()));
       if (!d) throw notFound("person");
@@ -100,36 +64,41 @@ export const publicRouter = router({
     }),
 
   personChanges: publicProcedure
-    .input(z.strictObject({ slug: SlugSchema }))
-    .output(z.array(PersonChangeSchema))
+    .meta(rest("personChanges"))
+    .input(PUBLIC_API.personChanges.input)
+    .output(PUBLIC_API.personChanges.output)
     .query(({ ctx, input }) => publicPersonChanges(ctx.database.db, input.slug)),
 
   /**
    * Person pages' data for many persons at once (dossier and recent public changes), for rendering pages ahead of
-   * readers: a hundred dossiers cost a few queries instead of a few hundred. The same data as `person` and
+   * readers: fifty dossiers cost a few queries instead of a few hundred. The same data as `person` and
    * `personChanges`; slugs that are not published persons are left out.
    */
   personPages: publicProcedure
-    .input(z.strictObject({ slugs: z.array(SlugSchema).min(1).max(100) }))
-    .output(z.array(z.object({ dossier: PersonDossierSchema, changes: z.array(PersonChangeSchema) })))
+    .meta(rest("personPages"))
+    .input(PUBLIC_API.personPages.input)
+    .output(PUBLIC_API.personPages.output)
     .query(async ({ ctx, input }) => {
+      const slugs = input.slugs.split(",");
       const [dossiers, changes] = await Promise.all([
-        publicDossiersBySlug(ctx.database.db, input.slugs, ctx.today()),
-        publicPersonChangesBySlug(ctx.database.db, input.slugs),
+        publicDossiersBySlug(ctx.database.db, slugs, ctx.today()),
+        publicPersonChangesBySlug(ctx.database.db, slugs),
       ]);
       return dossiers.map((dossier) => ({ dossier, changes: changes.get(dossier.person.slug) ?? [] }));
     }),
 
   /** Changes whenever published data may have changed: lets the public site reuse rendered pages. */
   version: publicProcedure
-    .input(z.strictObject({}).optional())
-    .output(z.object({ version: z.int() }))
+    .meta(rest("version"))
+    .input(PUBLIC_API.version.input)
+    .output(PUBLIC_API.version.output)
     .query(async ({ ctx }) => ({ version: await dataVersion(ctx.database.db) })),
 
   /** The published persons curators changed most recently (not the loads of the curated data), newest first. */
   recentChanges: publicProcedure
-    .input(z.strictObject({ limit: z.int().min(1).max(50).optional() }).optional())
-    .output(z.array(PersonRefSchema.extend({ changedAt: z.iso.datetime() })))
+    .meta(rest("recentChanges"))
+    .input(PUBLIC_API.recentChanges.input)
+    .output(PUBLIC_API.recentChanges.output)
     .query(({ ctx, input }) => recentCuratorChanges(ctx.database.db, input?.limit ?? 10)),
 
   /**
@@ -137,35 +106,41 @@ export const publicRouter = router({
    * or `all`. Lets the site drop only those of its precomputed pages (lists and totals are always redone).
    */
   changes: publicProcedure
-    .input(z.strictObject({ after: z.int().min(0).max(Number.MAX_SAFE_INTEGER) }))
-    .output(z.object({ version: z.int(), all: z.boolean(), slugs: z.array(SlugSchema) }))
+    .meta(rest("changes"))
+    .input(PUBLIC_API.changes.input)
+    .output(PUBLIC_API.changes.output)
     .query(({ ctx, input }) => publicChangesSince(ctx.database.db, input.after)),
 
   statistics: publicProcedure
-    .input(z.strictObject({ asOf: z.string().max(40).optional() }).optional())
-    .output(StatisticsSchema)
+    .meta(rest("statistics"))
+    .input(PUBLIC_API.statistics.input)
+    .output(PUBLIC_API.statistics.output)
     .query(({ ctx, input }) => publicStatistics(ctx.database.db, dayOf(input?.asOf, ctx.today()))),
 
-  /** Political prisoners and other persecuted persons per month and on each source's day (the over-time chart). */
+  /** Political prisoners and other persecuted persons per month and on each source's day (the chart). */
   timeline: publicProcedure
-    .input(z.strictObject({}).optional())
-    .output(TimelineSchema)
+    .meta(rest("timeline"))
+    .input(PUBLIC_API.timeline.input)
+    .output(PUBLIC_API.timeline.output)
     .query(({ ctx }) => publicTimeline(ctx.database.db, ctx.today())),
 
   /** Every international decision and recommendation about published persons, newest first. */
   recognitions: publicProcedure
-    .input(z.strictObject({}).optional())
-    .output(z.array(RecognitionEntrySchema))
+    .meta(rest("recognitions"))
+    .input(PUBLIC_API.recognitions.input)
+    .output(PUBLIC_API.recognitions.output)
     .query(({ ctx }) => listPublicRecognitions(ctx.database.db)),
 
   officials: publicProcedure
-    .input(z.strictObject({}).optional())
-    .output(z.array(PublicOfficialSchema))
+    .meta(rest("officials"))
+    .input(PUBLIC_API.officials.input)
+    .output(PUBLIC_API.officials.output)
     .query(({ ctx }) => listPublicOfficials(ctx.database.db)),
 
   official: publicProcedure
-    .input(z.strictObject({ slug: SlugSchema }))
-    .output(z.object({ official: PublicOfficialSchema, persons: z.array(PersonRefSchema) }))
+    .meta(rest("official"))
+    .input(PUBLIC_API.official.input)
+    .output(PUBLIC_API.official.output)
     .query(async ({ ctx, input }) => {
       const official = await getPublicOfficial(ctx.database.db, input.slug);
       if (!official) throw notFound("official");
@@ -177,13 +152,15 @@ export const publicRouter = router({
     }),
 
   massEvents: publicProcedure
-    .input(z.strictObject({}).optional())
-    .output(z.array(PublicMassEventSchema))
+    .meta(rest("massEvents"))
+    .input(PUBLIC_API.massEvents.input)
+    .output(PUBLIC_API.massEvents.output)
     .query(({ ctx }) => listPublicMassEvents(ctx.database.db)),
 
   massEvent: publicProcedure
-    .input(z.strictObject({ slug: SlugSchema }))
-    .output(z.object({ massEvent: PublicMassEventSchema, detainees: z.array(PersonRefSchema) }))
+    .meta(rest("massEvent"))
+    .input(PUBLIC_API.massEvent.input)
+    .output(PUBLIC_API.massEvent.output)
     .query(async ({ ctx, input }) => {
       const massEvent = await getPublicMassEvent(ctx.database.db, input.slug);
       if (!massEvent) throw notFound("event");
@@ -191,12 +168,14 @@ export const publicRouter = router({
     }),
 
   sources: publicProcedure
-    .input(z.strictObject({}).optional())
-    .output(z.array(PublicSourceSchema))
+    .meta(rest("sources"))
+    .input(PUBLIC_API.sources.input)
+    .output(PUBLIC_API.sources.output)
     .query(({ ctx }) => listPublicSources(ctx.database.db)),
 
   organisations: publicProcedure
-    .input(z.strictObject({}).optional())
-    .output(z.array(PublicOrganisationSchema))
+    .meta(rest("organisations"))
+    .input(PUBLIC_API.organisations.input)
+    .output(PUBLIC_API.organisations.output)
     .query(({ ctx }) => listPublicOrganisations(ctx.database.db)),
 });

@@ -221,7 +221,7 @@ export function createApp({
     res.type("application/schema+json").send(JSON.stringify(personSchemaJson(), null, 2));
   });
   const api = createPublicCaller(createContextInner({ database }));
-  mountOpenDataFiles(app, api);
+  mountOpenDataFiles(app, api, database);
 
   // The curators' app: a static build of apps/admin, talking to /trpc.
   const adminDist = fileURLToPath(new URL("../../admin/dist/", import.meta.url));

@@ -1,13 +1,27 @@
 import type { createPublicCaller } from "@registry/api";
-import { csvSafeCell, DATA_LICENCE, publicJsonSchemas, toCsv, today } from "@registry/domain";
+import { listPublicCases, listPublicEvents, listPublicRecognitions, type Database } from "@registry/db";
+import {
+  csvSafeCell,
+  DATA_LICENCE,
+  formatArticle,
+  publicJsonSchemas,
+  toCsv,
+  today,
+  type DateValue,
+} from "@registry/domain";
 import type { Express } from "express";
 import { CSV_COLUMNS } from "./open-data.ts";
+import { CSV_OTHER } from "./open-data-columns.ts";
 
 /**
  * The open-data files besides the persons' (issue 17): the JSON Schemas, one file per other kind of public
  * record, and the data package that lists them all. Built from the public API, what the site shows.
  */
-export function mountOpenDataFiles(app: Express, api: ReturnType<typeof createPublicCaller>): void {
+export function mountOpenDataFiles(
+  app: Express,
+  api: ReturnType<typeof createPublicCaller>,
+  database: Database,
+): void {
   const schemas = publicJsonSchemas();
   app.get("/data/schema/:file", (req, res, next) => {
     const file = req.params.file;
@@ -18,18 +32,25 @@ export function mountOpenDataFiles(app: Express, api: ReturnType<typeof createPu
   });
 
   // The other kinds of public records, one file each, with the licence, the data version and the day inside;
-  // built from the public API (what the site shows), kept per data version.
+  // built from the public API (what the site shows), or for the cases, events and recognitions from the same
+  // public queries the persons' dossiers use (only what their pages show), kept per data version.
   const kinds = {
     officials: () => api.officials(),
     organisations: () => api.organisations(),
     sources: () => api.sources(),
     "mass-events": () => api.massEvents(),
+    cases: () => listPublicCases(database.db),
+    events: () => listPublicEvents(database.db),
+    recognitions: () => listPublicRecognitions(database.db),
   } as const;
   const keyOf = {
     officials: "officials",
     organisations: "organisations",
     sources: "sources",
     "mass-events": "massEvents",
+    cases: "cases",
+    events: "events",
+    recognitions: "recognitions",
   };
   // Each file is built once per data version and day, whichever format is asked for.
   const built = new Map<string, { version: number; day: string; body: string }>();
@@ -65,6 +86,18 @@ export function mountOpenDataFiles(app: Express, api: ReturnType<typeof createPu
     t?.ru ?? "",
     t?.kk ?? "",
   ];
+  const slugs = (links: { slug: string }[]) => links.map((l) => l.slug).join(" | ");
+  const when = (d: DateValue | undefined) => (d ? `${d.date}${d.end ? `/${d.end}` : ""}` : "");
+  const cited = (v: unknown) => {
+    const ids = new Set<string>();
+    JSON.stringify(v, (k, val: unknown) => {
+      if (k === "source" && typeof val === "string") ids.add(val);
+      return val;
+    });
+    return [...ids].sort().join(" | ");
+  };
+  const articles = (c: Parameters<typeof formatArticle>[0][], locale: "en" | "ru" | "kk") =>
+    [...new Set(c.map((x) => formatArticle(x, locale)))].join(" | ");
   const csvOf = {
     officials: async () => ({
       columns: CSV_OTHER.officials,
@@ -115,6 +148,64 @@ export function mountOpenDataFiles(app: Express, api: ReturnType<typeof createPu
         m.date.date,
         m.places.map((p) => p.name.en).join(" | "),
         String(m.detainees.length),
+      ]),
+    }),
+    cases: async () => {
+      const rows = await listPublicCases(database.db);
+      return {
+        columns: CSV_OTHER.cases,
+        rows: rows.map((c) => {
+          const slugOf = new Map(c.personLinks.map((l) => [l.id, l.slug]));
+          return [
+            c.id,
+            c.slug,
+            ...text(c.title),
+            c.kind,
+            slugs(c.personLinks),
+            when(c.opened),
+            articles(c.charges, "en"),
+            articles(c.charges, "ru"),
+            articles(c.charges, "kk"),
+            c.measures.map((m) => `${slugOf.get(m.person) ?? m.person}:${m.kind}`).join(" | "),
+            c.sentences
+              .map(
+                (x) =>
+                  `${slugOf.get(x.person) ?? x.person}:${x.kind}${x.termMonths ? `:${x.termMonths}` : ""}`,
+              )
+              .join(" | "),
+            ...text(c.investigatingBody),
+            cited(c),
+          ];
+        }),
+      };
+    },
+    events: async () => ({
+      columns: CSV_OTHER.events,
+      rows: (await listPublicEvents(database.db)).map((e) => [
+        e.id,
+        when(e.date),
+        e.type,
+        slugs(e.personLinks),
+        e.case ?? "",
+        e.massEvent ?? "",
+        e.place?.name.en ?? "",
+        e.place?.region ?? "",
+        ...text(e.description),
+        cited(e),
+      ]),
+    }),
+    recognitions: async () => ({
+      columns: CSV_OTHER.recognitions,
+      rows: (await listPublicRecognitions(database.db)).map((r) => [
+        r.id,
+        when(r.date),
+        r.body,
+        r.kind,
+        ...text(r.instrument),
+        r.reference ?? "",
+        slugs(r.personLinks),
+        r.url ?? "",
+        cited(r),
       ]),
     }),
   } as const;
@@ -182,6 +273,9 @@ export function mountOpenDataFiles(app: Express, api: ReturnType<typeof createPu
             json("organisations", "Movements, parties and groups"),
             json("sources", "The reports the facts are cited from"),
             json("mass-events", "Rallies and crackdowns"),
+            json("cases", "Cases, with their published defendants, charges, measures and sentences"),
+            json("events", "Dated events in persons' records: detentions, searches, trials, releases"),
+            json("recognitions", "Recognitions as political prisoners and calls for release"),
             ...(Object.keys(CSV_OTHER) as (keyof typeof CSV_OTHER)[]).map((kind) => ({
               name: `${kind}-csv`,
               title: `${kind.replace("-", " ")}, one row each`,
@@ -204,51 +298,3 @@ export function mountOpenDataFiles(app: Express, api: ReturnType<typeof createPu
       .catch(next);
   });
 }
-
-/** The columns of the other kinds' CSV files, with what each holds (the data package's table schemas). */
-const lang = (base: string, what: string): [string, string][] => [
-  [base, `${what} (English)`],
-  [`${base}_ru`, `${what} in Russian`],
-  [`${base}_kk`, `${what} in Kazakh`],
-];
-const CSV_OTHER = {
-  officials: [
-    ["id", "Stable identifier"],
-    ["slug", "Part of the official's page URL: /officials/<slug>"],
-    ["name", "The name as the sources give it, in Latin script"],
-    ["name_ru", "The name in Russian Cyrillic"],
-    ["name_kk", "The name in Kazakh Cyrillic"],
-    ["role", "judge, prosecutor, investigator, police, ..."],
-    ...lang("position", "Position"),
-    ...lang("body", "The court, office or force"),
-    ["involvements", "How many acts of the official the sources report"],
-    ["sources", "Ids of the sources cited, separated by ' | '"],
-  ],
-  organisations: [
-    ["id", "Stable identifier"],
-    ["slug", "Short name used in links"],
-    ...lang("name", "Name"),
-    ["kind", "banned-movement, political-party, civic-movement, rights-group, media, ..."],
-    ["banned", "Dates of court bans, separated by ' | '"],
-    ["url", "Website"],
-  ],
-  sources: [
-    ["id", "Stable identifier, used in citations"],
-    ["slug", "Short name used in links"],
-    ["kind", "ngo-report, media, court-document, ..."],
-    ["publisher", "Who published it"],
-    ["title", "Its title, in its own language"],
-    ["published", "When (YYYY, YYYY-MM or YYYY-MM-DD)"],
-    ["language", "Its language"],
-    ["url", "Where it is published"],
-  ],
-  "mass-events": [
-    ["id", "Stable identifier"],
-    ["slug", "Part of the event's page URL: /events/<slug>"],
-    ...lang("name", "Name"),
-    ["kind", "rally, protest, crackdown, unrest, other"],
-    ["date", "When (YYYY, YYYY-MM or YYYY-MM-DD)"],
-    ["places", "Places (English), separated by ' | '"],
-    ["detainees", "How many of the named detainees have public records"],
-  ],
-} satisfies Record<string, [string, string][]>;

@@ -52,6 +52,7 @@ export {
   type DuplicateCandidate,
 } from "./admin-queries.ts";
 export { getPublicDossier, publicDossiers } from "./public-dossiers.ts";
+export { listPublicCases, listPublicEvents, listPublicRecognitions } from "./public-lists.ts";
 export { refreshPersons } from "./person-index.ts";
 export { dataVersion, onDataChanged } from "./version.ts";
 export { publicChangesSince, recentCuratorChanges } from "./public-changes.ts";

@@ -20,11 +20,22 @@ export interface RunningServer {
  */
 export async function startServer(
   env: Record<string, string>,
-  opts: { waitReady?: boolean; port?: number } = {},
+  opts: {
+    waitReady?: boolean;
+    port?: number;
+    /** Another way to start it: the built server is `node dist/main.js` in its folder (ADR 016). */
+    command?: { cwd: string; args: string[] };
+    /** How long to wait for /healthz (ms). */
+    readyWithin?: number;
+  } = {},
 ): Promise<RunningServer> {
   const port = opts.port ?? (await freePort());
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const { cwd, args } = opts.command ?? {
     cwd: `${ROOT}apps/server`,
+    args: ["--import", "tsx", "src/main.ts"],
+  };
+  const child = spawn(process.execPath, args, {
+    cwd,
     // Ready at once: the tests do not wait for every public page to be rendered ahead (pnpm bench:first-visit
     // measures that); pages not yet stored are rendered on request, as before.
     env: {
@@ -58,7 +69,7 @@ export async function startServer(
     exited,
   };
   if (opts.waitReady === false) return server;
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + (opts.readyWithin ?? 90_000);
   let done = false;
   void exited.then(() => (done = true));
   while (Date.now() < deadline && !done) {

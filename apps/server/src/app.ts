@@ -82,6 +82,11 @@ function rendererKey(): string {
   };
   walk(fileURLToPath(new URL("../../public/src/", import.meta.url)));
   walk(fileURLToPath(new URL("../../../packages/domain/src/", import.meta.url)));
+  // The built server (ADR 016) runs without those sources: its own bundle and assets hold the renderer.
+  const here = fileURLToPath(new URL(".", import.meta.url));
+  for (const f of readdirSync(here).sort())
+    if (f.endsWith(".js")) hash.update(f).update(readFileSync(join(here, f)));
+  walk(join(here, "assets"));
   return hash.digest("hex").slice(0, 32);
 }
 

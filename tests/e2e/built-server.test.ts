@@ -1,12 +1,12 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { generate } from "otplib";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ROOT, startServer, type RunningServer } from "../support/server.ts";
+import { ROOT, startArgs, startServer, type RunningServer } from "../support/server.ts";
 
 /**
  * Issue 17, part 5 (ADR 016): the production build, run as the container runs it. `pnpm build` (turbo: cached
@@ -40,6 +40,13 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "registry-built-"));
   rmSync(dir, { recursive: true });
   run(["--silent", "server:deploy", dir]);
+  // pnpm deploy (10.x, --legacy) also writes its bin shims under <cwd>/tmp/<name> for a target in /tmp: tidy up.
+  rmSync(join(ROOT, "tmp", basename(dir)), { recursive: true, force: true });
+  try {
+    rmdirSync(join(ROOT, "tmp"));
+  } catch {
+    // not there, or not ours alone
+  }
   dataDir = mkdtempSync(join(tmpdir(), "registry-built-data-"));
 
   const name = `built_${randomBytes(4).toString("hex")}`;
@@ -57,7 +64,7 @@ beforeAll(async () => {
     { cwd: dir, env: { ...process.env, ...env, ADMIN_PASSWORD: PASSWORD }, stdio: "pipe" },
   );
   server = await startServer(env, {
-    command: { cwd: dir, args: ["--enable-source-maps", "dist/main.js"] },
+    command: { cwd: dir, args: startArgs() },
     readyWithin: 240_000,
   });
 }, 600_000);

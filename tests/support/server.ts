@@ -1,8 +1,20 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort } from "@registry/db/testing";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/** The arguments `pnpm start:prod` gives node (the Dockerfile's CMD is checked against the same script). */
+export function startArgs(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, "apps/server/package.json"), "utf8")) as {
+    scripts: Record<string, string>;
+  };
+  const m = /^NODE_ENV=production node (.+)$/.exec(pkg.scripts["start:prod"] ?? "");
+  if (!m?.[1]) throw new Error("apps/server's start:prod is not `NODE_ENV=production node …`");
+  return m[1].split(" ");
+}
 
 export interface RunningServer {
   url: string;

@@ -30,7 +30,7 @@ export function openDataFiles(
   const files = new Map<string, { type: string; build: Build }>();
   // The other kinds of public records, one file each, with the licence, the data version and the day inside;
   // built from the public API (what the site shows), or for the cases, events and recognitions from the same
-  // public queries the persons' dossiers use (only what their pages show), kept per data version.
+  // public queries the persons' dossiers use (only what their pages show).
   const kinds = {
     officials: () => api.officials(),
     organisations: () => api.organisations(),

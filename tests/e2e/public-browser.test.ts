@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -165,6 +165,18 @@ describe("the public site in a real browser with JavaScript off", () => {
         env: { ...process.env, DATA_DIR: dataDir },
         stdio: "pipe",
       });
+      // Every open-data file and schema the data package lists is in the mirror too.
+      const pkg = JSON.parse(readFileSync(join(out, "data/datapackage.json"), "utf8")) as {
+        resources: { path: string; schema: unknown }[];
+      };
+      expect(pkg.resources.length).toBeGreaterThanOrEqual(16);
+      for (const r of pkg.resources) {
+        expect(existsSync(join(out, "data", r.path)), r.path).toBe(true);
+        if (typeof r.schema === "string")
+          expect(existsSync(join(out, "data", r.schema)), r.schema).toBe(true);
+      }
+      const cases = JSON.parse(readFileSync(join(out, "data/cases.json"), "utf8")) as { cases: unknown[] };
+      expect(cases.cases.length).toBeGreaterThan(0);
       const context = await browser.newContext({ javaScriptEnabled: false });
       const page = await context.newPage();
       await page.goto(pathToFileURL(join(out, "index.html")).href);

@@ -137,6 +137,36 @@ function records(): { published: ImportItem[]; drafts: ImportItem[]; toDelete: s
       citations: cite,
     },
   });
+  // A recognition naming public, draft and deleted persons shows only the public one; one naming no published
+  // person is in no public output at all (its text could tell of a person not yet published).
+  published.push(
+    {
+      kind: "recognition",
+      value: {
+        id: "rec-c",
+        body: "ngo",
+        instrument: { en: "Statement C" },
+        date: { date: "2021-01-01" },
+        kind: "called-for-release",
+        persons: ["p-c1", "p-c850", "p-c950"],
+        summary: { en: "Called for their release." },
+        citations: cite,
+      },
+    },
+    {
+      kind: "recognition",
+      value: {
+        id: "rec-hidden",
+        body: "ngo",
+        instrument: { en: `${CANARY}-recognition` },
+        date: { date: "2021-01-01" },
+        kind: "concern",
+        persons: ["p-c850", "p-c950"],
+        summary: { en: `${CANARY}-recognition-summary` },
+        citations: cite,
+      },
+    },
+  );
   return { published, drafts, toDelete };
 }
 
@@ -198,7 +228,10 @@ async function crawl(): Promise<Map<string, string>> {
     "/robots.txt",
   ])
     await get(p);
-  for (const p of ["/data/persons.json", "/data/persons.csv", "/data/schema.json"]) await get(p);
+  for (const p of ["/data/persons.json", "/data/persons.csv", "/data/schema.json", "/data/datapackage.json"])
+    await get(p);
+  for (const kind of ["cases", "events", "recognitions", "officials", "mass-events"])
+    for (const ext of ["json", "csv"]) await get(`/data/${kind}.${ext}`);
   for (const locale of ["", "/ru", "/kk"]) {
     let next: string | null = `${locale}/persons`;
     while (next) {
@@ -259,6 +292,19 @@ describe("leak canaries (C1)", () => {
     expect(pages.get("/data/persons.json")).toContain("Public Person 799");
     expect(pages.get("/api/v1/persons/c-1")).toContain("Public Person 1");
     expect(pages.get("/api/v1/events/rally-c")).toContain("Public Person 1");
+    for (const path of ["/data/cases.json", "/data/cases.csv"]) {
+      expect(pages.get(path), path).toContain("Case 799");
+      expect(pages.get(path), path).not.toContain("c-c850");
+    }
+    for (const path of ["/data/events.json", "/data/events.csv"]) {
+      expect(pages.get(path), path).toContain("e-c799");
+      expect(pages.get(path), path).not.toContain("e-c950");
+    }
+    for (const path of ["/data/recognitions.json", "/data/recognitions.csv"]) {
+      expect(pages.get(path), path).toContain("rec-c");
+      expect(pages.get(path), path).not.toContain("rec-hidden");
+      expect(pages.get(path), path).not.toContain("p-c850");
+    }
     // A search page echoes the reader's own query in its search box; that echo is not a leak, anything else is.
     const withoutEcho = (path: string, body: string) => {
       const q = new URL(path, "http://x").searchParams.get("q");

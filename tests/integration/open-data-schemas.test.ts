@@ -33,7 +33,7 @@ describe("the open-data files and their schemas", () => {
     const pkg = await getJson("/data/datapackage.json");
     const resources = pkg.resources as { name: string; path: string; format: string; schema: unknown }[];
     expect(resources.map((r) => r.path).sort()).toEqual(
-      ["mass-events", "officials", "organisations", "persons", "sources"]
+      ["cases", "events", "mass-events", "officials", "organisations", "persons", "recognitions", "sources"]
         .flatMap((k) => [`${k}.csv`, `${k}.json`])
         .sort(),
     );
@@ -80,7 +80,7 @@ describe("the open-data files and their schemas", () => {
         schema: { fields: { name: string; type: string }[] };
       }[]
     ).filter((r) => r.format === "csv");
-    expect(csvs).toHaveLength(5);
+    expect(csvs).toHaveLength(8);
     for (const r of csvs) {
       const text = await (await fetch(`${app.url}/data/${r.path}`)).text();
       const [header = "", ...rows] = text
@@ -94,5 +94,31 @@ describe("the open-data files and their schemas", () => {
     const orgs = await (await fetch(`${app.url}/data/organisations.csv`)).text();
     expect(orgs).toContain("Демократический выбор Казахстана");
     expect(orgs).toContain("Қазақстанның демократиялық таңдауы");
+  });
+
+  it("gives the cases, events and recognitions on their own, naming published persons by their page slug", async () => {
+    const persons = (await getJson("/data/persons.json")).persons as {
+      person: { id: string; slug: string };
+      cases: { id: string }[];
+      events: { id: string }[];
+      recognitions: { id: string }[];
+    }[];
+    const slugOf = new Map(persons.map((d) => [d.person.id, d.person.slug]));
+    for (const kind of ["cases", "events", "recognitions"] as const) {
+      const items = (await getJson(`/data/${kind}.json`))[kind] as {
+        id: string;
+        personLinks: { id: string; slug: string }[];
+      }[];
+      // The same records the dossiers hold, no more, no fewer.
+      expect(new Set(items.map((x) => x.id)), kind).toEqual(
+        new Set(persons.flatMap((d) => d[kind].map((x) => x.id))),
+      );
+      for (const x of items) {
+        expect(x.personLinks.length, x.id).toBeGreaterThan(0);
+        for (const l of x.personLinks) expect(slugOf.get(l.id), `${kind} ${x.id}`).toBe(l.slug);
+      }
+    }
+    const cases = await (await fetch(`${app.url}/data/cases.csv`)).text();
+    expect(cases).toMatch(/ст\. \d+/);
   });
 });

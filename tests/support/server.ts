@@ -1,8 +1,20 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort } from "@registry/db/testing";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/** The arguments `pnpm start:prod` gives node (the Dockerfile's CMD is checked against the same script). */
+export function startArgs(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, "apps/server/package.json"), "utf8")) as {
+    scripts: Record<string, string>;
+  };
+  const m = /^NODE_ENV=production node (.+)$/.exec(pkg.scripts["start:prod"] ?? "");
+  if (!m?.[1]) throw new Error("apps/server's start:prod is not `NODE_ENV=production node …`");
+  return m[1].split(" ");
+}
 
 export interface RunningServer {
   url: string;
@@ -20,11 +32,22 @@ export interface RunningServer {
  */
 export async function startServer(
   env: Record<string, string>,
-  opts: { waitReady?: boolean; port?: number } = {},
+  opts: {
+    waitReady?: boolean;
+    port?: number;
+    /** Another way to start it: the built server is `node dist/main.js` in its folder (ADR 016). */
+    command?: { cwd: string; args: string[] };
+    /** How long to wait for /healthz (ms). */
+    readyWithin?: number;
+  } = {},
 ): Promise<RunningServer> {
   const port = opts.port ?? (await freePort());
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const { cwd, args } = opts.command ?? {
     cwd: `${ROOT}apps/server`,
+    args: ["--import", "tsx", "src/main.ts"],
+  };
+  const child = spawn(process.execPath, args, {
+    cwd,
     // Ready at once: the tests do not wait for every public page to be rendered ahead (pnpm bench:first-visit
     // measures that); pages not yet stored are rendered on request, as before.
     env: {
@@ -58,7 +81,7 @@ export async function startServer(
     exited,
   };
   if (opts.waitReady === false) return server;
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + (opts.readyWithin ?? 90_000);
   let done = false;
   void exited.then(() => (done = true));
   while (Date.now() < deadline && !done) {

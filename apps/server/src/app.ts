@@ -85,6 +85,11 @@ function rendererKey(): string {
   };
   walk(fileURLToPath(new URL("../../public/src/", import.meta.url)));
   walk(fileURLToPath(new URL("../../../packages/domain/src/", import.meta.url)));
+  // The built server (ADR 016) runs without those sources: its own bundle and assets hold the renderer.
+  const here = fileURLToPath(new URL(".", import.meta.url));
+  for (const f of readdirSync(here).sort())
+    if (f.endsWith(".js")) hash.update(f).update(readFileSync(join(here, f)));
+  walk(join(here, "assets"));
   return hash.digest("hex").slice(0, 32);
 }
 
@@ -233,7 +238,7 @@ export function createApp({
     res.type("application/schema+json").send(JSON.stringify(personSchemaJson(), null, 2));
   });
   const api = createPublicCaller(createContextInner({ database }));
-  mountOpenDataFiles(app, api);
+  mountOpenDataFiles(app, api, database);
 
   // The curators' app: a static build of apps/admin, talking to /trpc.
   const adminDist = fileURLToPath(new URL("../../admin/dist/", import.meta.url));

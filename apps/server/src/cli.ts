@@ -3,10 +3,11 @@ import { join, resolve } from "node:path";
 import { backupDatabase, createDb, restoreDatabase, verifyAudit } from "@registry/db";
 import { createContextInner, createPublicCaller, createUser } from "@registry/api";
 import { createInterface } from "node:readline/promises";
-import { today as todayOf } from "@registry/domain";
+import { publicJsonSchemas, today as todayOf } from "@registry/domain";
 import { exportStaticSite } from "@registry/public";
 import { dbConfigOf, loadEnv } from "./env.ts";
 import { personSchemaJson, writeOpenData } from "./open-data.ts";
+import { openDataFiles } from "./open-data-routes.ts";
 import { seed } from "./seed.ts";
 
 const [command, arg] = process.argv.slice(2);
@@ -77,7 +78,22 @@ async function run() {
         await writeOpenData(database, today, { json, csv });
         await Promise.all([close(json), close(csv)]);
         writeFileSync(join(dir, "data", "schema.json"), JSON.stringify(personSchemaJson(), null, 2));
-        console.log(`Static site written to ${dir} (${files + 3} files). Open ${join(dir, "index.html")}.`);
+        // The other kinds' files, the data package and the JSON Schemas, as the server serves them.
+        const api = createPublicCaller(createContextInner({ database }));
+        const other = openDataFiles(api, database);
+        const { version } = await api.version();
+        for (const [name, f] of other.files)
+          writeFileSync(join(dir, "data", name), await f.build(version, today));
+        writeFileSync(
+          join(dir, "data", "datapackage.json"),
+          JSON.stringify(other.dataPackage(version, today), null, 2),
+        );
+        mkdirSync(join(dir, "data", "schema"), { recursive: true });
+        const schemas = publicJsonSchemas();
+        for (const [name, schema] of Object.entries(schemas))
+          writeFileSync(join(dir, "data", "schema", name), JSON.stringify(schema, null, 2));
+        const written = files + 4 + other.files.size + Object.keys(schemas).length;
+        console.log(`Static site written to ${dir} (${written} files). Open ${join(dir, "index.html")}.`);
         break;
       }
       case "admin:create": {

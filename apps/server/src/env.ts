@@ -40,6 +40,8 @@ const EnvSchema = z.object({
   NODE_ENV: z.string().optional(),
 });
 export type Env = z.infer<typeof EnvSchema>;
+/** The variables the server reads (README's table; compose.yaml and .env.example are checked against it). */
+export const ENV_VARIABLES = Object.keys(EnvSchema.shape);
 
 /** Reads the configuration once at start-up; a bad value stops the server with the reasons. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {

@@ -54,6 +54,7 @@ export {
   type DuplicateCandidate,
 } from "./admin-queries.ts";
 export { getPublicDossier, publicDossiers, publicDossiersBySlug } from "./public-dossiers.ts";
+export { listPublicCases, listPublicEvents, listPublicRecognitionRecords } from "./public-lists.ts";
 export { refreshPersons } from "./person-index.ts";
 export { dataVersion, onDataChanged } from "./version.ts";
 export { publicChangesSince, recentCuratorChanges } from "./public-changes.ts";

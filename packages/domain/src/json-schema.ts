@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { PersonDossierSchema } from "./public.ts";
+import {
+  PersonDossierSchema,
+  PublicCaseEntrySchema,
+  PublicEventEntrySchema,
+  PublicRecognitionEntrySchema,
+} from "./public.ts";
 import { PublicOfficialSchema } from "./official.ts";
 import { PublicMassEventSchema } from "./mass-event.ts";
 import { PublicSourceSchema } from "./source.ts";
@@ -81,6 +86,27 @@ export function publicJsonSchemas(): Record<string, unknown> {
       "organisations",
       "A movement, party or group named in the records",
       PublicOrganisationSchema,
+    ],
+    [
+      "case",
+      "cases",
+      "cases",
+      "A case: its published defendants, charges, measures and sentences",
+      PublicCaseEntrySchema,
+    ],
+    [
+      "event",
+      "events",
+      "events",
+      "A dated event in persons' records: a detention, a search, a trial, a release",
+      PublicEventEntrySchema,
+    ],
+    [
+      "recognition",
+      "recognitions",
+      "recognitions",
+      "An international body's or NGO's recognition of persons as political prisoners, or call for release",
+      PublicRecognitionEntrySchema,
     ],
   ];
   const out: Record<string, unknown> = {};

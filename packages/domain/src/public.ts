@@ -112,6 +112,32 @@ export const PersonStatusSchema = z.object({
   history: z.array(StatusPeriodSchema),
 });
 
+/** A published person a case, an event or a recognition names: its id, and its page, /persons/<slug>. */
+export const PersonLinkSchema = z.object({ id: IdSchema, slug: SlugSchema });
+
+/**
+ * One record of the open-data files of cases, events and recognitions (issue 17): the public record, limited to
+ * the published persons it names (as in their dossiers), and those persons' page slugs.
+ */
+export const PublicCaseEntrySchema = PublicCaseSchema.extend({
+  personLinks: z
+    .array(PersonLinkSchema)
+    .meta({ description: "The published defendants (`defendants`), with their page slugs" }),
+});
+export type PublicCaseEntry = z.infer<typeof PublicCaseEntrySchema>;
+export const PublicEventEntrySchema = PublicEventSchema.extend({
+  personLinks: z
+    .array(PersonLinkSchema)
+    .meta({ description: "The published persons of `persons`, with their page slugs" }),
+});
+export type PublicEventEntry = z.infer<typeof PublicEventEntrySchema>;
+export const PublicRecognitionEntrySchema = PublicRecognitionSchema.extend({
+  personLinks: z
+    .array(PersonLinkSchema)
+    .meta({ description: "The published persons of `persons`, with their page slugs" }),
+});
+export type PublicRecognitionEntry = z.infer<typeof PublicRecognitionEntrySchema>;
+
 /** Everything the public may know about one person: the record behind a person page and /data/persons.json. */
 export const PersonDossierSchema = z
   .object({

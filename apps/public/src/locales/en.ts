@@ -229,6 +229,8 @@ export const en = {
     csv: "One row per person (CSV)",
     others:
       "the officials, organisations, sources and mass events, each file with its licence, data version and date",
+    records:
+      "the cases, the dated events (detentions, searches, trials, releases) and the recognitions as political prisoners, each on its own, naming persons by the slug of their page",
     package: "a Frictionless Data Package describing every file, its schema and licence",
     schema: "JSON Schema of a record",
     feed: "Atom feed of changes",

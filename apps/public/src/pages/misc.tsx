@@ -62,6 +62,15 @@ export function DataPage() {
           : {t("data.others")}
         </li>
         <li>
+          {(["cases", "events", "recognitions"] as const).map((k, i) => (
+            <span key={k}>
+              {i ? ", " : ""}
+              <a href={raw(`/data/${k}.json`)}>{k}.json</a> (<a href={raw(`/data/${k}.csv`)}>csv</a>)
+            </span>
+          ))}
+          : {t("data.records")}
+        </li>
+        <li>
           <a href={raw("/data/datapackage.json")}>datapackage.json</a>: {t("data.package")}
         </li>
         <li>

@@ -161,7 +161,7 @@ describe.each(BACKENDS)("precomputed public pages on $name", (backend) => {
       password: "a long enough password",
     });
     const current = await caller(database, EDITOR).admin.persons.get({ id: "p-zhakupova" });
-    const person = current.value as Person;
+    const person = current.value;
     await applyChanges(database.db, { id: curator.id, role: "reviewer" }, [
       {
         op: "update",
@@ -185,7 +185,7 @@ describe.each(BACKENDS)("precomputed public pages on $name", (backend) => {
         kind: "person",
         id: "p-zhakupova",
         version: now.meta.version,
-        value: { ...(now.value as Person), gender: "female", birthYear: 1990 },
+        value: { ...now.value, gender: "female", birthYear: 1990 },
       },
     ]);
     expect(((await api("public.changes", { after: before.version })) as { slugs: string[] }).slugs).toContain(

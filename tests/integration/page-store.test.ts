@@ -1,6 +1,5 @@
 import { createUser } from "@registry/api";
 import { applyChanges, type Database } from "@registry/db";
-import type { Person } from "@registry/domain";
 import { Writable } from "node:stream";
 import { today } from "@registry/domain";
 import { writeOpenData } from "@registry/server/open-data";

@@ -6,6 +6,7 @@ import { I18nProvider } from "./i18n/index.tsx";
 import { queryClient } from "./trpc.ts";
 import "./styles.css";
 import "./forms.css";
+import "./assistant.css";
 
 const root = document.getElementById("root");
 if (root)

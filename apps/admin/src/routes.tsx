@@ -5,6 +5,7 @@ import { can, useSession } from "./auth/session.tsx";
 import { useI18n } from "./i18n/index.tsx";
 import { kindOfRoute } from "./lib/kinds.ts";
 import { Account } from "./screens/account.tsx";
+import { AssistantScreen } from "./screens/assistant.tsx";
 import { CaseEditor } from "./screens/case-editor.tsx";
 import { Dashboard } from "./screens/dashboard.tsx";
 import { GenericEditor } from "./screens/generic-editor.tsx";
@@ -46,6 +47,11 @@ const importRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/import",
   component: ImportScreen,
+});
+const assistantRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/assistant",
+  component: AssistantScreen,
 });
 const revisionsRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -92,6 +98,7 @@ const editorRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   dashboardRoute,
   importRoute,
+  assistantRoute,
   revisionsRoute,
   usersRoute,
   accountRoute,

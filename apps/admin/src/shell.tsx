@@ -43,6 +43,11 @@ export function Shell({ children }: { children: ReactNode }) {
           <li>
             <Link to="/import">{t("nav.import")}</Link>
           </li>
+          {can(user, "editor") ? (
+            <li>
+              <Link to="/assistant">{t("nav.assistant")}</Link>
+            </li>
+          ) : null}
           <li>
             <Link to="/revisions">{t("nav.revisions")}</Link>
           </li>

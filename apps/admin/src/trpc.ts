@@ -11,7 +11,7 @@ import type {
 } from "@registry/domain";
 import { QueryClient } from "@tanstack/react-query";
 import { TRPCClientError, createTRPCClient, httpBatchLink } from "@trpc/client";
-import type { inferRouterOutputs } from "@trpc/server";
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 
 /** The one client: same origin, cookies ride along; GET batches stay under common URL limits. */
@@ -37,6 +37,7 @@ export const queryClient = new QueryClient({
 export const trpc = createTRPCOptionsProxy<AppRouter>({ client, queryClient });
 
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export type RouterInputs = inferRouterInputs<AppRouter>;
 /** A stored record: the router's metadata and the domain's value. */
 export type RecordMeta = RouterOutputs["admin"]["persons"]["get"]["meta"];
 export interface Stored<T> {

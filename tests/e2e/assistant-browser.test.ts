@@ -117,7 +117,10 @@ describe("the report-import assistant in a real browser", () => {
     await page.waitForURL(/\/admin\/assistant$/);
     await page.getByLabel("Source", { exact: true }).selectOption("hrw-2021");
     await page.getByRole("button", { name: "Read and propose" }).click();
-    await expect(page.getByTestId("proposal-count").textContent()).resolves.toMatch(/from 64 lines/);
+    await page
+      .getByTestId("proposal-count")
+      .filter({ hasText: /from 64 lines/ })
+      .waitFor();
     // Persons the dataset has are proposed as additions, not as new persons.
     const additions = page.locator(".proposal-list li", { hasText: "Addition to a known person" });
     expect(await additions.count()).toBeGreaterThan(0);
@@ -143,18 +146,19 @@ describe("the report-import assistant in a real browser", () => {
       "civic-activists-prosecuted-in-early-2024",
     );
     await page.getByRole("button", { name: "Read and propose" }).click();
-    await expect(page.getByTestId("proposal-count").textContent()).resolves.toMatch(
-      /^Proposals: 4 from 8 lines/,
-    );
+    await page
+      .getByTestId("proposal-count")
+      .filter({ hasText: /^Proposals: 4 from 8 lines/ })
+      .waitFor();
 
     const detail = page.getByTestId("proposal");
     // The first proposal is the report's publisher, not a person: rejected, with the keyboard only.
-    await expect(detail.locator("h2").textContent()).resolves.toBe("Test Monitor");
+    await detail.locator("h2", { hasText: "Test Monitor" }).waitFor();
     await detail.getByRole("button", { name: "Reject" }).focus();
     await page.keyboard.press("Enter");
 
     // Next: Nurlan Testbekov, each fact beside its source line (number and text).
-    await expect(detail.locator("h2").textContent()).resolves.toBe("Nurlan Testbekov");
+    await detail.locator("h2", { hasText: "Nurlan Testbekov" }).waitFor();
     const charge = detail.locator('li.fact[data-fact="charge"]');
     await expect(charge.locator(".cited-lines").textContent()).resolves.toContain(
       "police in Almaty detained Nurlan Testbekov",
@@ -166,7 +170,7 @@ describe("the report-import assistant in a real browser", () => {
     await detail.getByRole("button", { name: "Accept" }).click();
 
     // Aigerim Sampleova: the sentence is dropped, the rest accepted.
-    await expect(detail.locator("h2").textContent()).resolves.toBe("Aigerim Sampleova");
+    await detail.locator("h2", { hasText: "Aigerim Sampleova" }).waitFor();
     await expect(detail.locator('li.fact[data-fact="sentence"]').textContent()).resolves.toContain("24 mo.");
     await detail
       .locator('li.fact[data-fact="sentence"]')
@@ -176,7 +180,7 @@ describe("the report-import assistant in a real browser", () => {
     await detail.getByRole("button", { name: "Accept" }).click();
 
     // Dauren Fictionov: "in January 2024" stays a partial date.
-    await expect(detail.locator("h2").textContent()).resolves.toBe("Dauren Fictionov");
+    await detail.locator("h2", { hasText: "Dauren Fictionov" }).waitFor();
     await expect(
       detail.locator('li.fact[data-fact="detention"] input[id$="-date"]').inputValue(),
     ).resolves.toBe("2024-01");
@@ -218,7 +222,17 @@ describe("the report-import assistant in a real browser", () => {
       view: document.documentElement.clientWidth,
     }));
     await shot("390");
-    expect(w.scroll).toBeLessThanOrEqual(w.view);
+    // On failure, name the elements that reach beyond the screen.
+    const beyond = await page.evaluate(() =>
+      [...document.querySelectorAll("main *")]
+        .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .slice(0, 8)
+        .map(
+          (el) =>
+            `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`,
+        ),
+    );
+    expect(w.scroll, beyond.join("; ")).toBeLessThanOrEqual(w.view);
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.evaluate(axeSource);
     const violations = await page.evaluate(async () => {

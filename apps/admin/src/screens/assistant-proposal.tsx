@@ -206,7 +206,13 @@ export function ProposalDetail({
               <span>{n.text}</span>
             )}{" "}
             <span className="muted">
-              {n.lines.map((l) => (l[0] === l[1] ? `${l[0]}` : `${l[0]}–${l[1]}`)).join(", ")}
+              {n.lines
+                .map((l) =>
+                  l[0] === l[1]
+                    ? t("assistant.line", { n: l[0] })
+                    : t("assistant.lines", { from: l[0], to: l[1] }),
+                )
+                .join(", ")}
             </span>
           </li>
         ))}
@@ -227,7 +233,7 @@ export function ProposalDetail({
       )}
       <h3>{t("assistant.facts")}</h3>
       {facts.length ? (
-        <ul className="facts">
+        <ul className="proposed-facts">
           {facts.map((f, i) => (
             <FactItem
               key={`${f.kind}-${f.lines[0]}-${i}`}

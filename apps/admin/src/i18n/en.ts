@@ -485,6 +485,7 @@ export const en = {
   "assistant.kind.person": "Person",
   "assistant.kind.case": "Case",
   "assistant.kind.event": "Event",
+  "assistant.seeDrafts": "See the draft persons",
   "assistant.kind.source": "Source",
 } as const;
 

@@ -493,6 +493,7 @@ export const kk: Record<MessageKey, string> = {
   "assistant.kind.person": "Адам",
   "assistant.kind.case": "Іс",
   "assistant.kind.event": "Оқиға",
+  "assistant.seeDrafts": "Адамдардың жобаларын ашу",
   "assistant.kind.source": "Дереккөз",
 };
 

@@ -488,6 +488,7 @@ export const ru: Record<MessageKey, string> = {
   "assistant.kind.person": "Человек",
   "assistant.kind.case": "Дело",
   "assistant.kind.event": "Событие",
+  "assistant.seeDrafts": "Открыть черновики людей",
   "assistant.kind.source": "Источник",
 };
 

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useMemo, useState } from "react";
 import { FormProvider } from "../components/form.tsx";
+import { RefLabel } from "../components/pickers.tsx";
 import { ErrorNote, Loading, Notice } from "../components/ui.tsx";
 import { useI18n } from "../i18n/index.tsx";
 import {
@@ -284,7 +285,12 @@ function AcceptOutcome({ result }: { result: AcceptResult }) {
   const { t, m } = useI18n();
   return (
     <div data-testid="assistant-result">
-      <Notice kind="success">{t("assistant.done", { n: result.written.length })}</Notice>
+      <Notice kind="success">
+        {t("assistant.done", { n: result.written.length })}{" "}
+        <Link to="/$kind" params={{ kind: "persons" }} search={{ state: "draft" }}>
+          {t("assistant.seeDrafts")}
+        </Link>
+      </Notice>
       <ul className="written">
         {result.written.map((w) => {
           const kind = kindOfName(w.kind);
@@ -293,7 +299,7 @@ function AcceptOutcome({ result }: { result: AcceptResult }) {
               {writtenKind(w.kind) ? t(`assistant.kind.${writtenKind(w.kind) ?? "person"}`) : w.kind} ·{" "}
               {kind ? (
                 <Link to="/$kind/$id" params={{ kind: KIND_INFO[kind].route, id: w.id }}>
-                  {w.id}
+                  {kind === "recognitions" ? w.id : <RefLabel kind={kind} id={w.id} />}
                 </Link>
               ) : (
                 w.id

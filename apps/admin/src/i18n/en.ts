@@ -1,3 +1,4 @@
+import { submissionsEn } from "./submissions.ts";
 /** English UI strings. Every other catalog has exactly these keys (the type checks it). */
 export const en = {
   appName: "Registry · curators",
@@ -424,6 +425,7 @@ export const en = {
   "zod.invalidChoice": "Pick one of the options",
   "zod.invalidType": "Wrong value",
   "zod.unknownKeys": "Unknown fields: {keys}",
+  ...submissionsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

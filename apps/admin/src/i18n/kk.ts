@@ -1,3 +1,4 @@
+import { submissionsKk } from "./submissions.ts";
 import type { MessageKey } from "./en.ts";
 
 /**
@@ -432,6 +433,7 @@ export const kk: Record<MessageKey, string> = {
   "zod.invalidChoice": "Нұсқалардың бірін таңдаңыз",
   "zod.invalidType": "Мәні қате",
   "zod.unknownKeys": "Белгісіз өрістер: {keys}",
+  ...submissionsKk,
 };
 
 /** The domain's own messages (custom refinements), in Kazakh. Unknown ones are shown as they are. */

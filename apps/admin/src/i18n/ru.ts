@@ -1,3 +1,4 @@
+import { submissionsRu } from "./submissions.ts";
 import type { MessageKey } from "./en.ts";
 
 export const ru: Record<MessageKey, string> = {
@@ -428,6 +429,7 @@ export const ru: Record<MessageKey, string> = {
   "zod.invalidChoice": "Выберите один из вариантов",
   "zod.invalidType": "Неверное значение",
   "zod.unknownKeys": "Неизвестные поля: {keys}",
+  ...submissionsRu,
 };
 
 /** The domain's own messages (custom refinements), in Russian. Unknown ones are shown as they are. */

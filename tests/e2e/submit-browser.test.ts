@@ -1,4 +1,5 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { listSubmissions, type Database } from "@registry/db";
 import { createTestDb } from "@registry/db/testing";
@@ -10,6 +11,7 @@ import { startHttpApp, type HttpApp } from "../support/http-app.ts";
 import { ROOT } from "../support/server.ts";
 
 const SHOTS = join(ROOT, "tests/.tmp/screenshots");
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 /** A reader's correction with the form (ADR 021), in a real browser on a 390 px phone with JavaScript off. */
 describe("the readers' form in a browser, JavaScript off, 390 px", () => {
@@ -84,4 +86,41 @@ describe("the readers' form in a browser, JavaScript off, 390 px", () => {
       expect(await overflow(), prefix).toBe(0);
     }
   });
+
+  it("has no axe-core violations on the form, the form with errors, and the confirmation", async () => {
+    // axe needs script: a separate context with JavaScript on, our CSP bypassed to inject it.
+    const axeContext = await browser.newContext({ javaScriptEnabled: true, bypassCSP: true });
+    const p = await axeContext.newPage();
+    const results: Record<string, string[]> = {};
+    const check = async (name: string) => {
+      await p.addScriptTag({ content: axeSource });
+      results[name] = await p.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
+          }
+        ).axe;
+        const r = await axe.run({
+          runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
+      });
+    };
+    await p.goto(`${app.url}/kk/submit?person=p-abishev`);
+    await check("form");
+    // A post with a forged token comes back as the form with its errors.
+    await p.evaluate(() => {
+      (document.querySelector('input[name="token"]') as HTMLInputElement).value = "1.2.3";
+      (document.querySelector("#s-text") as HTMLTextAreaElement).value = "text";
+      (document.querySelector('input[name="consent"]') as HTMLInputElement).checked = true;
+    });
+    await p.getByRole("button").last().click();
+    await p.waitForLoadState();
+    expect(await p.locator("#form-errors").count()).toBe(1);
+    await check("errors");
+    await p.goto(`${app.url}/submit/sent`);
+    await check("sent");
+    await axeContext.close();
+    expect(results).toEqual({ form: [], errors: [], sent: [] });
+  }, 60_000);
 });

@@ -64,12 +64,12 @@ export function SubmissionScreen({ id }: { id: number }) {
   const [name, setName] = useState("");
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
-  const act = async (f: () => Promise<unknown>, message: string) => {
+  /** Runs a decision; `f` says what to tell the curator when it succeeded. */
+  const act = async (f: () => Promise<string>) => {
     setError(null);
     setDone(null);
     try {
-      await f();
-      setDone(message);
+      setDone(await f());
       await queryClient.invalidateQueries({ queryKey: trpc.admin.pathKey() });
     } catch (e) {
       setError(e);
@@ -155,8 +155,8 @@ export function SubmissionScreen({ id }: { id: number }) {
                     ...noteArg,
                     ...(needsName ? { name: name.trim() } : {}),
                   });
-                  if (r.result === "proposed") setDone(t("submissions.proposed"));
-                }, t("submissions.done"))
+                  return r.result === "proposed" ? t("submissions.proposed") : t("submissions.done");
+                })
               }
             >
               {t("submissions.accept")}
@@ -165,10 +165,10 @@ export function SubmissionScreen({ id }: { id: number }) {
               type="button"
               className="secondary"
               onClick={() =>
-                void act(
-                  () => client.admin.submissions.reply.mutate({ id: s.id, ...noteArg }),
-                  t("submissions.done"),
-                )
+                void act(async () => {
+                  await client.admin.submissions.reply.mutate({ id: s.id, ...noteArg });
+                  return t("submissions.done");
+                })
               }
             >
               {t("submissions.reply")}
@@ -178,10 +178,10 @@ export function SubmissionScreen({ id }: { id: number }) {
                 type="button"
                 className="secondary"
                 onClick={() =>
-                  void act(
-                    () => client.admin.submissions.discard.mutate({ id: s.id, ...noteArg }),
-                    t("submissions.done"),
-                  )
+                  void act(async () => {
+                    await client.admin.submissions.discard.mutate({ id: s.id, ...noteArg });
+                    return t("submissions.done");
+                  })
                 }
               >
                 {t("submissions.discard")}

@@ -1,6 +1,7 @@
 /** English strings of the readers' form (merged into `en`). */
 export const submitEn = {
   submit: {
+    footer: "Send a correction",
     title: "Send a correction or a new case",
     titleFor: "Suggest a correction: {{name}}",
     link: "Suggest a correction to this record",

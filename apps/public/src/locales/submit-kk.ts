@@ -5,6 +5,7 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** Оқырман формасының қазақша жолдары (`kk` ішіне кіреді). */
 export const submitKk: Widen<typeof submitEn> = {
   submit: {
+    footer: "Қатені хабарлау",
     title: "Қатені немесе жаңа оқиғаны хабарлау",
     titleFor: "Түзету ұсыну: {{name}}",
     link: "Осы жазбаға түзету ұсыну",

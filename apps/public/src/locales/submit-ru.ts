@@ -5,6 +5,7 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** Русские строки формы для читателей (входят в `ru`). */
 export const submitRu: Widen<typeof submitEn> = {
   submit: {
+    footer: "Сообщить об ошибке",
     title: "Сообщить об ошибке или о новом случае",
     titleFor: "Предложить исправление: {{name}}",
     link: "Предложить исправление этой записи",

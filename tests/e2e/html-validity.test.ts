@@ -36,7 +36,7 @@ describe.skipIf(!java)("the Nu HTML Checker finds no errors in the public pages"
     rmSync(pagesDir, { recursive: true, force: true });
   });
 
-  it("checks home, lists, person, statistics, about and recognition pages in three languages", async () => {
+  it("checks home, lists, person, statistics, about, recognition and the readers' form in three languages", async () => {
     const paths = [
       "/",
       "/persons",
@@ -51,6 +51,10 @@ describe.skipIf(!java)("the Nu HTML Checker finds no errors in the public pages"
       "/recognition",
       "/sources",
       "/data",
+      // The readers' form (ADR 021), general and for a person, and its confirmation.
+      "/submit",
+      "/submit?person=askar-kayyrbek",
+      "/submit/sent",
     ];
     const files: string[] = [];
     const names = new Map<string, string>();

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createContextInner, createPublicCaller } from "@registry/api";
-import { applyChanges, getRecord, type Database, type ImportItem } from "@registry/db";
+import { applyChanges, getRecord, receiveSubmission, type Database, type ImportItem } from "@registry/db";
 import { createTestDb } from "@registry/db/testing";
 import { exportStaticSite } from "@registry/public";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -195,6 +195,15 @@ beforeAll(async () => {
       { op: "delete", kind: kindOf(id), id, version: r?.meta.version ?? 0 },
     ]);
   }
+  // A reader's submission (ADR 021) about a published person: private as a whole, its text and contact too.
+  await receiveSubmission(database.db, {
+    kind: "correction",
+    personSlug: "c-1",
+    text: `${CANARY}-submission-text`,
+    source: `${CANARY}-submission-source`,
+    contact: `${CANARY}-submission-contact`,
+    language: "en",
+  });
   app = await startHttpApp(database);
 }, 240_000);
 afterAll(async () => {
@@ -221,6 +230,9 @@ async function crawl(): Promise<Map<string, string>> {
     "/data",
     "/about",
     "/recognition",
+    "/submit",
+    "/submit?person=c-1",
+    "/ru/submit/sent",
     "/trpc/public.timeline",
     "/trpc/public.recognitions",
     "/feed.xml",

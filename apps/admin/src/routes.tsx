@@ -1,4 +1,4 @@
-import { IdSchema, PUBLICATION_STATES } from "@registry/domain";
+import { IdSchema, PUBLICATION_STATES, SUBMISSION_STATUSES } from "@registry/domain";
 import { Outlet, createRootRoute, createRoute, createRouter, useParams } from "@tanstack/react-router";
 import { z } from "zod";
 import { can, useSession } from "./auth/session.tsx";
@@ -13,6 +13,7 @@ import { ImportScreen } from "./screens/import.tsx";
 import { PersonEditor } from "./screens/person-editor.tsx";
 import { RecordList } from "./screens/record-list.tsx";
 import { RevisionsScreen } from "./screens/revisions.tsx";
+import { SubmissionScreen, SubmissionsInbox } from "./screens/submissions.tsx";
 import { Users } from "./screens/users.tsx";
 import { Shell } from "./shell.tsx";
 
@@ -66,6 +67,25 @@ const usersRoute = createRoute({
     return can(user, "admin") ? <Users /> : <NotFound />;
   },
 });
+// Readers' submissions (ADR 021): the inbox, filtered by status in the address, and one submission.
+const submissionsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/submissions",
+  validateSearch: z.object({ status: z.enum(SUBMISSION_STATUSES).optional().catch(undefined) }),
+  component: function SubmissionsRoute() {
+    const { status } = submissionsRoute.useSearch();
+    return <SubmissionsInbox status={status} />;
+  },
+});
+const submissionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/submissions/$id",
+  component: function SubmissionRoute() {
+    const { id } = submissionRoute.useParams();
+    const n = Number(id);
+    return Number.isInteger(n) && n > 0 ? <SubmissionScreen id={n} key={n} /> : <NotFound />;
+  },
+});
 const accountRoute = createRoute({ getParentRoute: () => rootRoute, path: "/account", component: Account });
 
 const listRoute = createRoute({
@@ -100,6 +120,8 @@ const routeTree = rootRoute.addChildren([
   importRoute,
   assistantRoute,
   revisionsRoute,
+  submissionsRoute,
+  submissionRoute,
   usersRoute,
   accountRoute,
   listRoute,

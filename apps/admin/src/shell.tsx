@@ -51,6 +51,9 @@ export function Shell({ children }: { children: ReactNode }) {
           <li>
             <Link to="/revisions">{t("nav.revisions")}</Link>
           </li>
+          <li>
+            <Link to="/submissions">{t("nav.submissions")}</Link>
+          </li>
           {can(user, "admin") ? (
             <li>
               <Link to="/users">{t("nav.users")}</Link>

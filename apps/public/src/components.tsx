@@ -94,6 +94,8 @@ export function Layout({
               <>
                 {" · "}
                 <a href={href("/api")}>{t("nav.api")}</a>
+                {" · "}
+                <a href={href("/submit")}>{t("submit.footer")}</a>
               </>
             )}
           </p>

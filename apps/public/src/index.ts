@@ -11,3 +11,5 @@ export {
 } from "./page-store.ts";
 export { exportStaticSite } from "./export.tsx";
 export type { PublicApi } from "./api.ts";
+export type { IntakeResult, SubmissionIntake, SubmissionPost } from "./submit-routes.tsx";
+export type { SubmitError } from "./pages/submit.tsx";

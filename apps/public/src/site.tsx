@@ -20,6 +20,7 @@ import { translator } from "./i18n.ts";
 import { renderPage } from "./render.tsx";
 import { loadPage, parseRoute, personPage } from "./routes.tsx";
 import { NotFoundPage } from "./pages/misc.tsx";
+import { mountSubmit, type SubmissionIntake } from "./submit-routes.tsx";
 
 export const SITE_CSS = readFileSync(new URL("./assets/site.css", import.meta.url), "utf8");
 export const FAVICON_SVG = readFileSync(new URL("./assets/favicon.svg", import.meta.url), "utf8");
@@ -50,6 +51,8 @@ export interface PublicSiteOptions {
   log?: (line: string) => void;
   /** The security headers every page carries, computed once by the server (the fast path sends them). */
   headers?: readonly [string, string][];
+  /** Where the readers' form posts go (ADR 021); without it `/submit` is not served. */
+  intake?: SubmissionIntake;
 }
 
 /** Persons whose page data is read in one query when pages are rendered ahead of readers. */
@@ -179,6 +182,15 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
   ];
   for (const prefix of prefixes)
     for (const p of paths) router.get(`${prefix}${p === "/" && prefix ? "" : p}`, page);
+  // The readers' form: rendered for each request (its token), never kept in the store.
+  if (opts.intake)
+    mountSubmit(router, {
+      api: opts.api,
+      intake: opts.intake,
+      prefixes,
+      render: (locale, path, query, element) =>
+        renderPage(ctxFor(locale, path, query, today(), base), element),
+    });
 
   /** The pages every change can alter: home, lists, totals, officials, events, sources, in every language. */
   const sharedPages = () => {

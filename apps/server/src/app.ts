@@ -29,6 +29,7 @@ import { personSchemaJson, writeOpenData } from "./open-data.ts";
 import { mountOpenDataFiles } from "./open-data-routes.ts";
 import { mountRestApi } from "./rest-api.ts";
 import { OpenDataFiles } from "./open-data-files.ts";
+import { createSubmissionIntake } from "./submission-intake.ts";
 
 export type { BuildReport } from "./open-data-files.ts";
 import {
@@ -276,6 +277,7 @@ export function createApp({
       : {}),
     log,
     headers: constantHeaders(securityHeaders),
+    intake: createSubmissionIntake({ database, secretKey, limits }),
   });
   const unfollow = onDataChanged(database.db, () => {
     site.changed();

@@ -17,7 +17,7 @@ export {
   type Role,
   type User,
 } from "./context.ts";
-export { createLimiters, type Limiters } from "./auth/limits.ts";
+export { createLimiters, SUBMIT_LIMIT, type Limiters } from "./auth/limits.ts";
 export { createUser } from "./auth/router.ts";
 export { PersonFiltersSchema } from "./routers/public.ts";
 export { POLICY, type Caller } from "./policy.ts";

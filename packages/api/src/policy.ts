@@ -75,6 +75,12 @@ export const POLICY: Record<string, readonly Caller[]> = {
   // The report-import assistant (ADR 017): curators who may create drafts.
   "admin.assistant.propose": EDITOR,
   "admin.assistant.accept": EDITOR,
+  // Readers' submissions (ADR 021): curators read, reply and accept as a draft; reviewers discard.
+  "admin.submissions.list": EDITOR,
+  "admin.submissions.get": EDITOR,
+  "admin.submissions.reply": EDITOR,
+  "admin.submissions.accept": EDITOR,
+  "admin.submissions.discard": REVIEWER,
   "admin.persons.merge": REVIEWER,
   "admin.sources.copy": EDITOR,
   "admin.audit.verify": ADMIN,

@@ -20,7 +20,10 @@ export type AuditAction =
   | "propose"
   /** A reviewer applied a revision, or returned it with a comment. */
   | "approve"
-  | "return";
+  | "return"
+  /** A reader's submission arrived, or a curator triaged one (ADR 021): field names only, no values. */
+  | "receive"
+  | "triage";
 
 export interface FieldChange {
   field: string;

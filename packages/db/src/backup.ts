@@ -37,9 +37,18 @@ const TABLES: [string, PgTable][] = [
   ["users", s.users],
   ["revisions", s.revisions],
   ["source_texts", s.sourceTexts],
+  ["submissions", s.submissions],
 ];
 
-const TIMESTAMPS = new Set(["createdAt", "updatedAt", "deletedAt", "at", "lastSeenAt", "decidedAt"]);
+const TIMESTAMPS = new Set([
+  "createdAt",
+  "updatedAt",
+  "deletedAt",
+  "at",
+  "lastSeenAt",
+  "decidedAt",
+  "triagedAt",
+]);
 
 function normalise(row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -133,6 +142,9 @@ export async function restoreDatabase(db: Db, file: string): Promise<BackupSumma
     );
     await tx.execute(
       sql`select setval(pg_get_serial_sequence('revisions', 'id'), greatest((select max(id) from revisions), 1))`,
+    );
+    await tx.execute(
+      sql`select setval(pg_get_serial_sequence('submissions', 'id'), greatest((select max(id) from submissions), 1))`,
     );
     await rebuildNameTokens(tx);
     const after = await tableChecksums(tx);

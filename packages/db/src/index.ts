@@ -60,3 +60,13 @@ export { dataVersion, onDataChanged } from "./version.ts";
 export { publicChangesSince, recentCuratorChanges } from "./public-changes.ts";
 export { sourceText, personsByNameKeys, type KnownPersonRow } from "./assistant-queries.ts";
 export { textLines } from "./pipeline.ts";
+// Readers' submissions (ADR 021): private, outside the registry's records, validated and audited on their own.
+export {
+  receiveSubmission,
+  listSubmissions,
+  getSubmission,
+  triageSubmission,
+  isOpen as submissionIsOpen,
+  personIdBySlug,
+  type SubmissionRow,
+} from "./submissions.ts";

@@ -270,3 +270,30 @@ export const sourceTexts = pgTable("source_texts", {
   lineCount: integer("line_count").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true, mode: "string" }).notNull(),
 });
+
+/**
+ * What readers send with the public form (ADR 021): corrections and new cases. Private data: never read by a
+ * public query; curators triage it in the admin inbox. Written with an audit entry that names the fields only.
+ */
+export const submissions = pgTable(
+  "submissions",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "string" }).notNull(),
+    /** correction | new-case */
+    kind: text("kind").notNull(),
+    personSlug: text("person_slug"),
+    text: text("text").notNull(),
+    source: text("source"),
+    contact: text("contact"),
+    language: text("language").notNull(),
+    /** new → accepted | replied | discarded */
+    status: text("status").notNull().default("new"),
+    triageNote: text("triage_note"),
+    triagedBy: text("triaged_by"),
+    triagedAt: timestamp("triaged_at", { withTimezone: true, mode: "string" }),
+    /** The record the submission was accepted into (a person). */
+    recordId: text("record_id"),
+  },
+  (t) => [index("submissions_status_idx").on(t.status, t.createdAt)],
+);

@@ -230,3 +230,18 @@ export {
   type PublicEndpoint,
   type PublicProcedure,
 } from "./public-api.ts";
+export {
+  SUBMISSION_KINDS,
+  SUBMISSION_STATUSES,
+  SUBMISSION_TEXT_MAX,
+  SUBMISSION_SOURCE_MAX,
+  SUBMISSION_CONTACT_MAX,
+  SubmissionKindSchema,
+  SubmissionStatusSchema,
+  SubmissionInputSchema,
+  SubmissionTriageSchema,
+  SubmissionAcceptSchema,
+  type SubmissionKind,
+  type SubmissionStatus,
+  type SubmissionInput,
+} from "./submission.ts";

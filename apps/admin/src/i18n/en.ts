@@ -1,3 +1,4 @@
+import { submissionsEn } from "./submissions.ts";
 /** English UI strings. Every other catalog has exactly these keys (the type checks it). */
 export const en = {
   appName: "Registry · curators",
@@ -487,6 +488,7 @@ export const en = {
   "assistant.kind.event": "Event",
   "assistant.seeDrafts": "See the draft persons",
   "assistant.kind.source": "Source",
+  ...submissionsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

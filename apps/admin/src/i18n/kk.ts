@@ -1,3 +1,4 @@
+import { submissionsKk } from "./submissions.ts";
 import type { MessageKey } from "./en.ts";
 
 /**
@@ -495,6 +496,7 @@ export const kk: Record<MessageKey, string> = {
   "assistant.kind.event": "Оқиға",
   "assistant.seeDrafts": "Адамдардың жобаларын ашу",
   "assistant.kind.source": "Дереккөз",
+  ...submissionsKk,
 };
 
 /** The domain's own messages (custom refinements), in Kazakh. Unknown ones are shown as they are. */

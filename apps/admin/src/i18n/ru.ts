@@ -1,3 +1,4 @@
+import { submissionsRu } from "./submissions.ts";
 import type { MessageKey } from "./en.ts";
 
 export const ru: Record<MessageKey, string> = {
@@ -490,6 +491,7 @@ export const ru: Record<MessageKey, string> = {
   "assistant.kind.event": "Событие",
   "assistant.seeDrafts": "Открыть черновики людей",
   "assistant.kind.source": "Источник",
+  ...submissionsRu,
 };
 
 /** The domain's own messages (custom refinements), in Russian. Unknown ones are shown as they are. */

@@ -1,4 +1,5 @@
 import { pagesEn } from "./pages-en.ts";
+import { submitEn } from "./submit-en.ts";
 
 /** English UI strings; the other catalogs have the same keys (a test checks). */
 export const en = {
@@ -392,6 +393,7 @@ export const en = {
     abroad: "Abroad",
   },
   ...pagesEn,
+  ...submitEn,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

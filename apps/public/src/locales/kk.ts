@@ -1,6 +1,7 @@
 import type { Catalog } from "./en.ts";
 
 import { pagesKk } from "./pages-kk.ts";
+import { submitKk } from "./submit-kk.ts";
 
 export const kk: Catalog = {
   site: {
@@ -395,4 +396,5 @@ export const kk: Catalog = {
     abroad: "Шетелде",
   },
   ...pagesKk,
+  ...submitKk,
 };

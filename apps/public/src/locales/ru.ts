@@ -1,6 +1,7 @@
 import type { Catalog } from "./en.ts";
 
 import { pagesRu } from "./pages-ru.ts";
+import { submitRu } from "./submit-ru.ts";
 
 export const ru: Catalog = {
   site: {
@@ -394,4 +395,5 @@ export const ru: Catalog = {
     abroad: "За рубежом",
   },
   ...pagesRu,
+  ...submitRu,
 };

@@ -38,7 +38,7 @@ export function PersonPage({
   /** A past day asked for (`?asOf=`): the status is derived as of it. */
   asOf?: string | undefined;
 }) {
-  const { t, href, today, locale } = usePage();
+  const { t, href, today, locale, staticExport } = usePage();
   const { date, value, after } = useDates();
   const nameOf = useName();
   const text = useText();
@@ -460,6 +460,12 @@ export function PersonPage({
           <FootnoteList notes={notes} sources={d.sources} />
         </section>
         <p className="muted">{t("person.lastChanged", { date: date(d.updatedAt.slice(0, 10)) })}</p>
+        {/* The readers' form (ADR 021) needs the server: a static mirror has no link to it. */}
+        {staticExport ? null : (
+          <p>
+            <a href={href("/submit", { person: p.slug })}>{t("submit.link")}</a>
+          </p>
+        )}
       </article>
     </Layout>
   );

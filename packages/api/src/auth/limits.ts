@@ -30,6 +30,9 @@ export class Limiter {
   }
 }
 
+/** How many submissions one address may post in an hour. */
+export const SUBMIT_LIMIT = 10;
+
 /**
  * Brute-force limits: at most 10 password attempts per account (logins and password changes together) and 30
  * logins per address in 15 minutes, and 5 second-factor codes per account in 5 minutes. Successful attempts are
@@ -40,6 +43,8 @@ export function createLimiters() {
     account: new Limiter("acct", 10, 15 * 60),
     ip: new Limiter("ip", 30, 15 * 60),
     totp: new Limiter("totp", 5, 5 * 60),
+    /** Readers' submissions through the public form (ADR 021): per address, every post counts. */
+    submit: new Limiter("submit", SUBMIT_LIMIT, 60 * 60),
   };
 }
 export type Limiters = ReturnType<typeof createLimiters>;

@@ -33,6 +33,7 @@ import { z } from "zod";
 import { adminProcedure, editorProcedure, reviewerProcedure, router } from "../trpc.ts";
 import { assistantRouter } from "./assistant.ts";
 import { importRouter } from "./import.ts";
+import { submissionsRouter } from "./submissions.ts";
 
 const Version = z.int().min(1);
 
@@ -236,6 +237,7 @@ export const adminRouter = router({
   revisions: revisionsRouter,
   import: importRouter,
   assistant: assistantRouter,
+  submissions: submissionsRouter,
   persons: personsRouter,
   cases: entityRouter("case", CaseSchema),
   events: entityRouter("event", EventSchema),

@@ -1,4 +1,4 @@
-import { IdSchema, PUBLICATION_STATES, SUBMISSION_STATUSES } from "@registry/domain";
+import { IdSchema, SUBMISSION_STATUSES } from "@registry/domain";
 import { Outlet, createRootRoute, createRoute, createRouter, useParams } from "@tanstack/react-router";
 import { z } from "zod";
 import { can, useSession } from "./auth/session.tsx";
@@ -16,20 +16,12 @@ import { RevisionsScreen } from "./screens/revisions.tsx";
 import { SubmissionScreen, SubmissionsInbox } from "./screens/submissions.tsx";
 import { Users } from "./screens/users.tsx";
 import { Shell } from "./shell.tsx";
+import { ListSearchSchema } from "./lib/list-search.ts";
 
 function NotFound() {
   const { t } = useI18n();
   return <p>{t("err.NOT_FOUND")}</p>;
 }
-
-/** A list's filters, in the address: a bad value is dropped, not an error. */
-export const ListSearchSchema = z.object({
-  state: z.enum(PUBLICATION_STATES).optional().catch(undefined),
-  deleted: z.boolean().optional().catch(undefined),
-  missing: z.enum(["ru", "kk"]).optional().catch(undefined),
-  q: z.string().trim().max(200).optional().catch(undefined),
-});
-export type ListSearch = z.infer<typeof ListSearchSchema>;
 
 /** A new case may start with its defendant (from the person's "add a case"). */
 const EditorSearchSchema = z.object({ defendant: IdSchema.optional().catch(undefined) });

@@ -8,7 +8,7 @@ import { download, spreadsheetCsv } from "../lib/csv.ts";
 import { infoOf, titleOf } from "../lib/kinds.ts";
 import { loadAll } from "../lib/load-all.ts";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
-import type { ListSearch } from "../routes.tsx";
+import type { ListSearch } from "../lib/list-search.ts";
 import { listQuery, type AnyStored } from "../lib/records.ts";
 
 const PAGE = 100;

@@ -57,7 +57,13 @@ export function buildAndPack(dir: string, dest: string): string {
 }
 
 function pack(dir: string, dest: string): string {
-  run(process.execPath, [join(dir, "scripts/build.mjs")], dir);
+  // This test holds the build lock already: the build script must not wait for it.
+  execFileSync(process.execPath, [join(dir, "scripts/build.mjs")], {
+    cwd: dir,
+    stdio: ["ignore", "pipe", "pipe"],
+    timeout: 240_000,
+    env: { ...process.env, REGISTRY_BUILD_LOCKED: "1" },
+  });
   const before = new Set(readdirSync(dest));
   // The pnpm that runs this test (CI starts it through npx, so it may not be on PATH by that name).
   const execpath = process.env.npm_execpath;

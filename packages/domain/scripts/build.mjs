@@ -2,40 +2,13 @@
 // maps, from the same sources (the monorepo itself runs the TypeScript sources directly). Another package built
 // the same way (@registry/client) passes its folder: `node build.mjs <package folder>`.
 import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { acquireBuildLock } from "./build-lock.mjs";
 
-// One build at a time in this checkout (turbo runs builds and the pack tests side by side, and a build of the
-// client compiles against the domain's dist/, which a pack test may be rebuilding): the same lock as
-// test/pack-helpers.ts, unless the caller already holds it (REGISTRY_BUILD_LOCKED=1).
-const DOMAIN = fileURLToPath(new URL("..", import.meta.url));
-const lock = join(
-  tmpdir(),
-  `registry-pack-${createHash("sha256").update(DOMAIN).digest("hex").slice(0, 12)}`,
-);
-const locked = process.env.REGISTRY_BUILD_LOCKED !== "1";
-if (locked) {
-  const deadline = Date.now() + 240_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      try {
-        // A lock older than four minutes belongs to a build or test that died: take it over.
-        if (Date.now() - statSync(lock).mtimeMs > 240_000) rmSync(lock, { recursive: true, force: true });
-      } catch {
-        // gone meanwhile
-      }
-      if (Date.now() > deadline) throw new Error(`waited too long for ${lock}`);
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
-    }
-  }
-  process.on("exit", () => rmSync(lock, { recursive: true, force: true }));
-}
+// The build lock, unless the caller already holds it (REGISTRY_BUILD_LOCKED=1: a pack test).
+if (process.env.REGISTRY_BUILD_LOCKED !== "1") process.on("exit", acquireBuildLock());
 
 const root = process.argv[2] ? resolve(process.argv[2]) : fileURLToPath(new URL("..", import.meta.url));
 const tsc = join(root, "node_modules/typescript/bin/tsc");

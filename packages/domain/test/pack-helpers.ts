@@ -1,9 +1,8 @@
 import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { acquireBuildLock } from "../scripts/build-lock.mjs";
 
 /**
  * Helpers of the pack tests (issue 17, ADR 014): a package built, packed with pnpm (which writes the published
@@ -19,35 +18,13 @@ const DOMAIN = fileURLToPath(new URL("..", import.meta.url));
 const bin = (name: string) => join(DOMAIN, "node_modules/.bin", name);
 const TSC = join(DOMAIN, "node_modules/typescript/bin/tsc");
 
-/**
- * One build at a time in this checkout: the client's build rebuilds the domain's `dist/`, which the domain's own
- * pack test may be packing at that moment (turbo runs the packages' tests side by side).
- */
+/** Runs `fn` holding the build lock (scripts/build-lock.mjs), so no build rebuilds the domain's dist/ meanwhile. */
 function withBuildLock<T>(fn: () => T): T {
-  const lock = join(
-    tmpdir(),
-    `registry-pack-${createHash("sha256").update(DOMAIN).digest("hex").slice(0, 12)}`,
-  );
-  const deadline = Date.now() + 240_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      // A lock older than four minutes belongs to a test that died: take it over.
-      try {
-        if (Date.now() - statSync(lock).mtimeMs > 240_000) rmSync(lock, { recursive: true, force: true });
-      } catch {
-        // gone meanwhile
-      }
-      if (Date.now() > deadline) throw new Error(`waited too long for ${lock}`);
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
-    }
-  }
+  const release = acquireBuildLock();
   try {
     return fn();
   } finally {
-    rmSync(lock, { recursive: true, force: true });
+    release();
   }
 }
 

@@ -9,7 +9,6 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import type { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
 import type { PersonDossier } from "@registry/domain";
@@ -21,14 +20,9 @@ import {
   type Database,
 } from "@registry/db";
 import type { Request, Response } from "express";
-import { CSV_HEAD, csvRow, JSON_TAIL, jsonHead, writeOpenData } from "./open-data.ts";
+import { CSV_HEAD, csvRow, JSON_TAIL, jsonHead, write, writeOpenData } from "./open-data.ts";
 
 export type OpenDataFormat = "json" | "csv";
-
-/** Waits for the stream to drain, so that a build never holds more than a batch in memory. */
-async function write(out: Writable, chunk: string): Promise<void> {
-  if (chunk && !out.write(chunk)) await new Promise<void>((resolve) => out.once("drain", resolve));
-}
 
 /** How the last build was made, for the benchmark and the log. */
 export interface BuildReport {

@@ -12,9 +12,12 @@ import {
 import { dataVersion, publicDossiers, type Database } from "@registry/db";
 import type { Writable } from "node:stream";
 
-/** Waits for the stream to drain, so a slow reader holds back the query instead of filling memory. */
-async function write(out: Writable, chunk: string): Promise<void> {
-  if (!out.write(chunk)) await new Promise<void>((resolve) => out.once("drain", resolve));
+/**
+ * Writes a chunk and waits for the stream to drain, so a slow reader holds back the query (and a build never
+ * holds more than a batch) instead of filling memory. An empty chunk writes nothing.
+ */
+export async function write(out: Writable, chunk: string): Promise<void> {
+  if (chunk && !out.write(chunk)) await new Promise<void>((resolve) => out.once("drain", resolve));
 }
 
 export const CSV_COLUMNS = [

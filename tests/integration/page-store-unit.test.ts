@@ -9,6 +9,7 @@ import {
   saveSnapshot,
   saveSnapshotInBackground,
   servePage,
+  compressedPage,
   storedPage,
 } from "@registry/public";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -24,6 +25,20 @@ describe("the page store", () => {
     store.set("/persons", storedPage(200, "<p>list</p>", DAY));
     store.invalidate(new Set(["a"]));
     expect([...store.entries()].map(([url]) => url)).toEqual(["/persons/b"]);
+  });
+
+  it("compresses a page larger than brotli's 64 KB window whole, on this thread or the pool alike", async () => {
+    const html = `<main>${Array.from({ length: 12_000 }, (_, i) => `<p>Пункт ${i} · ${(i * 7919) % 10007}</p>`).join("")}</main>`;
+    expect(Buffer.byteLength(html)).toBeGreaterThan(200_000);
+    const now = storedPage(200, html, DAY, "big");
+    const pooled = await compressedPage(200, html, DAY, "big");
+    for (const p of [now, pooled]) {
+      expect(brotliDecompressSync(p.br).toString()).toBe(html);
+      expect(gunzipSync(p.gzip).toString()).toBe(html);
+      expect(p.br.length).toBeLessThan(p.gzip.length);
+    }
+    expect(pooled.etag).toBe(now.etag);
+    expect(pooled.length).toBe(Buffer.byteLength(html));
   });
 
   it("keeps within its budget, oldest pages out first", () => {

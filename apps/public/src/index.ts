@@ -6,6 +6,7 @@ export {
   saveSnapshot,
   saveSnapshotInBackground,
   servePage,
+  compressedPage,
   storedPage,
   type StoredPage,
 } from "./page-store.ts";

@@ -14,6 +14,7 @@ import {
   saveSnapshot,
   saveSnapshotInBackground,
   servePage,
+  compressedPage,
   storedPage,
 } from "./page-store.ts";
 import { translator } from "./i18n.ts";
@@ -139,11 +140,12 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
     url: string,
     r: { status: number; html: string; slug?: string; version: number; day: string },
   ) => {
-    // Only what was rendered from the version the store is synced to: a page read before a write that the
-    // store has already accounted for would bring the old data back.
-    if (!storable(url) || r.status !== 200 || synced === null || blocked || r.version !== synced) return;
-    store.set(url, storedPage(r.status, r.html, r.day, r.slug));
+    if (keepable(url, r)) store.set(url, storedPage(r.status, r.html, r.day, r.slug));
   };
+  // Only what was rendered from the version the store is synced to: a page read before a write that the store
+  // has already accounted for would bring the old data back.
+  const keepable = (url: string, r: { status: number; version: number }) =>
+    storable(url) && r.status === 200 && synced !== null && !blocked && r.version === synced;
 
   const page = async (req: Request, res: Response) => {
     const url = req.originalUrl;
@@ -283,7 +285,12 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
       }
       const missing = (slug: string) =>
         prefixes.some((prefix) => store.dayOf(`${prefix}/persons/${slug}`) !== today());
+      // A batch's pages are compressed off this thread while the next batch is read and rendered.
+      let compressing: Promise<unknown>[] = [];
       for (let i = 0; i < persons.length; i += PERSON_BATCH) {
+        const previous = compressing;
+        compressing = [];
+        await Promise.all(previous);
         if (!(await mayRender())) return;
         if (full()) break;
         const slugs = persons.slice(i, i + PERSON_BATCH).filter(missing);
@@ -301,7 +308,11 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
                 ctxFor(locale, `/persons/${slug}`, {}, day),
                 personPage(dossier, changes, version),
               );
-              keep(url, { status: 200, html, slug, version, day });
+              compressing.push(
+                compressedPage(200, html, day, slug).then((p) => {
+                  if (keepable(url, { status: 200, version })) store.set(url, p);
+                }),
+              );
               if (++rendered % 5000 === 0) report();
               await new Promise((r) => setImmediate(r));
             }
@@ -310,6 +321,7 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
           // As above: a reader of these pages gets them rendered on the spot, or the error page.
         }
       }
+      await Promise.all(compressing);
       report();
       if (rendered > 0) scheduleSave();
     });

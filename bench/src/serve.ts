@@ -26,6 +26,10 @@ const app = createApp({
   // The built open-data files go with the static copies (deleted after each size).
   openDataDir: join(staticDir, "open-data"),
   precompute: process.env.BENCH_PRECOMPUTE !== "0",
+  // As the server runs (main.ts): pages past the memory budget spill to a file beside the snapshot (10^5 persons'
+  // pages are about 2 GB). A name of its own per process, so that a restarted server does not read the previous
+  // one's snapshot and the whole rebuild is measured again.
+  pagesFile: join(staticDir, `public-pages-${process.pid}.bin`),
 });
 // The limit: a bare node:http handler sending the same bytes from memory, with no headers beyond the type.
 const bare = new Map<string, Buffer>();

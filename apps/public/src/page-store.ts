@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
-import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { closeSync, openSync, readSync, writeSync } from "node:fs";
 import { promisify } from "node:util";
 import { brotliCompress, brotliCompressSync, constants as zlib, gunzipSync, gzip, gzipSync } from "node:zlib";
 
@@ -24,9 +23,9 @@ export interface StoredPage {
   slug?: string;
 }
 
-type PageHead = Pick<StoredPage, "status" | "etag" | "day" | "length" | "slug">;
+export type PageHead = Pick<StoredPage, "status" | "etag" | "day" | "length" | "slug">;
 
-function page(head: PageHead, gzip: Buffer, br: Buffer): StoredPage {
+export function page(head: PageHead, gzip: Buffer, br: Buffer): StoredPage {
   return {
     ...head,
     gzip,
@@ -240,188 +239,5 @@ export class PageStore {
     this.live = 0;
     this.end = 0;
     this.closeFile();
-  }
-}
-
-/** Chooses the stored body a client accepts: brotli, then gzip, then the plain bytes. */
-function encodingOf(accept: string | undefined): "br" | "gzip" | null {
-  if (!accept) return null;
-  const offered = (name: string) =>
-    new RegExp(`(?:^|,)\\s*${name}\\s*(?:;\\s*q=(?!0*(?:\\.0*)?\\s*(?:,|$))[\\d.]+)?\\s*(?:,|$)`, "i").test(
-      accept,
-    );
-  if (offered("br")) return "br";
-  if (offered("gzip")) return "gzip";
-  return null;
-}
-
-/**
- * Serves a stored page straight from `node:http`, in front of express, with headers computed once. Anything it
- * cannot answer alone (not a GET or HEAD, a curator's session cookie, a page not stored for today) is left to
- * express: it returns false and writes nothing.
- */
-export function servePage(
-  store: PageStore,
-  headers: readonly [string, string][],
-  /** Whether a page rendered for this day may be served now (today's; see the site for the day after). */
-  servable: (day: string) => boolean,
-): (req: IncomingMessage, res: ServerResponse) => boolean {
-  return (req, res) => {
-    if (req.method !== "GET" && req.method !== "HEAD") return false;
-    const cookie = req.headers.cookie;
-    if (cookie !== undefined && cookie.includes("__Host-session=")) return false;
-    const page = store.get(req.url ?? "");
-    if (!page || !servable(page.day)) return false;
-    for (const [k, v] of headers) res.setHeader(k, v);
-    res.setHeader("Cache-Control", page.status === 200 ? "public, max-age=300" : "no-store");
-    res.setHeader("Content-Type", "text/html; charset=utf-8");
-    res.setHeader("Vary", "Accept-Encoding");
-    res.setHeader("ETag", page.etag);
-    if (req.headers["if-none-match"] === page.etag) {
-      res.statusCode = 304;
-      res.end();
-      return true;
-    }
-    const encoding = encodingOf(req.headers["accept-encoding"]);
-    const body =
-      encoding === "br"
-        ? page.br
-        : encoding === "gzip"
-          ? page.gzip
-          : req.method === "HEAD"
-            ? null
-            : page.html;
-    if (encoding) res.setHeader("Content-Encoding", encoding);
-    res.setHeader("Content-Length", body ? body.length : page.length);
-    res.statusCode = page.status;
-    if (req.method === "HEAD" || !body) res.end();
-    else res.end(body);
-    return true;
-  };
-}
-
-/**
- * The store written to a file, so that a restarted server has its pages at once. The file is only used by a
- * server of the same renderer (`key`) for the same data version and day: anything else renders again.
- * Layout: a JSON header line, then per page a JSON line (url, status, etag, day, slug, length, sizes) and its
- * gzip and brotli bodies, written a page at a time (10^5 persons' pages are about a gigabyte).
- */
-function* snapshotParts(store: PageStore, key: string, version: number, day: string): Generator<Buffer> {
-  yield Buffer.from(`${JSON.stringify({ key, version, day })}\n`);
-  for (const [url, p] of store.entries()) {
-    if (p.day !== day) continue;
-    const head = { url, status: p.status, etag: p.etag, day: p.day, slug: p.slug ?? null, length: p.length };
-    yield Buffer.from(`${JSON.stringify({ ...head, sizes: [p.gzip.length, p.br.length] })}\n`);
-    yield p.gzip;
-    yield p.br;
-  }
-}
-
-/** Writes the snapshot at once (at shutdown). */
-export function saveSnapshot(
-  store: PageStore,
-  file: string,
-  key: string,
-  version: number,
-  day: string,
-): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  // Readable by the server's user only, like the secret key beside it.
-  const fd = openSync(tmp, "w", 0o600);
-  try {
-    for (const b of snapshotParts(store, key, version, day)) writeSync(fd, b, 0, b.length);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, file);
-}
-
-/**
- * Writes the snapshot while the server serves, yielding to readers between pages. Gives up (false, nothing
- * written) when the store changes meanwhile: the next save writes the new state.
- */
-export async function saveSnapshotInBackground(
-  store: PageStore,
-  file: string,
-  key: string,
-  version: number,
-  day: string,
-): Promise<boolean> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  const generation = store.generation;
-  const fd = openSync(tmp, "w", 0o600);
-  let done = false;
-  try {
-    let n = 0;
-    for (const b of snapshotParts(store, key, version, day)) {
-      if (store.generation !== generation) return false;
-      writeSync(fd, b, 0, b.length);
-      if (++n % 300 === 0) await new Promise((r) => setImmediate(r));
-    }
-    done = store.generation === generation;
-    return done;
-  } finally {
-    closeSync(fd);
-    if (done) renameSync(tmp, file);
-    else rmSync(tmp, { force: true });
-  }
-}
-
-/**
- * Reads a snapshot into the (empty) store; false, and nothing kept, when it is missing, damaged or for another key,
- * version or day.
- */
-export function loadSnapshot(
-  store: PageStore,
-  file: string,
-  key: string,
-  version: number,
-  day: string,
-): boolean {
-  let fd: number;
-  try {
-    fd = openSync(file, "r");
-  } catch {
-    return false;
-  }
-  let at = 0;
-  /** The JSON line at `at` (lines are short: heads of pages). */
-  const line = (): unknown => {
-    const buf = Buffer.allocUnsafe(8192);
-    const n = readSync(fd, buf, 0, buf.length, at);
-    const end = buf.subarray(0, n).indexOf(10);
-    if (end < 0) throw new Error("truncated");
-    at += end + 1;
-    return JSON.parse(buf.subarray(0, end).toString("utf8"));
-  };
-  const bytes = (n: number) => {
-    const buf = Buffer.allocUnsafe(n);
-    if (readSync(fd, buf, 0, n, at) !== n) throw new Error("truncated");
-    at += n;
-    return buf;
-  };
-  try {
-    const size = fstatSync(fd).size;
-    const header = line() as { key: string; version: number; day: string };
-    if (header.key !== key || header.version !== version || header.day !== day) return false;
-    while (at < size) {
-      const h = line() as PageHead & { url: string; slug: string | null; sizes: number[] };
-      const [gz = 0, br = 0] = h.sizes;
-      const head = {
-        status: h.status,
-        etag: h.etag,
-        day: h.day,
-        length: h.length,
-        ...(h.slug ? { slug: h.slug } : {}),
-      };
-      store.set(h.url, page(head, bytes(gz), bytes(br)));
-    }
-    return true;
-  } catch {
-    // A damaged file: nothing of it is kept.
-    store.clear();
-    return false;
-  } finally {
-    closeSync(fd);
   }
 }

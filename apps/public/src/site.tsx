@@ -8,15 +8,9 @@ import express, { type Request, type Response, type Router } from "express";
 import type { PublicApi } from "./api.ts";
 import { serverLinks, type PageCtx, type Query } from "./ctx.tsx";
 import { allPersonSlugs, atomFeed, robots, sitemap } from "./feeds.ts";
-import {
-  loadSnapshot,
-  PageStore,
-  saveSnapshot,
-  saveSnapshotInBackground,
-  servePage,
-  compressedPage,
-  storedPage,
-} from "./page-store.ts";
+import { compressedPage, PageStore, storedPage } from "./page-store.ts";
+import { servePage } from "./page-serve.ts";
+import { loadSnapshot, saveSnapshot, saveSnapshotInBackground } from "./page-snapshot.ts";
 import { translator } from "./i18n.ts";
 import { renderPage } from "./render.tsx";
 import { loadPage, parseRoute, personPage } from "./routes.tsx";

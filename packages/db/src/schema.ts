@@ -294,6 +294,11 @@ export const submissions = pgTable(
     triagedAt: timestamp("triaged_at", { withTimezone: true, mode: "string" }),
     /** The record the submission was accepted into (a person). */
     recordId: text("record_id"),
+    /** The nonce of the form's token: a form is received once (a second post of it stores nothing). */
+    formNonce: text("form_nonce"),
   },
-  (t) => [index("submissions_status_idx").on(t.status, t.createdAt)],
+  (t) => [
+    index("submissions_status_idx").on(t.status, t.createdAt),
+    uniqueIndex("submissions_form_nonce_idx").on(t.formNonce),
+  ],
 );

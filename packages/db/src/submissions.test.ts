@@ -45,7 +45,7 @@ describe("readers' submissions (ADR 021)", () => {
       contact: "secret-contact-1@example.org",
       language: "kk",
     });
-    const row = await getSubmission(database.db, id);
+    const row = await getSubmission(database.db, id as number);
     expect(row).toMatchObject({
       text: "He was released on 3 May.",
       source: null,

@@ -20,12 +20,17 @@ const named = (fields: Record<string, unknown>): FieldChange[] =>
     .filter(([, v]) => v !== undefined && v !== null)
     .map(([k]) => ({ field: `private.${k}`, after: REDACTED }));
 
-/** Stores a reader's submission after validating it; its id. The audit entry is written by the `public` actor. */
+/**
+ * Stores a reader's submission after validating it; its id. The audit entry is written by the `public` actor.
+ * `formNonce` (the nonce of the form's token) makes a form single-use: a second post of the same form (a double
+ * click, a replay) stores nothing and returns null.
+ */
 export async function receiveSubmission(
   db: Db,
   input: unknown,
   at = new Date().toISOString(),
-): Promise<number> {
+  formNonce?: string,
+): Promise<number | null> {
   const r = SubmissionInputSchema.safeParse(input);
   if (!r.success) {
     const fieldErrors: Record<string, string[]> = {};
@@ -52,9 +57,12 @@ export async function receiveSubmission(
         source: s.source ?? null,
         contact: s.contact ?? null,
         language: s.language,
+        formNonce: formNonce ?? null,
       })
+      .onConflictDoNothing({ target: submissions.formNonce })
       .returning({ id: submissions.id });
-    const id = row?.id as number;
+    if (!row) return null;
+    const id = row.id;
     await appendAudit(
       tx,
       [

@@ -59,7 +59,11 @@ ${entries.join("\n")}
 }
 
 /** The sitemap; with no configured public URL (`base` ""), its locations are paths on this site. */
-export async function sitemap(api: PublicApi, base: string): Promise<string> {
+/** The most addresses one sitemap file may list (the sitemaps protocol: 50,000 URLs, 50 MB). */
+export const SITEMAP_URLS = 50_000;
+
+/** Every public page in each language, with its last change where known. */
+async function sitemapUrls(api: PublicApi, base: string): Promise<{ loc: string; lastmod?: string }[]> {
   const [persons, officials, events] = await Promise.all([
     allPersonSlugs(api),
     api.officials(),
@@ -85,17 +89,41 @@ export async function sitemap(api: PublicApi, base: string): Promise<string> {
     ...events.map((e) => ({ path: `/events/${e.slug}` })),
   ];
   // Every page in each language: English at the root, Russian under /ru, Kazakh under /kk.
-  const urls = ["", "/ru", "/kk"].flatMap((prefix) =>
+  return ["", "/ru", "/kk"].flatMap((prefix) =>
     pages.map((p) => ({
       loc: `${base}${prefix && p.path === "/" ? prefix : `${prefix}${p.path}`}`,
       ...(p.lastmod ? { lastmod: p.lastmod } : {}),
     })),
   );
-  return `<?xml version="1.0" encoding="UTF-8"?>
+}
+
+const urlset = (urls: readonly { loc: string; lastmod?: string }[]) => `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 ${urls.map((u) => `  <url><loc>${esc(u.loc)}</loc>${u.lastmod ? `<lastmod>${u.lastmod}</lastmod>` : ""}</url>`).join("\n")}
 </urlset>
 `;
+
+/**
+ * `/sitemap.xml`: every page in each language; past 50,000 addresses (about 16,000 persons) a sitemap index of
+ * `/sitemap-1.xml`, `/sitemap-2.xml`, … each of at most 50,000 (`sitemapPart`).
+ */
+export async function sitemap(api: PublicApi, base: string): Promise<string> {
+  const urls = await sitemapUrls(api, base);
+  if (urls.length <= SITEMAP_URLS) return urlset(urls);
+  const parts = Math.ceil(urls.length / SITEMAP_URLS);
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${Array.from({ length: parts }, (_, i) => `  <sitemap><loc>${esc(`${base}/sitemap-${i + 1}.xml`)}</loc></sitemap>`).join("\n")}
+</sitemapindex>
+`;
+}
+
+/** Part `n` (from 1) of a sitemap index; null when there is no such part. */
+export async function sitemapPart(api: PublicApi, base: string, n: number): Promise<string | null> {
+  const urls = await sitemapUrls(api, base);
+  if (urls.length <= SITEMAP_URLS || n < 1) return null;
+  const part = urls.slice((n - 1) * SITEMAP_URLS, n * SITEMAP_URLS);
+  return part.length ? urlset(part) : null;
 }
 
 /** robots.txt; it names the sitemap only at an absolute address (the protocol requires one). */

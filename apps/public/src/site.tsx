@@ -7,7 +7,7 @@ import { LOCALES, PERSON_LISTS, STATUSES, today as todayOf, type Locale } from "
 import express, { type Request, type Response, type Router } from "express";
 import type { PublicApi } from "./api.ts";
 import { serverLinks, type PageCtx, type Query } from "./ctx.tsx";
-import { allPersonSlugs, atomFeed, robots, sitemap } from "./feeds.ts";
+import { allPersonSlugs, atomFeed, robots, sitemap, sitemapPart } from "./feeds.ts";
 import { compressedPage, PageStore, storedPage } from "./page-store.ts";
 import { servePage } from "./page-serve.ts";
 import { loadSnapshot, saveSnapshot, saveSnapshotInBackground } from "./page-snapshot.ts";
@@ -107,6 +107,12 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
   router.get("/sitemap.xml", async (_req, res) => {
     res.setHeader("Cache-Control", "public, max-age=3600");
     res.type("application/xml").send(await sitemap(opts.api, base));
+  });
+  router.get(/^\/sitemap-([1-9]\d{0,3})\.xml$/, async (req, res, next) => {
+    const part = await sitemapPart(opts.api, base, Number(req.params[0]));
+    if (part === null) return next();
+    res.setHeader("Cache-Control", "public, max-age=3600");
+    res.type("application/xml").send(part);
   });
 
   // Rendered pages are kept, compressed, until a write touches them or the day changes (ADR 013).

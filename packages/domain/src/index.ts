@@ -77,6 +77,7 @@ export {
   type PaceCriterion,
   type Script,
 } from "./person.ts";
+export { HelpEntrySchema, HelpSchema, LetterLanguageSchema, helpIsPublic, type HelpEntry } from "./help.ts";
 export {
   CaseSchema,
   PublicCaseSchema,

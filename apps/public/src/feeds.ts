@@ -76,6 +76,7 @@ export async function sitemap(api: PublicApi, base: string): Promise<string> {
       "/sources",
       "/data",
       "/about",
+      "/help",
       "/api",
     ].map((path) => ({
       path,

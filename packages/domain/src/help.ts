@@ -35,11 +35,15 @@ export const HelpSchema = z.array(HelpEntrySchema).max(10).default([]);
 /**
  * Whether a person's help entries may be published: the person is named (not anonymous) and has agreed to be
  * named or is named by public sources. Otherwise the entries are withheld without saying why (a refusal is
- * itself private).
+ * itself private). A record without its private part is a stored public document, whose help the storage has
+ * already withheld where the consent does not allow it (packages/db `splitRecord`): only the visibility counts.
  */
-export function helpIsPublic(p: { visibility: string; private: { consent: Consent } }): boolean {
-  return (
-    p.visibility === "public" &&
-    (p.private.consent === "consent-given" || p.private.consent === "public-source")
-  );
+export function helpIsPublic(p: {
+  visibility: string;
+  private?: { consent?: Consent | undefined } | undefined;
+}): boolean {
+  if (p.visibility !== "public") return false;
+  if (p.private === undefined) return true;
+  const consent = p.private.consent ?? "public-source";
+  return consent === "consent-given" || consent === "public-source";
 }

@@ -74,6 +74,7 @@ export {
   type PublicPerson,
   type PersonName,
   type PersonPrivate,
+  type Consent,
   type PaceCriterion,
   type Script,
 } from "./person.ts";

@@ -1,6 +1,7 @@
 import { PersonSchema, type Person } from "@registry/domain";
 import { describe, expect, it } from "vitest";
 import { joinRecord, splitRecord } from "./entities.ts";
+import { combinePersons } from "./merge.ts";
 
 const cite = [{ source: "s", lines: [1, 1] as [number, number] }];
 const person = (consent: Person["private"]["consent"], visibility: "public" | "anonymous" = "public") =>
@@ -33,5 +34,20 @@ describe("a person's help in storage (ADR 020)", () => {
       expect(back).toEqual(p);
       expect(PersonSchema.safeParse(back).success).toBe(true);
     }
+  });
+});
+
+describe("merging two records of one person (ADR 020)", () => {
+  it("keeps both records' help, and a refusal by either withholds all of it", () => {
+    const other = PersonSchema.parse({
+      ...person("consent-refused"),
+      id: "p-2",
+      help: [{ institution: { en: "colony Y" }, checkedOn: "2022", citations: cite }],
+    });
+    const merged = combinePersons(person("public-source"), other);
+    expect(merged.help.map((h) => h.institution.en)).toEqual(["colony X", "colony Y"]);
+    const parts = splitRecord(merged);
+    expect(parts.data.help).toEqual([]);
+    expect(parts.private.help).toHaveLength(2);
   });
 });

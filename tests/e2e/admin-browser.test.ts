@@ -344,6 +344,17 @@ describe("the admin app in a real browser", () => {
     const proposed = "A journalist detained for her reporting; her appeal is pending.";
     await editor.goto(personUrl);
     await editor.locator("#f-summary-en").fill(proposed);
+    // Where she is held (ADR 020): an entry of the person's help, cited and dated, in the same revision.
+    await editor.locator("#f-help > button").click();
+    await editor.locator("#f-help-0-institution-en").fill("penal colony TEST-1/2");
+    await editor.locator("#f-help-0-checkedOn").fill("2023-05");
+    await editor
+      .locator("#f-help .list-item")
+      .first()
+      .getByRole("button", { name: "+ Add citation" })
+      .click();
+    await editor.locator("#f-help-0-citations-0-source").selectOption("hrw-2021");
+    await editor.locator("#f-help-0-citations-0-lines").fill("42");
     await editor.getByRole("button", { name: "Save" }).click();
     await editor.getByText(/sent to a reviewer as revision \d+/).waitFor();
     const publicText = async () => {
@@ -355,6 +366,7 @@ describe("the admin app in a real browser", () => {
       return text;
     };
     expect(await publicText()).not.toContain(proposed);
+    expect(await publicText()).not.toContain("TEST-1/2");
 
     await reviewer.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Revisions" }).click();
     const list = reviewer.getByTestId("revisions");
@@ -363,6 +375,7 @@ describe("the admin app in a real browser", () => {
     await list.locator("li").filter({ hasText: proposed }).getByRole("button", { name: "Approve" }).click();
     await list.getByText(proposed).waitFor({ state: "detached" });
     expect(await publicText()).toContain(proposed);
+    expect(await publicText()).toContain("penal colony TEST-1/2");
 
     await editor.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Revisions" }).click();
     await editor.getByTestId("revisions").getByText("approved").first().waitFor();

@@ -36,7 +36,7 @@ describe.skipIf(!java)("the Nu HTML Checker finds no errors in the public pages"
     rmSync(pagesDir, { recursive: true, force: true });
   });
 
-  it("checks home, lists, person, statistics, about, recognition and the readers' form in three languages", async () => {
+  it("checks home, lists, person, statistics, about, help, recognition and the readers' form in three languages", async () => {
     const paths = [
       "/",
       "/persons",
@@ -48,6 +48,9 @@ describe.skipIf(!java)("the Nu HTML Checker finds no errors in the public pages"
       "/events",
       "/statistics",
       "/about",
+      "/help",
+      // A person page with a "How to help" section (ADR 020).
+      "/persons/almat-zhumagulov",
       "/recognition",
       "/sources",
       "/data",

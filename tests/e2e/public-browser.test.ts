@@ -121,6 +121,8 @@ describe("the public site in a real browser with JavaScript off", () => {
       "/sources",
       "/data",
       "/about",
+      "/ru/help",
+      "/persons/almat-zhumagulov",
       "/recognition",
       "/kk/recognition?body=european-parliament",
       "/persons?page=2",

@@ -9,7 +9,7 @@ import { ROOT, startServer, type RunningServer } from "../support/server.ts";
 const SHOTS = join(ROOT, "tests/.tmp/screenshots");
 const PREFIXES = ["", "/ru", "/kk"] as const;
 
-/** The methodology, recognition, statistics, lists and a person page, on a phone with JavaScript off. */
+/** The methodology, how to help, recognition, statistics, lists and person pages, on a phone with JavaScript off. */
 describe("the public pages of issue 20 on a 390 px phone, JavaScript off", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "registry-pages-"));
   let server: RunningServer;
@@ -46,6 +46,8 @@ describe("the public pages of issue 20 on a 390 px phone, JavaScript off", () =>
       await firstLink("/events"),
       "/data",
       "/about",
+      "/help",
+      "/persons/almat-zhumagulov",
       "/recognition",
       "/recognition?body=european-parliament",
       "/statistics",
@@ -65,7 +67,17 @@ describe("the public pages of issue 20 on a 390 px phone, JavaScript off", () =>
         expect([url, r?.status()]).toEqual([url, 200]);
         const px = await overflow();
         if (px > 0) wide.push(`${url}: ${px}px`);
-        if (["/about", "/recognition", "/statistics", "/persons", "/officials"].includes(path))
+        if (
+          [
+            "/about",
+            "/help",
+            "/persons/almat-zhumagulov",
+            "/recognition",
+            "/statistics",
+            "/persons",
+            "/officials",
+          ].includes(path)
+        )
           await page.screenshot({
             path: join(SHOTS, `phone${prefix.replace("/", "-")}${path.replace(/[^a-z]+/g, "-")}.png`),
           });
@@ -98,6 +110,26 @@ describe("the public pages of issue 20 on a 390 px phone, JavaScript off", () =>
     expect(await bars.count()).toBeGreaterThan(5);
     const articleHref = (await bars.first().getAttribute("href")) ?? "";
     expect(articleHref).toMatch(/\/persons\?article=/);
+  });
+
+  it("shows where a person is held, cited and dated, and links to the general page on letters", async () => {
+    await page.goto(`${server.url}/ru/persons/muratbek-tungishbayev`);
+    const help = page.locator("section[aria-labelledby=how-to-help]");
+    await expect(help.locator("h2").textContent()).resolves.toBe("Как помочь");
+    const text = (await help.textContent()) ?? "";
+    expect(text).toContain("следственный изолятор, Алматы");
+    // The report's month stays a month: no day is made up.
+    expect(await help.locator("time").getAttribute("datetime")).toBe("2018-10");
+    expect(await help.locator("time").textContent()).toMatch(/^октябр[ья] 2018/i);
+    // Its footnote is on the page, and the general page opens in the same language.
+    const ref = (await help.locator("sup.cite a").first().getAttribute("href")) ?? "";
+    expect(await page.locator(ref).count()).toBe(1);
+    await help.locator("a[href='/ru/help']").click();
+    await page.waitForURL(/\/ru\/help$/);
+    expect(await page.locator("h1").textContent()).toContain("Как помочь");
+    // A person without help entries has no such section.
+    await page.goto(`${server.url}/persons/askar-kayyrbek`);
+    expect(await page.locator("#how-to-help").count()).toBe(0);
   });
 
   it("pages the list by number with previous, next and the total", async () => {

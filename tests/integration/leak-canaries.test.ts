@@ -62,7 +62,15 @@ function records(): { published: ImportItem[]; drafts: ImportItem[]; toDelete: s
         ],
         contacts: [{ kind: "phone", value: secret("phone"), note: secret("contact-note") }],
         internalNotes: secret("internal"),
+        // Where someone is held is public only with consent (ADR 020): a refusal or unknown consent hides it.
+        ...(i % 10 === 5 ? { consent: "consent-refused" } : i % 10 === 7 ? { consent: "unknown" } : {}),
       },
+      help:
+        i % 10 === 5 || i % 10 === 7
+          ? [{ institution: { en: secret("colony") }, checkedOn: "2021-06", citations: cite }]
+          : i % 10 === 3
+            ? [{ institution: { en: `Colony OK ${i}` }, checkedOn: "2021-06", citations: cite }]
+            : [],
     };
     const kase = {
       id: `c-c${i}`,
@@ -135,6 +143,18 @@ function records(): { published: ImportItem[]; drafts: ImportItem[]; toDelete: s
       detainees: ["p-c1", "p-c850", "p-c950"],
       description: { en: "A rally." },
       citations: cite,
+    },
+  });
+  // An anonymous person who agreed to be written to: where they are held is still withheld (it identifies them).
+  published.push({
+    kind: "person",
+    value: {
+      id: "p-c-anon",
+      slug: "withheld-c-anon",
+      visibility: "anonymous",
+      names: [{ text: "Name withheld (test)", script: "latin", primary: true, citations: cite }],
+      help: [{ institution: { en: `${CANARY}-anonymous-colony` }, checkedOn: "2021", citations: cite }],
+      private: { relatives: [], contacts: [], consent: "consent-given" },
     },
   });
   // A recognition naming public, draft and deleted persons shows only the public one; one naming no published
@@ -252,6 +272,10 @@ async function crawl(): Promise<Map<string, string>> {
     }
   }
   for (let i = 0; i < 1000; i++) await get(`/persons/c-${i}`);
+  for (const l of ["", "/ru", "/kk"]) await get(`${l}/persons/withheld-c-anon`);
+  await get("/api/v1/persons/withheld-c-anon");
+  await get("/api/v1/persons/c-5");
+  await get("/api/v1/persons/c-3");
   await get(`/persons?q=${CANARY}`);
   await get(`/persons?q=${CANARY}-name-850`);
   await get(`/persons?q=${encodeURIComponent(`${CANARY}-name-950 Person`)}`);
@@ -304,6 +328,15 @@ describe("leak canaries (C1)", () => {
     expect(pages.get("/data/persons.json")).toContain("Public Person 799");
     expect(pages.get("/api/v1/persons/c-1")).toContain("Public Person 1");
     expect(pages.get("/api/v1/events/rally-c")).toContain("Public Person 1");
+    // Help with consent is shown (page, open data, API); without it, or for an anonymous person, it is not.
+    expect(pages.get("/persons/c-3")).toContain("Colony OK 3");
+    expect(pages.get("/persons/c-3")).toContain('id="how-to-help"');
+    expect(pages.get("/data/persons.json")).toContain("Colony OK 793");
+    expect(pages.get("/api/v1/persons/c-3")).toContain("Colony OK 3");
+    expect(pages.get("/persons/c-5")).toContain("Public Person 5");
+    expect(pages.get("/persons/c-5")).not.toContain('id="how-to-help"');
+    expect(pages.get("/persons/withheld-c-anon")).not.toContain('id="how-to-help"');
+    expect(JSON.parse(pages.get("/api/v1/persons/c-5") ?? "{}")).toMatchObject({ person: { help: [] } });
     for (const path of ["/data/cases.json", "/data/cases.csv"]) {
       expect(pages.get(path), path).toContain("Case 799");
       expect(pages.get(path), path).not.toContain("c-c850");

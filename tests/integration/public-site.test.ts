@@ -85,6 +85,7 @@ describe("public site pages rendered from the curated dataset (as of 1 September
       "/sources",
       "/data",
       "/about",
+      "/help",
       "/recognition",
       "/recognition?body=un-wgad&year=2021",
     ]) {
@@ -149,6 +150,8 @@ describe("public site pages rendered from the curated dataset (as of 1 September
     expect((await get("/feed.xml")).text).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
     const sitemap = await get("/sitemap.xml");
     expect(sitemap.text).toContain("https://registry.example/persons/aset-abishev");
+    for (const prefix of ["", "/ru", "/kk"])
+      expect(sitemap.text).toContain(`https://registry.example${prefix}/help<`);
     expect((await get("/robots.txt")).text).toContain("Sitemap: https://registry.example/sitemap.xml");
   });
 });

@@ -89,7 +89,7 @@ export function Layout({
           <p>{t("site.footer")}</p>
           <p>
             <a href={href("/about")}>{t("nav.about")}</a> · <a href={href("/data")}>{t("nav.data")}</a> ·{" "}
-            <a href={href("/sources")}>{t("nav.sources")}</a>
+            <a href={href("/sources")}>{t("nav.sources")}</a> · <a href={href("/help")}>{t("help.footer")}</a>
             {staticExport ? null : (
               <>
                 {" · "}

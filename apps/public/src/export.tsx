@@ -53,6 +53,7 @@ export async function exportStaticSite(
     ["/sources", { kind: "sources" }],
     ["/data", { kind: "data" }],
     ["/about", { kind: "about" }],
+    ["/help", { kind: "help" }],
     ["/recognition", { kind: "recognition", filters: {} }],
     ...slugs.map((s): [string, Route] => [`/persons/${s.slug}`, { kind: "person", slug: s.slug }]),
     ...officials.map((o): [string, Route] => [`/officials/${o.slug}`, { kind: "official", slug: o.slug }]),

@@ -80,6 +80,7 @@ async function sitemapUrls(api: PublicApi, base: string): Promise<{ loc: string;
       "/sources",
       "/data",
       "/about",
+      "/help",
       "/api",
     ].map((path) => ({
       path,

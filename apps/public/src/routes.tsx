@@ -14,6 +14,7 @@ import { isBadRequest, isNotFound, type PublicApi } from "./api.ts";
 import { HomePage } from "./pages/home.tsx";
 import { EventPage, EventsPage } from "./pages/events.tsx";
 import { AboutPage } from "./pages/about.tsx";
+import { HelpPage } from "./pages/help.tsx";
 import { ApiPage } from "./pages/api.tsx";
 import { DataPage, NotFoundPage, SourcesPage } from "./pages/misc.tsx";
 import { RecognitionPage, type RecognitionFilters } from "./pages/recognition.tsx";
@@ -34,6 +35,7 @@ export type Route =
   | { kind: "sources" }
   | { kind: "data" }
   | { kind: "about" }
+  | { kind: "help" }
   | { kind: "api" }
   | { kind: "recognition"; filters: RecognitionFilters };
 
@@ -97,6 +99,7 @@ export function parseRoute(path: string, query: RawQuery): Route | null {
   if (a === "sources") return { kind: "sources" };
   if (a === "data") return { kind: "data" };
   if (a === "about") return { kind: "about" };
+  if (a === "help") return { kind: "help" };
   if (a === "recognition") {
     const body = typeof query.body === "string" ? query.body : "";
     const year = typeof query.year === "string" && /^\d{4}$/.test(query.year) ? query.year : undefined;
@@ -247,6 +250,8 @@ export async function loadPage(
       }
       case "about":
         return { status: 200, page: <AboutPage version={(await api.version()).version} /> };
+      case "help":
+        return { status: 200, page: <HelpPage /> };
       case "recognition": {
         const [entries, sources] = await Promise.all([api.recognitions(), api.sources()]);
         return {

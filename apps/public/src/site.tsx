@@ -179,6 +179,7 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
     "/sources",
     "/data",
     "/about",
+    "/help",
     "/recognition",
     "/api",
   ];
@@ -207,6 +208,7 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
       "/sources",
       "/data",
       "/about",
+      "/help",
       "/recognition",
     ];
     return prefixes.flatMap((prefix) => base.map((p) => (prefix && p === "/" ? prefix : `${prefix}${p}`)));
@@ -427,7 +429,7 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
 }
 
 const PAGE_PATH =
-  /^(?:\/(?:ru|kk))?(?:\/|\/persons|\/officials|\/events|\/statistics|\/sources|\/data|\/about|\/api|\/recognition|\/(?:persons|officials|events)\/[a-z0-9-]{1,100})?$/;
+  /^(?:\/(?:ru|kk))?(?:\/|\/persons|\/officials|\/events|\/statistics|\/sources|\/data|\/about|\/help|\/api|\/recognition|\/(?:persons|officials|events)\/[a-z0-9-]{1,100})?$/;
 const LIST_QUERY = new RegExp(`^\\?(?:list=(?:${PERSON_LISTS.join("|")})|status=(?:${STATUSES.join("|")}))$`);
 
 /**

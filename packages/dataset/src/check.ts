@@ -34,6 +34,7 @@ export function facts(d: Dataset): Fact[] {
     add(`${w} affiliations`, p.affiliations);
     add(`${w} vulnerabilities`, p.vulnerabilities);
     add(`${w} pace`, p.pace);
+    add(`${w} help`, p.help);
     add(`${w} relatives`, p.private.relatives);
   }
   for (const c of d.cases) {

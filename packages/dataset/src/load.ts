@@ -148,6 +148,7 @@ function mergePersons(group: Parsed<Person>[], primaryName: string | undefined):
     statusReports: mergeFacts(...values.map((v) => v.statusReports)),
     notes: mergeFacts(...values.map((v) => v.notes)),
     visibility: values.some((v) => v.visibility === "anonymous") ? "anonymous" : "public",
+    help: mergeFacts(...values.map((v) => v.help)),
     private: {
       consent: first.private.consent,
       relatives: mergeFacts(...values.map((v) => v.private.relatives)),

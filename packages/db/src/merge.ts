@@ -37,6 +37,7 @@ export function combinePersons(keep: Person, other: Person): Person {
     citizenship: [...new Set([...keep.citizenship, ...other.citizenship])],
     pace: uniqueBy([...keep.pace, ...other.pace], (p) => p.criterion),
     statusReports: uniqueBy([...keep.statusReports, ...other.statusReports], json),
+    help: uniqueBy([...keep.help, ...other.help], json),
     notes: [
       ...keep.notes,
       ...other.notes,

@@ -74,9 +74,11 @@ export {
   type PublicPerson,
   type PersonName,
   type PersonPrivate,
+  type Consent,
   type PaceCriterion,
   type Script,
 } from "./person.ts";
+export { HelpEntrySchema, HelpSchema, LetterLanguageSchema, helpIsPublic, type HelpEntry } from "./help.ts";
 export {
   CaseSchema,
   PublicCaseSchema,

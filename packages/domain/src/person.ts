@@ -12,6 +12,7 @@ import {
   ShortText,
   SlugSchema,
 } from "./common.ts";
+import { HelpSchema } from "./help.ts";
 import { nameTokens } from "./names.ts";
 import { PartialDateSchema } from "./partial-date.ts";
 import { ReportedStatusSchema } from "./status-report.ts";
@@ -192,6 +193,8 @@ const personFields = {
   statusReports: z.array(StatusReportSchema).max(50).default([]),
   notes: z.array(CuratorNoteSchema).max(50).default([]),
   visibility: PersonVisibilitySchema.default("public"),
+  /** Where the person is held and how to write (ADR 020); public only where the consent allows. */
+  help: HelpSchema,
 };
 
 /** The text an anonymous person's names begin with when the source gives none ("Name withheld (minor)"). */
@@ -222,7 +225,7 @@ function realNameWords(
 /**
  * The public strings of an anonymous person that contain one of their real names, with their paths. Every string
  * the public projection keeps is searched (slug, summary, notes, reasoning, citations' quotes and locators...);
- * what the projection replaces or drops is not (names, place names, occupations, identity notes, private).
+ * what the projection replaces or drops is not (names, place names, occupations, identity notes, help, private).
  * Words are compared folded (transliterated, case and spelling drift removed), so "Абишева" in a Russian summary
  * meets "Aset Abishev"; words of four letters or more are found inside longer words too (case endings, slugs such
  * as "withheld-asetabishev").
@@ -248,7 +251,8 @@ export function withheldNameLeaks(p: {
       for (const [k, x] of Object.entries(v as Record<string, unknown>)) walk(x, [...path, k]);
   };
   for (const [key, value] of Object.entries(p)) {
-    if (key === "names" || key === "occupations" || key === "places" || key === "private") continue;
+    // `help` is emptied for an anonymous person (helpIsPublic), so it is not searched either.
+    if (["names", "occupations", "places", "private", "help"].includes(key)) continue;
     if (key === "notes" && Array.isArray(value))
       value.forEach((note, i) => {
         if ((note as { kind?: string }).kind !== "identity") walk(note, [key, i]);

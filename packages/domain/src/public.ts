@@ -8,6 +8,7 @@ import {
   RegionSchema,
   SlugSchema,
 } from "./common.ts";
+import { helpIsPublic } from "./help.ts";
 import { PublicEventSchema, type Event, type PublicEvent } from "./event.ts";
 import { PublicMassEventSchema, type MassEvent } from "./mass-event.ts";
 import { PublicOfficialSchema, type Official, type PublicOfficial } from "./official.ts";
@@ -41,6 +42,9 @@ function pick<T>(schema: { shape: object }, value: object): T {
  */
 export function toPublicPerson(person: Person): PublicPerson {
   const pub = pick<PublicPerson>(PublicPersonSchema, person);
+  // Where someone is held is published only with their consent (or from public sources), never for an
+  // anonymous person; the reason stays private.
+  if (!helpIsPublic(person)) pub.help = [];
   if (pub.visibility === "public") return pub;
   return {
     ...pub,

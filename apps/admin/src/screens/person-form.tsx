@@ -17,6 +17,7 @@ import {
   PartialDateField,
 } from "../components/rich-fields.tsx";
 import { useI18n } from "../i18n/index.tsx";
+import { HelpField } from "./person-help-form.tsx";
 import type { Path } from "../lib/path.ts";
 
 const c = (p: Path) => [...p, "citations"];
@@ -252,6 +253,7 @@ export function PersonForm({ names }: { names: ReactNode }) {
         )}
       />
       <p className="muted">{t("person.statusReportsHelp")}</p>
+      <HelpField />
       <NotesField path={["notes"]} />
 
       <section className="private" aria-labelledby="private-h" data-testid="private-section">

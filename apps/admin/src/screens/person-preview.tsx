@@ -120,6 +120,17 @@ export function PersonPreview({
             <dd>{pub.occupations.map((o) => o.label.en).join(", ")}</dd>
           </>
         ) : null}
+        {/* Empty where the consent does not allow it (ADR 020): the preview shows what readers will see. */}
+        {pub.help.length ? (
+          <>
+            <dt>{t("help.entries")}</dt>
+            <dd>
+              {pub.help
+                .map((h) => `${h.institution.en} (${formatPartialDate(h.checkedOn, lang)})`)
+                .join("; ")}
+            </dd>
+          </>
+        ) : null}
       </dl>
       {summary ? <p className="summary">{summary}</p> : null}
       {history.length ? (

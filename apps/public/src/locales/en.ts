@@ -1,5 +1,6 @@
 import { pagesEn } from "./pages-en.ts";
 import { submitEn } from "./submit-en.ts";
+import { helpEn } from "./help-en.ts";
 
 /** English UI strings; the other catalogs have the same keys (a test checks). */
 export const en = {
@@ -394,6 +395,7 @@ export const en = {
   },
   ...pagesEn,
   ...submitEn,
+  ...helpEn,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -2,6 +2,7 @@ import type { Catalog } from "./en.ts";
 
 import { pagesKk } from "./pages-kk.ts";
 import { submitKk } from "./submit-kk.ts";
+import { helpKk } from "./help-kk.ts";
 
 export const kk: Catalog = {
   site: {
@@ -397,4 +398,5 @@ export const kk: Catalog = {
   },
   ...pagesKk,
   ...submitKk,
+  ...helpKk,
 };

@@ -2,6 +2,7 @@ import type { Catalog } from "./en.ts";
 
 import { pagesRu } from "./pages-ru.ts";
 import { submitRu } from "./submit-ru.ts";
+import { helpRu } from "./help-ru.ts";
 
 export const ru: Catalog = {
   site: {
@@ -396,4 +397,5 @@ export const ru: Catalog = {
   },
   ...pagesRu,
   ...submitRu,
+  ...helpRu,
 };

@@ -13,6 +13,7 @@ import {
 } from "@registry/domain";
 import { Cite, FootnoteList, Footnotes, Layout, StatusBadge, L } from "../components.tsx";
 import { CiteRecord } from "../cite.tsx";
+import { PersonHelp } from "./person-help.tsx";
 import { useDates, usePage, useName, useText } from "../ctx.tsx";
 
 function term(s: Sentence, t: ReturnType<typeof usePage>["t"], locale: Locale): string {
@@ -134,6 +135,8 @@ export function PersonPage({
             </ul>
           </section>
         ) : null}
+
+        <PersonHelp help={p.help} notes={notes} />
 
         <section aria-labelledby="about">
           <h2 id="about">{t("person.about")}</h2>

@@ -1,4 +1,5 @@
 import { submissionsEn } from "./submissions.ts";
+import { recognitionEn } from "./recognition.ts";
 /** English UI strings. Every other catalog has exactly these keys (the type checks it). */
 export const en = {
   appName: "Registry · curators",
@@ -489,6 +490,7 @@ export const en = {
   "assistant.seeDrafts": "See the draft persons",
   "assistant.kind.source": "Source",
   ...submissionsEn,
+  ...recognitionEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

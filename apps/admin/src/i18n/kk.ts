@@ -1,4 +1,5 @@
 import { submissionsKk } from "./submissions.ts";
+import { recognitionKk } from "./recognition.ts";
 import type { MessageKey } from "./en.ts";
 
 /**
@@ -497,6 +498,7 @@ export const kk: Record<MessageKey, string> = {
   "assistant.seeDrafts": "Адамдардың жобаларын ашу",
   "assistant.kind.source": "Дереккөз",
   ...submissionsKk,
+  ...recognitionKk,
 };
 
 /** The domain's own messages (custom refinements), in Kazakh. Unknown ones are shown as they are. */

@@ -1,4 +1,5 @@
 import { submissionsRu } from "./submissions.ts";
+import { recognitionRu } from "./recognition.ts";
 import type { MessageKey } from "./en.ts";
 
 export const ru: Record<MessageKey, string> = {
@@ -492,6 +493,7 @@ export const ru: Record<MessageKey, string> = {
   "assistant.seeDrafts": "Открыть черновики людей",
   "assistant.kind.source": "Источник",
   ...submissionsRu,
+  ...recognitionRu,
 };
 
 /** The domain's own messages (custom refinements), in Russian. Unknown ones are shown as they are. */

@@ -73,6 +73,20 @@ describe("the recognition tracker's follow-ups", () => {
     expect(articles(await page("/ru/recognition")).get(none.recognition.id)).toContain("Неизвестно");
   });
 
+  it("shows a person's recognitions' latest follow-ups on their page, and nothing where unknown", async () => {
+    const known = entries.find((x) => x.recognition.id === "r-us-senators-2019-yerimbetov")!;
+    const html = await page(`/persons/${known.persons[0]!.slug}`);
+    expect(html).toMatch(/ · Followed as of [^<]*2021<sup class="cite">/);
+    const unknownOnly = entries.find((e) =>
+      e.persons.every((p) =>
+        entries.every((x) => !x.persons.some((q) => q.id === p.id) || outcomeOf(x) === "unknown"),
+      ),
+    )!;
+    const other = await page(`/persons/${unknownOnly.persons[0]!.slug}`);
+    expect(other).toContain('<h2 id="recognition">');
+    expect(other).not.toMatch(/followed as of|our sources do not say/i);
+  });
+
   it("filters by outcome with a plain GET parameter, and ignores an unknown value", async () => {
     for (const outcome of ["followed", "partly-followed", "not-followed", "unknown"]) {
       const expected = entries.filter((e) => outcomeOf(e) === outcome).map((e) => e.recognition.id);

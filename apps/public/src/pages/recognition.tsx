@@ -7,7 +7,8 @@ import {
   type RecognitionEntry,
   type Source,
 } from "@registry/domain";
-import { Cite, FootnoteList, Footnotes, Layout, L, linesText } from "../components.tsx";
+import { FootnoteList, Footnotes, Layout, L, linesText } from "../components.tsx";
+import { FollowUpText } from "../follow-up.tsx";
 import { useDates, useName, usePage } from "../ctx.tsx";
 
 export interface RecognitionFilters {
@@ -129,102 +130,83 @@ export function RecognitionPage({
       )}
       <p aria-live="polite">{t("recognition.count", { count: shown.length })}</p>
       {shown.length === 0 ? <p>{t("recognition.none")}</p> : null}
-      {shown.map(({ recognition: r, persons }) => {
-        const follow = latestFollowUp(r);
-        return (
-          <article key={r.id} id={r.id} className="recognition" aria-labelledby={`h-${r.id}`}>
-            <h2 id={`h-${r.id}`}>
-              {r.url ? (
-                <a href={r.url}>
-                  <L text={r.instrument} />
-                </a>
-              ) : (
+      {shown.map(({ recognition: r, persons }) => (
+        <article key={r.id} id={r.id} className="recognition" aria-labelledby={`h-${r.id}`}>
+          <h2 id={`h-${r.id}`}>
+            {r.url ? (
+              <a href={r.url}>
                 <L text={r.instrument} />
-              )}
-              {r.reference ? `, ${r.reference}` : ""}
-            </h2>
-            <dl className="facts">
-              <div>
-                <dt>{t("recognition.body")}</dt>
-                <dd>{t(`recognition.bodies.${r.body}`)}</dd>
-              </div>
-              <div>
-                <dt>{t("recognition.when")}</dt>
-                <dd>{value(r.date)}</dd>
-              </div>
-              <div>
-                <dt>{t("recognition.about")}</dt>
-                <dd>
-                  {persons.map((p, i) => (
-                    <span key={p.id}>
-                      {i ? ", " : ""}
-                      <a href={href(`/persons/${p.slug}`)} lang={nameOf(p).lang}>
-                        {nameOf(p).text}
-                      </a>
-                    </span>
-                  ))}
-                </dd>
-              </div>
-              <div>
-                <dt>{t("recognition.asks")}</dt>
-                <dd>
-                  {t(`recognition.kinds.${r.kind}`)}
-                  {r.summary ? (
-                    <>
-                      : <L text={r.summary} />
-                    </>
-                  ) : null}
-                </dd>
-              </div>
-              <div>
-                <dt>{t("recognition.followed")}</dt>
-                <dd className={`followed followed-${follow?.outcome ?? "unknown"}`}>
-                  {follow ? (
-                    <>
-                      {t("recognition.followedAsOf", {
-                        outcome: t(`recognition.outcomes.${follow.outcome}`),
-                        date: value(follow.asOf),
-                      })}
-                      <Cite citations={follow.citations} notes={notes} />
-                      {follow.note ? (
-                        <>
-                          {" "}
-                          <L text={follow.note} />
-                        </>
-                      ) : null}
-                    </>
-                  ) : (
-                    t("recognition.followedUnknown")
-                  )}
-                </dd>
-              </div>
-              <div>
-                <dt>{t("recognition.sources")}</dt>
-                <dd>
-                  <ul className="plain">
-                    {r.citations.map((c, i) => {
-                      const s = byId.get(c.source);
-                      return (
-                        <li key={i}>
-                          {s ? (
-                            <a href={`${href("/sources")}#${s.slug}`}>
-                              {s.publisher}, <cite lang={s.language}>{s.title}</cite> ({s.published})
-                            </a>
-                          ) : (
-                            c.source
-                          )}
-                          {c.lines ? `, ${linesText(t, c.lines)}` : ""}
-                          {!c.lines && c.locator ? `, ${c.locator}` : ""}
-                        </li>
-                      );
-                    })}
-                  </ul>
-                </dd>
-              </div>
-            </dl>
-          </article>
-        );
-      })}
+              </a>
+            ) : (
+              <L text={r.instrument} />
+            )}
+            {r.reference ? `, ${r.reference}` : ""}
+          </h2>
+          <dl className="facts">
+            <div>
+              <dt>{t("recognition.body")}</dt>
+              <dd>{t(`recognition.bodies.${r.body}`)}</dd>
+            </div>
+            <div>
+              <dt>{t("recognition.when")}</dt>
+              <dd>{value(r.date)}</dd>
+            </div>
+            <div>
+              <dt>{t("recognition.about")}</dt>
+              <dd>
+                {persons.map((p, i) => (
+                  <span key={p.id}>
+                    {i ? ", " : ""}
+                    <a href={href(`/persons/${p.slug}`)} lang={nameOf(p).lang}>
+                      {nameOf(p).text}
+                    </a>
+                  </span>
+                ))}
+              </dd>
+            </div>
+            <div>
+              <dt>{t("recognition.asks")}</dt>
+              <dd>
+                {t(`recognition.kinds.${r.kind}`)}
+                {r.summary ? (
+                  <>
+                    : <L text={r.summary} />
+                  </>
+                ) : null}
+              </dd>
+            </div>
+            <div>
+              <dt>{t("recognition.followed")}</dt>
+              <dd className={`followed followed-${outcomeOf({ recognition: r, persons })}`}>
+                <FollowUpText recognition={r} notes={notes} />
+              </dd>
+            </div>
+            <div>
+              <dt>{t("recognition.sources")}</dt>
+              <dd>
+                <ul className="plain">
+                  {r.citations.map((c, i) => {
+                    const s = byId.get(c.source);
+                    return (
+                      <li key={i}>
+                        {s ? (
+                          <a href={`${href("/sources")}#${s.slug}`}>
+                            {s.publisher}, <cite lang={s.language}>{s.title}</cite> ({s.published})
+                          </a>
+                        ) : (
+                          c.source
+                        )}
+                        {c.lines ? `, ${linesText(t, c.lines)}` : ""}
+                        {!c.lines && c.locator ? `, ${c.locator}` : ""}
+                      </li>
+                    );
+                  })}
+                </ul>
+              </dd>
+            </div>
+          </dl>
+        </article>
+      ))}
       <FootnoteList notes={notes} sources={sources} />
     </Layout>
   );

@@ -580,6 +580,18 @@ describe("the admin app in a real browser", () => {
     await shot(page, "sent-back");
   });
 
+  /** The recognition form's follow-up editor, opened with one entry: outcome, date, note and citations. */
+  const openFollowUp = async (page: Page) => {
+    await page.getByRole("button", { name: "Add a follow-up" }).click();
+    const outcome = page.getByLabel("Outcome", { exact: true });
+    expect(await outcome.locator("option").allTextContents()).toEqual([
+      "Followed",
+      "Partly followed",
+      "Not followed",
+    ]);
+    expect(await outcome.inputValue()).toBe("not-followed");
+  };
+
   it("fits a 390 px wide screen on every screen, without horizontal scrolling", async () => {
     const { page } = curators.admin ?? (await open("admin"));
     await page.setViewportSize({ width: 390, height: 844 });
@@ -609,6 +621,7 @@ describe("the admin app in a real browser", () => {
       await page.goto(`${server.url}/admin/${path}`);
       await page.getByRole("navigation", { name: "Main" }).waitFor();
       await page.waitForLoadState("networkidle");
+      if (path === "recognitions/new") await openFollowUp(page);
       const w = await page.evaluate(() => ({
         scroll: document.documentElement.scrollWidth,
         view: document.documentElement.clientWidth,
@@ -648,6 +661,7 @@ describe("the admin app in a real browser", () => {
       await page.goto(`${server.url}/admin/${path}`);
       await page.getByRole("navigation", { name: "Main" }).waitFor();
       await page.waitForLoadState("networkidle");
+      if (path === "recognitions/new") await openFollowUp(page);
       // Evaluated through the DevTools protocol, so the page's CSP (script-src 'self') stays as it is.
       await page.evaluate(axeSource);
       results[path || "dashboard"] = await page.evaluate(async () => {

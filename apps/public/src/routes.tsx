@@ -17,7 +17,7 @@ import { AboutPage } from "./pages/about.tsx";
 import { HelpPage } from "./pages/help.tsx";
 import { ApiPage } from "./pages/api.tsx";
 import { DataPage, NotFoundPage, SourcesPage } from "./pages/misc.tsx";
-import { RecognitionPage, type RecognitionFilters } from "./pages/recognition.tsx";
+import { FOLLOW_UP_FILTERS, RecognitionPage, type RecognitionFilters } from "./pages/recognition.tsx";
 import { StatisticsPage } from "./pages/statistics.tsx";
 import { OfficialPage, OfficialsPage } from "./pages/officials.tsx";
 import { PersonPage } from "./pages/person.tsx";
@@ -103,11 +103,13 @@ export function parseRoute(path: string, query: RawQuery): Route | null {
   if (a === "recognition") {
     const body = typeof query.body === "string" ? query.body : "";
     const year = typeof query.year === "string" && /^\d{4}$/.test(query.year) ? query.year : undefined;
+    const followed = typeof query.followed === "string" ? query.followed : "";
     return {
       kind: "recognition",
       filters: {
         body: (RECOGNITION_BODIES as readonly string[]).includes(body) ? body : undefined,
         year,
+        followed: (FOLLOW_UP_FILTERS as readonly string[]).includes(followed) ? followed : undefined,
       },
     };
   }

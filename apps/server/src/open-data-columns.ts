@@ -80,6 +80,14 @@ export const CSV_OTHER = {
     ["reference", "Paragraph or section"],
     ["persons", "The published persons' slugs (/persons/<slug>), separated by ' | '"],
     ["url", "Where it is published"],
+    [
+      "follow_up",
+      "Whether it was followed, by the latest cited report: followed, partly-followed, not-followed; empty: unknown",
+    ],
+    [
+      "follow_up_as_of",
+      "The date that report gives the outcome for (see the JSON for every report and its note)",
+    ],
     ["sources", "Ids of the sources cited, separated by ' | '"],
   ],
 } satisfies Record<string, [string, string][]>;

@@ -56,7 +56,10 @@ export function facts(d: Dataset): Fact[] {
     out.push({ where: `mass event ${m.id}`, citations: m.citations });
     add(`mass event ${m.id} counts`, m.detaineeCounts);
   }
-  for (const r of d.recognitions) out.push({ where: `recognition ${r.id}`, citations: r.citations });
+  for (const r of d.recognitions) {
+    out.push({ where: `recognition ${r.id}`, citations: r.citations });
+    add(`recognition ${r.id} follow-ups`, r.followUp);
+  }
   return out;
 }
 

@@ -1,4 +1,5 @@
 import {
+  comparePartialDates,
   endDay,
   ENTITY_SCHEMAS,
   startDay,
@@ -303,6 +304,10 @@ function mergeRecognitions(values: Recognition[]): Recognition {
     ...first,
     persons: union(...values.map((v) => v.persons)),
     citations: unionCitations(...values.map((v) => v.citations)),
+    // The same follow-up stated in two fragments is one, with both citations; oldest report first.
+    followUp: mergeFacts(...values.map((v) => v.followUp)).sort((a, b) =>
+      comparePartialDates(a.asOf.date, b.asOf.date),
+    ),
   };
 }
 

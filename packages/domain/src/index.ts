@@ -129,6 +129,11 @@ export { SourceSchema, PublicSourceSchema, type Source, type SourceInput } from 
 export {
   RecognitionSchema,
   RECOGNITION_BODIES,
+  FOLLOW_UP_OUTCOMES,
+  RecognitionFollowUpSchema,
+  latestFollowUp,
+  type FollowUpOutcome,
+  type RecognitionFollowUp,
   PublicRecognitionSchema,
   type Recognition,
   type RecognitionInput,

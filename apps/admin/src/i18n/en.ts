@@ -1,5 +1,6 @@
 import { submissionsEn } from "./submissions.ts";
 import { helpEn } from "./help.ts";
+import { recognitionEn } from "./recognition.ts";
 /** English UI strings. Every other catalog has exactly these keys (the type checks it). */
 export const en = {
   appName: "Registry · curators",
@@ -491,6 +492,7 @@ export const en = {
   "assistant.kind.source": "Source",
   ...submissionsEn,
   ...helpEn,
+  ...recognitionEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 import { submissionsKk } from "./submissions.ts";
 import { helpKk } from "./help.ts";
+import { recognitionKk } from "./recognition.ts";
 import type { MessageKey } from "./en.ts";
 
 /**
@@ -499,6 +500,7 @@ export const kk: Record<MessageKey, string> = {
   "assistant.kind.source": "Дереккөз",
   ...submissionsKk,
   ...helpKk,
+  ...recognitionKk,
 };
 
 /** The domain's own messages (custom refinements), in Kazakh. Unknown ones are shown as they are. */

@@ -1,5 +1,6 @@
 import { submissionsRu } from "./submissions.ts";
 import { helpRu } from "./help.ts";
+import { recognitionRu } from "./recognition.ts";
 import type { MessageKey } from "./en.ts";
 
 export const ru: Record<MessageKey, string> = {
@@ -494,6 +495,7 @@ export const ru: Record<MessageKey, string> = {
   "assistant.kind.source": "Источник",
   ...submissionsRu,
   ...helpRu,
+  ...recognitionRu,
 };
 
 /** The domain's own messages (custom refinements), in Russian. Unknown ones are shown as they are. */

@@ -1,11 +1,13 @@
 import {
   EventSchema,
+  FOLLOW_UP_OUTCOMES,
   MassEventSchema,
   OfficialSchema,
   OrganisationSchema,
   REGIONS,
   RecognitionSchema,
   SourceSchema,
+  type FollowUpOutcome,
   type Source,
 } from "@registry/domain";
 import { CheckField, ListField, NumberField, SelectField, TextField } from "../components/form.tsx";
@@ -304,6 +306,26 @@ export function RecognitionForm() {
       <ReferenceListField path={["persons"]} kind="persons" label={t("f.persons")} />
       <LocalizedTextField path={["summary"]} label={t("edit.summary")} />
       <CitationsField path={["citations"]} />
+      <ListField
+        path={["followUp"]}
+        label={t("recognition.followUp")}
+        addLabel={t("recognition.addFollowUp")}
+        newItem={() => ({ outcome: "not-followed", citations: [] })}
+        render={(p) => (
+          <div className="grid">
+            <SelectField
+              path={[...p, "outcome"]}
+              label={t("recognition.outcome")}
+              options={FOLLOW_UP_OUTCOMES}
+              labelOf={(o) => t(`recognition.outcome.${o as FollowUpOutcome}`)}
+              allowEmpty={false}
+            />
+            <DateValueField path={[...p, "asOf"]} label={t("recognition.asOf")} />
+            <LocalizedTextField path={[...p, "note"]} label={t("recognition.note")} />
+            <CitationsField path={c(p)} />
+          </div>
+        )}
+      />
     </>
   );
 }

@@ -12,6 +12,7 @@ import {
   type Sentence,
 } from "@registry/domain";
 import { Cite, FootnoteList, Footnotes, Layout, StatusBadge, L } from "../components.tsx";
+import { FollowUpText } from "../follow-up.tsx";
 import { CiteRecord } from "../cite.tsx";
 import { PersonHelp } from "./person-help.tsx";
 import { useDates, usePage, useName, useText } from "../ctx.tsx";
@@ -405,6 +406,7 @@ export function PersonPage({
                     </>
                   ) : null}
                   <Cite citations={r.citations} notes={notes} />
+                  <FollowUpText recognition={r} notes={notes} brief lead=" · " />
                 </li>
               ))}
             </ul>

@@ -1,20 +1,32 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
-import { RECOGNITION_BODIES, type RecognitionEntry, type Source } from "@registry/domain";
-import { Layout, L, linesText } from "../components.tsx";
+import {
+  FOLLOW_UP_OUTCOMES,
+  latestFollowUp,
+  RECOGNITION_BODIES,
+  type RecognitionEntry,
+  type Source,
+} from "@registry/domain";
+import { FootnoteList, Footnotes, Layout, L, linesText } from "../components.tsx";
+import { FollowUpText } from "../follow-up.tsx";
 import { useDates, useName, usePage } from "../ctx.tsx";
 
 export interface RecognitionFilters {
   body?: string | undefined;
   year?: string | undefined;
+  followed?: string | undefined;
 }
 
+/** The outcome filter's values: a follow-up's outcome, or "unknown" for a recognition with none. */
+export const FOLLOW_UP_FILTERS = [...FOLLOW_UP_OUTCOMES, "unknown"] as const;
+
 const yearOf = (e: RecognitionEntry) => e.recognition.date.date.slice(0, 4);
+const outcomeOf = (e: RecognitionEntry) => latestFollowUp(e.recognition)?.outcome ?? "unknown";
 
 /**
  * Every international decision and recommendation: who, when, about whom, what it says or asks, whether it was
- * followed (the data do not record that yet: "unknown"), with its sources; filtered by body and year with a plain
- * GET form and links.
+ * followed (the latest cited follow-up, dated, or "unknown" where no source says), with its sources; filtered by
+ * body, year and outcome with a plain GET form and links.
  */
 export function RecognitionPage({
   entries,
@@ -29,9 +41,12 @@ export function RecognitionPage({
   const { value } = useDates();
   const nameOf = useName();
   const byId = new Map(sources.map((s) => [s.id, s]));
+  const notes = new Footnotes();
   const shown = entries.filter(
     (e) =>
-      (!filters.body || e.recognition.body === filters.body) && (!filters.year || yearOf(e) === filters.year),
+      (!filters.body || e.recognition.body === filters.body) &&
+      (!filters.year || yearOf(e) === filters.year) &&
+      (!filters.followed || outcomeOf(e) === filters.followed),
   );
   const years = [...new Set(entries.map(yearOf))].sort().reverse();
   const bodies = RECOGNITION_BODIES.filter((b) => entries.some((e) => e.recognition.body === b));
@@ -66,6 +81,17 @@ export function RecognitionPage({
                   ))}
                 </select>
               </div>
+              <div className="field">
+                <label htmlFor="r-followed">{t("recognition.outcome")}</label>
+                <select id="r-followed" name="followed" defaultValue={filters.followed ?? ""}>
+                  <option value="">{t("filter.any")}</option>
+                  {FOLLOW_UP_FILTERS.map((o) => (
+                    <option key={o} value={o}>
+                      {t(`recognition.outcomes.${o}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
               <div className="actions">
                 <button type="submit">{t("filter.apply")}</button>{" "}
                 <a href={href("/recognition")}>{t("filter.reset")}</a>
@@ -83,6 +109,20 @@ export function RecognitionPage({
                   {t(`recognition.bodies.${b}`)}
                 </a>{" "}
                 ({entries.filter((e) => e.recognition.body === b).length})
+              </span>
+            ))}
+          </p>
+          <p className="facet-links">
+            {FOLLOW_UP_FILTERS.map((o, i) => (
+              <span key={o}>
+                {i ? " · " : ""}
+                <a
+                  href={href("/recognition", { followed: o })}
+                  aria-current={filters.followed === o && !filters.body && !filters.year ? "page" : undefined}
+                >
+                  {t(`recognition.outcomes.${o}`)}
+                </a>{" "}
+                ({entries.filter((e) => outcomeOf(e) === o).length})
               </span>
             ))}
           </p>
@@ -137,7 +177,9 @@ export function RecognitionPage({
             </div>
             <div>
               <dt>{t("recognition.followed")}</dt>
-              <dd>{t("recognition.followedUnknown")}</dd>
+              <dd className={`followed followed-${outcomeOf({ recognition: r, persons })}`}>
+                <FollowUpText recognition={r} notes={notes} />
+              </dd>
             </div>
             <div>
               <dt>{t("recognition.sources")}</dt>
@@ -165,6 +207,7 @@ export function RecognitionPage({
           </dl>
         </article>
       ))}
+      <FootnoteList notes={notes} sources={sources} />
     </Layout>
   );
 }

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { RouterProvider } from "@tanstack/react-router";
 import { useEffect } from "react";
-import { Login } from "./auth/login.tsx";
+import { Login } from "./screens/login.tsx";
 import { SessionCtx } from "./auth/session.tsx";
 import { SourcesProvider } from "./components/rich-fields.tsx";
 import { ErrorNote, Loading } from "./components/ui.tsx";

@@ -1,18 +1,21 @@
-import jsQR from "jsqr";
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { generate } from "otplib";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  CURATOR_PASSWORD,
+  createFirstAdmin,
+  ensureAdminBuilt,
+  logInAndEnrol as logInAndEnrol_,
+} from "../support/admin-login.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { ROOT, startServer, type RunningServer } from "../support/server.ts";
 
 const SHOTS = join(ROOT, "tests/.tmp/screenshots");
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const PASSWORD = "correct horse battery staple";
+const PASSWORD = CURATOR_PASSWORD;
 const PERSON = "Zhanna Testova";
 const SLUG = "zhanna-testova";
 
@@ -65,62 +68,18 @@ describe("the admin app in a real browser", () => {
     return c;
   }
 
-  /** Password, then (first login) enrolment: the secret is read from the page, the code computed from it. */
-  async function logInAndEnrol(page: Page, email: string, screenshots = false) {
-    await page.goto(`${server.url}/admin/`);
-    await page.getByLabel("E-mail").fill(email);
-    await page.getByLabel("Password").fill(PASSWORD);
-    await page.getByRole("button", { name: "Log in" }).click();
-    const secretEl = page.getByTestId("totp-secret");
-    await secretEl.waitFor();
-    const secret = (await secretEl.textContent())?.replace(/\s/g, "") ?? "";
-    expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
-    // The QR code a phone would scan holds the same secret.
-    const pixels = await page.getByTestId("totp-qr").evaluate(async (img: HTMLImageElement) => {
-      await img.decode();
-      const canvas = document.createElement("canvas");
-      canvas.width = canvas.height = 400;
-      const g = canvas.getContext("2d") as CanvasRenderingContext2D;
-      g.fillStyle = "#fff";
-      g.fillRect(0, 0, 400, 400);
-      g.drawImage(img, 0, 0, 400, 400);
-      return Array.from(g.getImageData(0, 0, 400, 400).data);
+  /** Password, then (first login) enrolment (tests/support/admin-login.ts). */
+  const logInAndEnrol = (page: Page, email: string, screenshots = false) =>
+    logInAndEnrol_(page, {
+      url: server.url,
+      email,
+      onStep: screenshots ? (step) => shot(page, step) : undefined,
     });
-    const qr = jsQR(Uint8ClampedArray.from(pixels), 400, 400);
-    expect(qr?.data).toMatch(new RegExp(`^otpauth://totp/.*[?&]secret=${secret}(&|$)`));
-    if (screenshots) await shot(page, "enrol");
-    await page.getByLabel("Code").fill(await generate({ secret }));
-    await page.getByRole("button", { name: "Confirm" }).click();
-    const codes = page.getByTestId("recovery-codes");
-    await codes.waitFor();
-    expect(await codes.locator("li").count()).toBeGreaterThanOrEqual(8);
-    if (screenshots) await shot(page, "recovery-codes");
-    await page.getByRole("button", { name: "I have stored them, continue" }).click();
-    await page.getByRole("navigation", { name: "Main" }).waitFor();
-  }
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    // `pnpm test` builds the app first (turbo: tests depend on @registry/admin); a bare vitest run may not have.
-    if (!existsSync(join(ROOT, "apps/admin/dist/index.html")))
-      execFileSync("pnpm", ["--silent", "--filter", "@registry/admin", "build"], {
-        cwd: ROOT,
-        stdio: "pipe",
-      });
-    execFileSync(
-      "pnpm",
-      [
-        "--silent",
-        "--filter",
-        "@registry/server",
-        "admin:create",
-        "--email",
-        "admin@example.org",
-        "--name",
-        "Admin",
-      ],
-      { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, ADMIN_PASSWORD: PASSWORD }, stdio: "pipe" },
-    );
+    ensureAdminBuilt();
+    createFirstAdmin(dataDir);
     server = await startServer({ DATA_DIR: dataDir });
     browser = await launchBrowser();
   }, 240_000);

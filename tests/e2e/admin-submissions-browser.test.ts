@@ -1,10 +1,10 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { getRecord, listSubmissions, receiveSubmission, type Database } from "@registry/db";
 import { createTestDb } from "@registry/db/testing";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureAdminBuilt } from "../support/admin-login.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { seedFixture } from "../support/fixtures.ts";
 import { loginOverHttp, startHttpApp, type HttpApp } from "../support/http-app.ts";
@@ -22,12 +22,7 @@ describe("the admin inbox of readers' submissions in a browser", () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    // `pnpm test` builds the app first (turbo: tests depend on @registry/admin); a bare vitest run may not have.
-    if (!existsSync(join(ROOT, "apps/admin/dist/index.html")))
-      execFileSync("pnpm", ["--silent", "--filter", "@registry/admin", "build"], {
-        cwd: ROOT,
-        stdio: "pipe",
-      });
+    ensureAdminBuilt();
     database = await createTestDb();
     await seedFixture(database);
     await receiveSubmission(database.db, {

@@ -1,17 +1,21 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { generate } from "otplib";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  CURATOR_PASSWORD,
+  createFirstAdmin,
+  ensureAdminBuilt,
+  logInAndEnrol as logInAndEnrol_,
+} from "../support/admin-login.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { ROOT, startServer, type RunningServer } from "../support/server.ts";
 
 const SHOTS = join(ROOT, "tests/.tmp/screenshots");
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const PASSWORD = "correct horse battery staple";
+const PASSWORD = CURATOR_PASSWORD;
 
 /** A short report: three invented persons with facts, and the monitor's name (not a person) to reject. */
 const REPORT = [
@@ -40,42 +44,12 @@ describe("the report-import assistant in a real browser", () => {
   const shot = (name: string) =>
     page.screenshot({ path: join(SHOTS, `assistant-${name}.png`), fullPage: true });
 
-  async function logInAndEnrol(p: Page, email: string) {
-    await p.goto(`${server.url}/admin/`);
-    await p.getByLabel("E-mail").fill(email);
-    await p.getByLabel("Password").fill(PASSWORD);
-    await p.getByRole("button", { name: "Log in" }).click();
-    const secretEl = p.getByTestId("totp-secret");
-    await secretEl.waitFor();
-    const secret = (await secretEl.textContent())?.replace(/\s/g, "") ?? "";
-    await p.getByLabel("Code").fill(await generate({ secret }));
-    await p.getByRole("button", { name: "Confirm" }).click();
-    await p.getByTestId("recovery-codes").waitFor();
-    await p.getByRole("button", { name: "I have stored them, continue" }).click();
-    await p.getByRole("navigation", { name: "Main" }).waitFor();
-  }
+  const logInAndEnrol = (p: Page, email: string) => logInAndEnrol_(p, { url: server.url, email });
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    if (!existsSync(join(ROOT, "apps/admin/dist/index.html")))
-      execFileSync("pnpm", ["--silent", "--filter", "@registry/admin", "build"], {
-        cwd: ROOT,
-        stdio: "pipe",
-      });
-    execFileSync(
-      "pnpm",
-      [
-        "--silent",
-        "--filter",
-        "@registry/server",
-        "admin:create",
-        "--email",
-        "admin@example.org",
-        "--name",
-        "Admin",
-      ],
-      { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, ADMIN_PASSWORD: PASSWORD }, stdio: "pipe" },
-    );
+    ensureAdminBuilt();
+    createFirstAdmin(dataDir);
     server = await startServer({ DATA_DIR: dataDir });
     browser = await launchBrowser();
     // The admin creates the curator (an editor), who then logs in in a browser of their own.

@@ -1,9 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { RouterProvider } from "@tanstack/react-router";
 import { useEffect } from "react";
-import { Login } from "./auth/login.tsx";
+import { Login } from "./screens/login.tsx";
 import { SessionCtx } from "./auth/session.tsx";
-import { SourcesProvider } from "./components/rich-fields.tsx";
+import { SourcesProvider } from "./components/sources.tsx";
 import { ErrorNote, Loading } from "./components/ui.tsx";
 import { useI18n } from "./i18n/index.tsx";
 import { router } from "./routes.tsx";

@@ -1,22 +1,34 @@
 import { IdSchema, SUBMISSION_STATUSES } from "@registry/domain";
-import { Outlet, createRootRoute, createRoute, createRouter, useParams } from "@tanstack/react-router";
+import {
+  Outlet,
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  useParams,
+} from "@tanstack/react-router";
 import { z } from "zod";
 import { can, useSession } from "./auth/session.tsx";
+import { Loading } from "./components/ui.tsx";
 import { useI18n } from "./i18n/index.tsx";
 import { kindOfRoute } from "./lib/kinds.ts";
-import { Account } from "./screens/account.tsx";
-import { AssistantScreen } from "./screens/assistant.tsx";
-import { CaseEditor } from "./screens/case-editor.tsx";
 import { Dashboard } from "./screens/dashboard.tsx";
-import { GenericEditor } from "./screens/generic-editor.tsx";
-import { ImportScreen } from "./screens/import.tsx";
-import { PersonEditor } from "./screens/person-editor.tsx";
 import { RecordList } from "./screens/record-list.tsx";
-import { RevisionsScreen } from "./screens/revisions.tsx";
-import { SubmissionScreen, SubmissionsInbox } from "./screens/submissions.tsx";
-import { Users } from "./screens/users.tsx";
 import { Shell } from "./shell.tsx";
 import { ListSearchSchema } from "./lib/list-search.ts";
+
+// Code splitting (ADR 022): the first load holds the login, the dashboard and the record lists; every other
+// screen is its own chunk, fetched when it is opened (the router shows `Loading` meanwhile).
+const Account = lazyRouteComponent(() => import("./screens/account.tsx"), "Account");
+const AssistantScreen = lazyRouteComponent(() => import("./screens/assistant.tsx"), "AssistantScreen");
+const CaseEditor = lazyRouteComponent(() => import("./screens/case-editor.tsx"), "CaseEditor");
+const GenericEditor = lazyRouteComponent(() => import("./screens/generic-editor.tsx"), "GenericEditor");
+const ImportScreen = lazyRouteComponent(() => import("./screens/import.tsx"), "ImportScreen");
+const PersonEditor = lazyRouteComponent(() => import("./screens/person-editor.tsx"), "PersonEditor");
+const RevisionsScreen = lazyRouteComponent(() => import("./screens/revisions.tsx"), "RevisionsScreen");
+const SubmissionsInbox = lazyRouteComponent(() => import("./screens/submissions.tsx"), "SubmissionsInbox");
+const SubmissionScreen = lazyRouteComponent(() => import("./screens/submissions.tsx"), "SubmissionScreen");
+const Users = lazyRouteComponent(() => import("./screens/users.tsx"), "Users");
 
 function NotFound() {
   const { t } = useI18n();
@@ -125,6 +137,7 @@ export const router = createRouter({
   routeTree,
   basepath: import.meta.env.BASE_URL.replace(/\/$/, "") || "/",
   scrollRestoration: true,
+  defaultPendingComponent: Loading,
 });
 
 declare module "@tanstack/react-router" {

@@ -3,14 +3,14 @@
 import { readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { LOCALES, PERSON_LISTS, STATUSES, today as todayOf, type Locale } from "@registry/domain";
+import { LOCALES, today as todayOf, type Locale } from "@registry/domain";
 import express, { type Request, type Response, type Router } from "express";
 import type { PublicApi } from "./api.ts";
 import { serverLinks, type PageCtx, type Query } from "./ctx.tsx";
-import { allPersonSlugs, atomFeed, robots, sitemap, sitemapPart } from "./feeds.ts";
-import { compressedPage, PageStore, storedPage } from "./page-store.ts";
+import { atomFeed, robots, sitemap, sitemapPart } from "./feeds.ts";
+import { PageStore } from "./page-store.ts";
 import { servePage } from "./page-serve.ts";
-import { loadSnapshot, saveSnapshot, saveSnapshotInBackground } from "./page-snapshot.ts";
+import { startPrerender, type Rendered } from "./prerender.ts";
 import { translator } from "./i18n.ts";
 import { renderPage } from "./render.tsx";
 import { loadPage, parseRoute, personPage } from "./routes.tsx";
@@ -49,9 +49,6 @@ export interface PublicSiteOptions {
   /** Where the readers' form posts go (ADR 021); without it `/submit` is not served. */
   intake?: SubmissionIntake;
 }
-
-/** Persons whose page data is read in one query when pages are rendered ahead of readers. */
-const PERSON_BATCH = 50;
 
 export type PublicSite = Router & {
   store: PageStore;
@@ -117,14 +114,8 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
 
   // Rendered pages are kept, compressed, until a write touches them or the day changes (ADR 013).
   const store = opts.store ?? new PageStore(undefined, opts.spillFile);
-  const precompute = opts.precompute ?? false;
-  /** The data version the stored pages are consistent with; null while a write is being accounted for. */
-  let synced: number | null = null;
-  let closed = false;
 
-  const render = async (
-    url: string,
-  ): Promise<{ status: number; html: string; slug?: string; version: number; day: string }> => {
+  const render = async (url: string): Promise<Rendered> => {
     const parsed = new URL(url, "http://site.invalid");
     const { locale, rest } = localeOf(parsed.pathname);
     const query: Query = {};
@@ -136,29 +127,37 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
     const html = renderPage(ctxFor(locale, rest, query, day, base), element);
     return { status, html, version, day, ...(route?.kind === "person" ? { slug: route.slug } : {}) };
   };
-  const keep = (
-    url: string,
-    r: { status: number; html: string; slug?: string; version: number; day: string },
-  ) => {
-    if (keepable(url, r)) store.set(url, storedPage(r.status, r.html, r.day, r.slug));
-  };
-  // Only what was rendered from the version the store is synced to: a page read before a write that the store
-  // has already accounted for would bring the old data back.
-  const keepable = (url: string, r: { status: number; version: number }) =>
-    storable(url) && r.status === 200 && synced !== null && !blocked && r.version === synced;
+  const prefixes = ["", ...LOCALES.filter((l) => l !== "en").map((l) => `/${l}`)];
+  // Pages rendered ahead of readers and kept in step with the data (prerender.ts).
+  const pre = startPrerender({
+    api: opts.api,
+    store,
+    today,
+    prefixes,
+    render,
+    renderPerson: (locale, { dossier, changes }, version, day) =>
+      renderPage(
+        ctxFor(locale, `/persons/${dossier.person.slug}`, {}, day),
+        personPage(dossier, changes, version),
+      ),
+    precompute: opts.precompute,
+    pollMs: opts.pollMs,
+    snapshot: opts.snapshot,
+    log: opts.log,
+  });
 
   const page = async (req: Request, res: Response) => {
     const url = req.originalUrl;
-    let hit = synced !== null && !blocked ? store.get(url) : undefined;
-    if (hit && !servable(hit.day)) hit = undefined;
+    let hit = pre.ready ? store.get(url) : undefined;
+    if (hit && !pre.servable(hit.day)) hit = undefined;
     let status: number;
     let html: Buffer | string;
-    if (hit && (await opts.api.version()).version === synced) {
+    if (hit && (await opts.api.version()).version === pre.synced) {
       status = hit.status;
       html = hit.html;
     } else {
       const r = await render(url);
-      keep(url, r);
+      pre.keep(url, r);
       status = r.status;
       html = r.html;
     }
@@ -166,7 +165,6 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
     res.setHeader("Cache-Control", status === 200 ? "public, max-age=300" : "no-store");
     res.type("html").send(html);
   };
-  const prefixes = ["", ...LOCALES.filter((l) => l !== "en").map((l) => `/${l}`)];
   const paths = [
     "/",
     "/persons",
@@ -195,256 +193,21 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
         renderPage(ctxFor(locale, path, query, today(), base), element),
     });
 
-  /** The pages every change can alter: home, lists, totals, officials, events, sources, in every language. */
-  const sharedPages = () => {
-    const base = [
-      "/",
-      "/persons",
-      ...PERSON_LISTS.map((l) => `/persons?list=${l}`),
-      ...STATUSES.map((x) => `/persons?status=${x}`),
-      "/officials",
-      "/events",
-      "/statistics",
-      "/sources",
-      "/data",
-      "/about",
-      "/help",
-      "/recognition",
-    ];
-    return prefixes.flatMap((prefix) => base.map((p) => (prefix && p === "/" ? prefix : `${prefix}${p}`)));
-  };
-
-  // The snapshot is written at most once a minute: a curator's every change need not rewrite the whole file.
-  let lastSave = 0;
-  let saveTimer: ReturnType<typeof setTimeout> | undefined;
-  const couldNot = (e: unknown) =>
-    opts.log?.(
-      `public pages: could not save ${opts.snapshot?.file}: ${e instanceof Error ? e.message : String(e)}`,
-    );
-  /** Saves now: in the background while serving, at once when the server stops. */
-  const save = (now = false) => {
-    saveTimer = undefined;
-    if (!opts.snapshot || synced === null || blocked) return;
-    if (closed && !now) return;
-    lastSave = Date.now();
-    const { file, rendererKey } = opts.snapshot;
-    try {
-      if (now) saveSnapshot(store, file, rendererKey, synced, today());
-      else
-        void saveSnapshotInBackground(store, file, rendererKey, synced, today())
-          .then((saved) => {
-            if (!saved) scheduleSave();
-          })
-          .catch(couldNot);
-    } catch (e) {
-      couldNot(e);
-    }
-  };
-  const scheduleSave = () => {
-    if (!opts.snapshot || saveTimer) return;
-    const wait = Math.max(0, lastSave + 60_000 - Date.now());
-    if (wait === 0) save();
-    else {
-      saveTimer = setTimeout(() => save(), wait);
-      saveTimer.unref();
-    }
-  };
-  let warming: Promise<void> = Promise.resolve();
-  /** Waits while a write is being accounted for; false when the store is closed or lost its data version. */
-  const mayRender = async () => {
-    while (blocked && !closed && synced !== null) await sync();
-    return !closed && synced !== null;
-  };
-  /** Whether the store has no room left (with a spill file it always has). */
-  const full = () => !store.spills && store.bytes > store.maxBytes * 0.9;
-  /**
-   * Renders pages into the store in the background, a page at a time, yielding to readers in between: the shared
-   * pages by address, the persons' pages a batch of persons at a time (one query for a batch's data, each
-   * person's page then rendered in every language).
-   */
-  const warm = (pages: readonly string[], persons: readonly string[]) => {
-    warming = warming.then(async () => {
-      const started = performance.now();
-      let rendered = 0;
-      const report = () => {
-        if (rendered >= 100)
-          opts.log?.(
-            `public pages: ${rendered} rendered ahead of readers in ${((performance.now() - started) / 1000).toFixed(1)} s (${store.size} kept, ${(store.bytes / 1048576).toFixed(1)} MB in memory)`,
-          );
-      };
-      for (const url of pages) {
-        if (!(await mayRender())) return;
-        if (store.dayOf(url) === today()) continue;
-        // Stop filling a nearly full store: the oldest pages would only be pushed out again.
-        if (full()) return;
-        try {
-          keep(url, await render(url));
-          rendered++;
-        } catch {
-          // A page that fails now fails for its reader too, who gets the error page; nothing to keep.
-        }
-        await new Promise((r) => setImmediate(r));
-      }
-      const missing = (slug: string) =>
-        prefixes.some((prefix) => store.dayOf(`${prefix}/persons/${slug}`) !== today());
-      // A batch's pages are compressed off this thread while the next batch is read and rendered.
-      let compressing: Promise<unknown>[] = [];
-      for (let i = 0; i < persons.length; i += PERSON_BATCH) {
-        const previous = compressing;
-        compressing = [];
-        await Promise.all(previous);
-        if (!(await mayRender())) return;
-        if (full()) break;
-        const slugs = persons.slice(i, i + PERSON_BATCH).filter(missing);
-        if (slugs.length === 0) continue;
-        try {
-          const day = today();
-          const { version } = await opts.api.version();
-          for (const { dossier, changes } of await opts.api.personPages({ slugs: slugs.join(",") })) {
-            const slug = dossier.person.slug;
-            for (const prefix of prefixes) {
-              const url = `${prefix}/persons/${slug}`;
-              if (store.dayOf(url) === day) continue;
-              const locale = (prefix.slice(1) || "en") as Locale;
-              const html = renderPage(
-                ctxFor(locale, `/persons/${slug}`, {}, day),
-                personPage(dossier, changes, version),
-              );
-              compressing.push(
-                compressedPage(200, html, day, slug).then((p) => {
-                  if (keepable(url, { status: 200, version })) store.set(url, p);
-                }),
-              );
-              if (++rendered % 5000 === 0) report();
-              await new Promise((r) => setImmediate(r));
-            }
-          }
-        } catch {
-          // As above: a reader of these pages gets them rendered on the spot, or the error page.
-        }
-      }
-      await Promise.all(compressing);
-      report();
-      if (rendered > 0) scheduleSave();
-    });
-    return warming;
-  };
-
-  /**
-   * Brings the store up to the data: drops what the writes since its version touched, then re-renders it. Runs
-   * one at a time; a write signalled while one runs is accounted for by the next.
-   */
-  let generation = 0;
-  let blocked = false;
-  /** The day of the last whole pass of rendering ahead, and the one before (its person pages may be served). */
-  let warmedDay = "";
-  let carriedDay = "";
-  const servable = (day: string) => day === today() || (day === carriedDay && precompute);
-  let chain: Promise<void> = Promise.resolve();
-  const warmEverything = async () =>
-    void warm(
-      sharedPages(),
-      (await allPersonSlugs(opts.api)).map((p) => p.slug),
-    );
-  const sync = (): Promise<void> => {
-    chain = chain
-      .then(async () => {
-        const gen = generation;
-        if (synced === null) {
-          const { version } = await opts.api.version();
-          store.clear();
-          const loaded =
-            opts.snapshot !== undefined &&
-            loadSnapshot(store, opts.snapshot.file, opts.snapshot.rendererKey, version, today());
-          if (loaded) opts.log?.(`public pages: ${store.size} read from ${opts.snapshot?.file}`);
-          synced = version;
-          warmedDay = today();
-          // After a snapshot only what it lacks is rendered (a page already stored is skipped).
-          if (precompute) await warmEverything();
-        } else {
-          // A new day: statuses are derived as of another day now. The shared pages (lists, totals) are dropped
-          // and rendered first; a person's page of yesterday, which says what day its status is as of, is served
-          // until today's replaces it (10^5 persons take minutes to render again).
-          if (precompute && warmedDay !== today()) {
-            carriedDay = warmedDay;
-            warmedDay = today();
-            store.invalidate(new Set());
-            await warmEverything();
-          }
-          const c = await opts.api.changes({ after: synced });
-          if (c.version !== synced) {
-            if (c.all) store.clear();
-            else store.invalidate(new Set(c.slugs));
-            synced = c.version;
-            if (precompute) {
-              if (c.all) await warmEverything();
-              else void warm(sharedPages(), c.slugs);
-            }
-          }
-        }
-        if (gen === generation) blocked = false;
-      })
-      .catch(() => {
-        // The database is unreachable: serve nothing stored until a later pass succeeds.
-        store.clear();
-        synced = null;
-      });
-    return chain;
-  };
-  void sync();
-  // Writes by other processes (several servers on one PostgreSQL) are seen within this interval.
-  const timer = setInterval(() => void sync(), opts.pollMs ?? 250);
-  timer.unref();
-
-  const fast = servePage(store, opts.headers ?? [], servable);
+  const fast = servePage(store, opts.headers ?? [], pre.servable);
   return Object.assign(router, {
     store,
     /** Answers a request from the store before express sees it; false when it cannot. */
-    fast: (req: IncomingMessage, res: ServerResponse) => synced !== null && !blocked && fast(req, res),
+    fast: (req: IncomingMessage, res: ServerResponse) => pre.ready && fast(req, res),
     /**
      * A write in this process ended: stored pages are not served until the store has accounted for it (the
      * server calls this on the write pipeline's change signal), so no reader sees a page older than a write that
      * has returned.
      */
-    changed: () => {
-      generation++;
-      blocked = true;
-      void sync();
-    },
+    changed: pre.changed,
     /** Resolves when the store has accounted for every write so far and the pages it re-renders are done. */
-    settled: async () => {
-      await sync();
-      await warming;
-    },
-    close: () => {
-      // A save that was waiting is written now, so that the next start finds the pages of this data version.
-      if (saveTimer) {
-        clearTimeout(saveTimer);
-        save(true);
-      }
-      closed = true;
-      clearInterval(timer);
-    },
+    settled: pre.settled,
+    close: pre.close,
   });
-}
-
-const PAGE_PATH =
-  /^(?:\/(?:ru|kk))?(?:\/|\/persons|\/officials|\/events|\/statistics|\/sources|\/data|\/about|\/help|\/api|\/recognition|\/(?:persons|officials|events)\/[a-z0-9-]{1,100})?$/;
-const LIST_QUERY = new RegExp(`^\\?(?:list=(?:${PERSON_LISTS.join("|")})|status=(?:${STATUSES.join("|")}))$`);
-
-/**
- * Whether a page may be kept: the site's own addresses only (a page, a person's page, a list or status filter),
- * never a search or any other query, so that readers cannot fill the store with made-up addresses nor learn from
- * its answers what others searched for.
- */
-export function storable(url: string): boolean {
-  const q = url.indexOf("?");
-  const path = q < 0 ? url : url.slice(0, q);
-  const query = q < 0 ? "" : url.slice(q);
-  return (
-    PAGE_PATH.test(path) &&
-    (query === "" || (/^(?:\/(?:ru|kk))?\/persons$/.test(path) && LIST_QUERY.test(query)))
-  );
 }
 
 /** The 404 page for any address the site does not know, in the language of its prefix. */

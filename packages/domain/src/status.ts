@@ -1,17 +1,19 @@
 import { z } from "zod";
-import type { Case, MeasureKind, SentenceKind } from "./case.ts";
 import { CitationSchema, type Citation } from "./common.ts";
-import type { Event, EventType } from "./event.ts";
 import {
-  addDays,
   addMonthsToPartialDate,
   endDay,
   PartialDateSchema,
   startDay,
-  type DateValue,
   type PartialDate,
 } from "./partial-date.ts";
-import type { StatusReport } from "./person.ts";
+import {
+  collectFacts,
+  ExpectedEndSchema,
+  type ExpectedEnd,
+  type Fact,
+  type StatusFacts,
+} from "./status-facts.ts";
 import {
   ReportedStatusSchema,
   STATUSES,
@@ -19,8 +21,11 @@ import {
   type ReportedStatus,
   type Status,
 } from "./status-report.ts";
+import { gravity, OBSERVED_KEY } from "./status-rules.ts";
 
 export { ReportedStatusSchema, STATUSES, StatusSchema, type ReportedStatus, type Status };
+export { CUSTODY_LIMIT, DETENTION_STATUSES } from "./status-rules.ts";
+export { certainDay, ExpectedEndSchema, type ExpectedEnd, type StatusFacts } from "./status-facts.ts";
 
 /*
  * The rules (ADR 010). A status is only what a cited fact says:
@@ -36,402 +41,12 @@ export { ReportedStatusSchema, STATUSES, StatusSchema, type ReportedStatus, type
  * - Every period carries the date it was last reported: the newest fact or status report confirming it.
  */
 
-/** Deprivation of liberty, as ODF's list counts it: prison, pre-trial detention, psychiatric hospital. */
-export const DETENTION_STATUSES: readonly Status[] = [
-  "imprisoned",
-  "pre-trial-detention",
-  "psychiatric-detention",
-];
-
-// When several states are open at once, the gravest is the person's status.
-const PRECEDENCE: readonly Status[] = [
-  "imprisoned",
-  "psychiatric-detention",
-  "pre-trial-detention",
-  "house-arrest",
-  "restriction-of-liberty",
-  "in-exile",
-  "suspended-sentence",
-  "under-investigation",
-  "fined-or-warned",
-];
-const gravity = (s: Status) => {
-  const i = PRECEDENCE.indexOf(s);
-  return i < 0 ? PRECEDENCE.length : i;
-};
-
-const MEASURE_STATUS: Partial<Record<MeasureKind, Status>> = {
-  "pre-trial-detention": "pre-trial-detention",
-  "temporary-detention": "pre-trial-detention",
-  "house-arrest": "house-arrest",
-  "psychiatric-detention": "psychiatric-detention",
-  "travel-ban": "under-investigation",
-  "city-ban": "under-investigation",
-  bail: "under-investigation",
-};
-
-/**
- * The legal maximum of custody during an investigation (Criminal Procedure Code of Kazakhstan, art. 151: 18
- * months; temporary detention 72 hours). It gives a computed date by which the measure should have ended,
- * shown as such; it never changes a status.
- */
-export const CUSTODY_LIMIT: Partial<Record<MeasureKind, { months?: number; days?: number }>> = {
-  "pre-trial-detention": { months: 18 },
-  "house-arrest": { months: 18 },
-  "temporary-detention": { days: 3 },
-};
-
-const SENTENCE_STATUS: Partial<Record<SentenceKind, Status>> = {
-  imprisonment: "imprisoned",
-  "life-imprisonment": "imprisoned",
-  "restriction-of-liberty": "restriction-of-liberty",
-  suspended: "suspended-sentence",
-  probation: "suspended-sentence",
-  postponed: "suspended-sentence",
-  "criminal-fine": "fined-or-warned",
-  "compulsory-labour": "fined-or-warned",
-  "administrative-arrest": "fined-or-warned",
-  "administrative-fine": "fined-or-warned",
-  "administrative-warning": "fined-or-warned",
-};
-
-/** Sentences of these kinds end the investigation and any earlier sentence in the case, but set no state. */
-const FINAL_SENTENCES: ReadonlySet<SentenceKind> = new Set(["psychiatric-treatment", "deportation", "other"]);
-
-type EventEffect =
-  | { open: Status; key: "investigation" | "exile" | "admin" }
-  | { close: "all" | "case" | "exile" }
-  | { deceased: true }
-  | { confirms: Status };
-
-/** Events not listed here (a search, a threat, a trial starting…) say nothing about the status. */
-const EVENT_EFFECT: Partial<Record<EventType, EventEffect>> = {
-  "case-opened": { open: "under-investigation", key: "investigation" },
-  "suspect-notified": { open: "under-investigation", key: "investigation" },
-  charged: { open: "under-investigation", key: "investigation" },
-  "administrative-arrest": { open: "fined-or-warned", key: "admin" },
-  fined: { open: "fined-or-warned", key: "admin" },
-  warned: { open: "fined-or-warned", key: "admin" },
-  fled: { open: "in-exile", key: "exile" },
-  "asylum-granted": { open: "in-exile", key: "exile" },
-  extradited: { close: "exile" },
-  // Came back to Kazakhstan of their own accord: the exile is over.
-  returned: { close: "exile" },
-  released: { close: "all" },
-  paroled: { close: "all" },
-  pardoned: { close: "all" },
-  amnesty: { close: "all" },
-  acquitted: { close: "case" },
-  "charges-dropped": { close: "case" },
-  "case-closed": { close: "case" },
-  died: { deceased: true },
-  killed: { deceased: true },
-  // A refused parole is a report that the person is still serving the term.
-  "parole-denied": { confirms: "imprisoned" },
-};
-
-/** Same-day order: a case is opened before a measure, a verdict before the release, a report sums up the day. */
-const RANK = {
-  investigation: 0,
-  measure: 1,
-  sentence: 2,
-  admin: 2,
-  exile: 3,
-  confirm: 4,
-  close: 5,
-  report: 6,
-  deceased: 7,
-} as const;
-
-export const ExpectedEndSchema = z.strictObject({
-  /** A computed date, never a reported one: the sentence's term or the custody limit added to its start. */
-  date: PartialDateSchema,
-  /** When the start is known only to a year and the term is not whole years: the last month it can fall in. */
-  end: PartialDateSchema.optional(),
-  basis: z.enum(["sentence-term", "stated-end", "custody-limit"]),
-  /** The term the date was computed from, in months (custody limits of days have none). */
-  months: z.number().positive().optional(),
-  computed: z.literal(true),
-});
-export type ExpectedEnd = z.infer<typeof ExpectedEndSchema>;
-
 export const LastReportedSchema = z.strictObject({
   /** The newest date on which a cited fact or status report shows the person in this state. */
   date: PartialDateSchema,
   citations: z.array(CitationSchema),
 });
 export type LastReported = z.infer<typeof LastReportedSchema>;
-
-type Effect =
-  | { kind: "open"; status: Status; key: string; supersedes: readonly string[] }
-  | { kind: "close"; keys: "all" | string[] }
-  | { kind: "report"; status: Exclude<Status, "unknown"> }
-  | { kind: "confirm"; status: Status }
-  | { kind: "deceased" };
-
-/** A dated fact about one person, reduced to what it does to their status. */
-interface Fact {
-  date: PartialDate;
-  /** The last day the fact can have happened: from then on it is certain. */
-  day: string;
-  rank: number;
-  order: number;
-  effect: Effect;
-  citations: Citation[];
-  expectedEnd?: ExpectedEnd;
-  /** The fact is known only to have happened by its date ("before", or a report of the situation then). */
-  bound?: "before";
-}
-
-export interface StatusFacts {
-  cases: readonly Pick<
-    Case,
-    "id" | "kind" | "defendants" | "opened" | "charges" | "measures" | "sentences" | "citations"
-  >[];
-  events: readonly Pick<Event, "type" | "date" | "persons" | "case" | "citations">[];
-  /** What sources said of the person's situation on their dates (`Person.statusReports`). */
-  reports?: readonly StatusReport[];
-}
-
-/**
- * The day from which a dated value is certain: the last day of its (range's) last partial date; for a date
- * known only as a bound ("before September 2021"), the first day of that date.
- */
-export function certainDay(v: DateValue): string {
-  if (v.qualifier === "before") return startDay(v.date);
-  return endDay(v.end ?? v.date);
-}
-
-const OBSERVED_KEY: Partial<Record<Status, string>> = {
-  imprisoned: "sentence:observed",
-  "restriction-of-liberty": "sentence:observed",
-  "suspended-sentence": "sentence:observed",
-  "pre-trial-detention": "measure:observed",
-  "house-arrest": "measure:observed",
-  "psychiatric-detention": "measure:observed",
-  "under-investigation": "investigation:observed",
-  "fined-or-warned": "admin",
-  "in-exile": "exile",
-};
-
-function collectFacts(personId: string, { cases, events, reports = [] }: StatusFacts): Fact[] {
-  const facts: Fact[] = [];
-  let order = 0;
-  const push = (f: Omit<Fact, "order" | "day">, day: string, value?: DateValue) =>
-    facts.push({
-      ...f,
-      ...(value?.qualifier === "before" ? { bound: "before" as const } : {}),
-      day,
-      order: order++,
-    });
-
-  for (const c of cases) {
-    if (!c.defendants.includes(personId)) continue;
-    const inv = `investigation:${c.id}`;
-    const measures = `measure:${c.id}:*`;
-    const sentence = `sentence:${c.id}`;
-    const investigation = { kind: "open", status: "under-investigation", key: inv, supersedes: [] } as const;
-    if (c.kind === "criminal" && c.opened)
-      push(
-        { date: c.opened.date, rank: RANK.investigation, effect: investigation, citations: c.citations },
-        certainDay(c.opened),
-        c.opened,
-      );
-    for (const ch of c.charges) {
-      if (ch.person !== personId || !ch.date || c.kind !== "criminal") continue;
-      push(
-        { date: ch.date.date, rank: RANK.investigation, effect: investigation, citations: ch.citations },
-        certainDay(ch.date),
-        ch.date,
-      );
-    }
-    for (const [i, m] of c.measures.entries()) {
-      if (m.person !== personId) continue;
-      // Each measure has its own key: the reported end of one must not end a later one in the same case.
-      const measure = `measure:${c.id}:${i}`;
-      const status = MEASURE_STATUS[m.kind];
-      if (!status) continue;
-      const limit = CUSTODY_LIMIT[m.kind];
-      push(
-        {
-          date: m.from.date,
-          rank: RANK.measure,
-          // A new measure replaces any earlier one, whatever case it was recorded under (reports often leave
-          // the end of a measure unstated). It does not end an exile: exiles are arrested abroad too.
-          effect: { kind: "open", status, key: measure, supersedes: ["measure:*"] },
-          citations: m.citations,
-          ...(!m.to && limit
-            ? {
-                expectedEnd: limit.months
-                  ? {
-                      ...addMonthsToPartialDate(m.from.date, limit.months),
-                      basis: "custody-limit" as const,
-                      months: limit.months,
-                      computed: true as const,
-                    }
-                  : {
-                      date: addDays(endDay(m.from.date), limit.days ?? 0),
-                      basis: "custody-limit" as const,
-                      computed: true as const,
-                    },
-              }
-            : {}),
-        },
-        certainDay(m.from),
-        m.from,
-      );
-      // A reported end of the measure is a fact: the state ends the day after its last day.
-      if (m.to)
-        push(
-          {
-            date: m.to,
-            rank: RANK.close,
-            effect: { kind: "close", keys: [measure] },
-            citations: m.citations,
-          },
-          addDays(endDay(m.to), 1),
-        );
-    }
-    for (const s of c.sentences) {
-      if (s.person !== personId) continue;
-      const status = SENTENCE_STATUS[s.kind];
-      const day = certainDay(s.imposed);
-      if (s.inAbsentia || s.unserved) {
-        // A verdict ends the investigation, but the person is not serving it.
-        push(
-          {
-            date: s.imposed.date,
-            rank: RANK.sentence,
-            effect: { kind: "close", keys: [inv] },
-            citations: s.citations,
-          },
-          day,
-          s.imposed,
-        );
-        continue;
-      }
-      if (!status) {
-        if (FINAL_SENTENCES.has(s.kind))
-          push(
-            {
-              date: s.imposed.date,
-              rank: RANK.sentence,
-              effect: { kind: "close", keys: [inv, measures, sentence] },
-              citations: s.citations,
-            },
-            day,
-            s.imposed,
-          );
-        continue;
-      }
-      const fine = status === "fined-or-warned";
-      const expectedEnd: ExpectedEnd | undefined = s.endsOn
-        ? { date: s.endsOn, basis: "stated-end", computed: true }
-        : s.termMonths !== undefined && s.kind !== "life-imprisonment" && !fine
-          ? {
-              ...addMonthsToPartialDate(s.imposed.date, s.termMonths),
-              basis: "sentence-term",
-              months: s.termMonths,
-              computed: true,
-            }
-          : undefined;
-      push(
-        {
-          date: s.imposed.date,
-          rank: fine ? RANK.admin : RANK.sentence,
-          effect: {
-            kind: "open",
-            status,
-            key: fine ? "admin" : sentence,
-            // A fine or compulsory labour given with a graver sentence must not replace it.
-            supersedes: fine
-              ? [inv, measures]
-              : [
-                  inv,
-                  "measure:*",
-                  sentence,
-                  "sentence:observed",
-                  "investigation:observed",
-                  ...(status === "imprisoned" ? ["exile"] : []),
-                ],
-          },
-          citations: s.citations,
-          ...(expectedEnd ? { expectedEnd } : {}),
-        },
-        day,
-        s.imposed,
-      );
-    }
-  }
-
-  for (const e of events) {
-    if (!e.persons.includes(personId)) continue;
-    const effect = EVENT_EFFECT[e.type];
-    if (!effect) continue;
-    const day = certainDay(e.date);
-    const caseKey = e.case ?? "none";
-    if ("open" in effect) {
-      const key = effect.key === "investigation" ? `investigation:${caseKey}` : effect.key;
-      push(
-        {
-          date: e.date.date,
-          rank:
-            effect.key === "exile" ? RANK.exile : effect.key === "admin" ? RANK.admin : RANK.investigation,
-          effect: { kind: "open", status: effect.open, key, supersedes: [] },
-          citations: e.citations,
-        },
-        day,
-        e.date,
-      );
-    } else if ("close" in effect) {
-      const keys: "all" | string[] =
-        effect.close === "all"
-          ? "all"
-          : effect.close === "exile"
-            ? ["exile"]
-            : // An acquittal or a closed case ends its own case only; without a case it ends nothing known.
-              [`investigation:${caseKey}`, `measure:${caseKey}:*`, `sentence:${caseKey}`];
-      push(
-        { date: e.date.date, rank: RANK.close, effect: { kind: "close", keys }, citations: e.citations },
-        day,
-        e.date,
-      );
-    } else if ("deceased" in effect) {
-      push(
-        { date: e.date.date, rank: RANK.deceased, effect: { kind: "deceased" }, citations: e.citations },
-        day,
-        e.date,
-      );
-    } else {
-      push(
-        {
-          date: e.date.date,
-          rank: RANK.confirm,
-          effect: { kind: "confirm", status: effect.confirms },
-          citations: e.citations,
-        },
-        day,
-        e.date,
-      );
-    }
-  }
-
-  for (const r of reports) {
-    push(
-      {
-        date: r.asOf,
-        rank: RANK.report,
-        effect: { kind: "report", status: r.status },
-        citations: r.citations,
-        bound: "before",
-      },
-      endDay(r.asOf),
-    );
-  }
-  return facts.sort((a, b) =>
-    a.day !== b.day ? (a.day < b.day ? -1 : 1) : a.rank !== b.rank ? a.rank - b.rank : a.order - b.order,
-  );
-}
 
 interface State {
   status: Status;

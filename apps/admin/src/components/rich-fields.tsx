@@ -1,10 +1,8 @@
-import { createContext, useContext, useState, type ReactNode } from "react";
-import type { Source } from "@registry/domain";
-import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { useI18n } from "../i18n/index.tsx";
-import { client, trpc } from "../trpc.ts";
 import type { Path } from "../lib/path.ts";
 import { SourceLines } from "./pickers.tsx";
+import { useSources } from "./sources.tsx";
 import { FieldErrors, ListField, TextField, fieldId, useField } from "./form.tsx";
 
 interface DateValue {
@@ -182,28 +180,6 @@ export function LocalizedTextField({
     </fieldset>
   );
 }
-
-const SourcesCtx = createContext<Source[]>([]);
-
-/** Every source once per session, for the citation pickers. */
-export function SourcesProvider({ children }: { children: ReactNode }) {
-  const { data } = useQuery({
-    queryKey: trpc.admin.sources.list.pathKey(),
-    queryFn: async () => {
-      const all: Source[] = [];
-      let after: string | undefined;
-      do {
-        const page = await client.admin.sources.list.query({ limit: 500, ...(after ? { after } : {}) });
-        all.push(...page.items.map((i) => i.value));
-        after = page.next ?? undefined;
-      } while (after);
-      return all;
-    },
-  });
-  return <SourcesCtx.Provider value={data ?? []}>{children}</SourcesCtx.Provider>;
-}
-
-export const useSources = () => useContext(SourcesCtx);
 
 function CitationRow({ path }: { path: Path }) {
   const { t } = useI18n();

@@ -149,26 +149,20 @@ export function AssistantScreen() {
         <h2 id="as-step1">{t("assistant.step1")}</h2>
         <fieldset className="choice">
           <legend>{t("assistant.from")}</legend>
-          <div className="field check">
-            <input
-              id="as-mode-existing"
-              type="radio"
-              name="as-mode"
-              checked={mode === "existing"}
-              onChange={() => setMode("existing")}
-            />
-            <label htmlFor="as-mode-existing">{t("assistant.fromExisting")}</label>
-          </div>
-          <div className="field check">
-            <input
-              id="as-mode-paste"
-              type="radio"
-              name="as-mode"
-              checked={mode === "paste"}
-              onChange={() => setMode("paste")}
-            />
-            <label htmlFor="as-mode-paste">{t("assistant.fromPaste")}</label>
-          </div>
+          {(["existing", "paste"] as const).map((m) => (
+            <div className="field check" key={m}>
+              <input
+                id={`as-mode-${m}`}
+                type="radio"
+                name="as-mode"
+                checked={mode === m}
+                onChange={() => setMode(m)}
+              />
+              <label htmlFor={`as-mode-${m}`}>
+                {t(m === "existing" ? "assistant.fromExisting" : "assistant.fromPaste")}
+              </label>
+            </div>
+          ))}
         </fieldset>
         {mode === "existing" ? (
           <div className="field">

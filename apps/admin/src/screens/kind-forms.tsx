@@ -66,17 +66,39 @@ function VariantsField({ path }: { path: Path }) {
   );
 }
 
+/** A select that must have a value: the options are the domain schema's enumeration. */
+function RequiredSelect({ path, label, options }: { path: Path; label: string; options: readonly string[] }) {
+  return <SelectField path={path} label={label} options={options} allowEmpty={false} />;
+}
+
+/** The record's kind (its schema's `kind` enumeration). */
+function KindField({ options }: { options: readonly string[] }) {
+  const { t } = useI18n();
+  return <RequiredSelect path={["kind"]} label={t("case.kind")} options={options} />;
+}
+
+function SlugField() {
+  const { t } = useI18n();
+  return <TextField path={["slug"]} label={t("edit.slug")} />;
+}
+
+/** The end of most forms: the record's citations, its notes and (where the kind has them) its private fields. */
+function Sourcing({ notes = true, privateFields = false }: { notes?: boolean; privateFields?: boolean }) {
+  return (
+    <>
+      <CitationsField path={["citations"]} />
+      {notes ? <NotesField path={["notes"]} /> : null}
+      {privateFields ? <Private /> : null}
+    </>
+  );
+}
+
 export function EventForm() {
   const { t } = useI18n();
   return (
     <>
       <div className="grid">
-        <SelectField
-          path={["type"]}
-          label={t("f.type")}
-          options={EventSchema.shape.type.options}
-          allowEmpty={false}
-        />
+        <RequiredSelect path={["type"]} label={t("f.type")} options={EventSchema.shape.type.options} />
         <DateValueField path={["date"]} label={t("edit.date")} />
       </div>
       <ReferenceListField path={["persons"]} kind="persons" label={t("f.persons")} />
@@ -89,9 +111,7 @@ export function EventForm() {
         <PlaceFields path={["place"]} />
       </fieldset>
       <LocalizedTextField path={["description"]} label={t("f.description")} />
-      <CitationsField path={["citations"]} />
-      <NotesField path={["notes"]} />
-      <Private />
+      <Sourcing privateFields />
     </>
   );
 }
@@ -102,12 +122,11 @@ export function OfficialForm() {
     <>
       <div className="grid">
         <TextField path={["name"]} label={t("f.name")} className="wide" />
-        <TextField path={["slug"]} label={t("edit.slug")} />
-        <SelectField
+        <SlugField />
+        <RequiredSelect
           path={["role"]}
           label={t("person.role")}
           options={OfficialSchema.shape.role.options}
-          allowEmpty={false}
         />
       </div>
       <fieldset className="local-names">
@@ -134,11 +153,10 @@ export function OfficialForm() {
         render={(p) => (
           <>
             <div className="grid">
-              <SelectField
+              <RequiredSelect
                 path={[...p, "action"]}
                 label={t("f.action")}
                 options={OfficialSchema.shape.involvements.unwrap().element.shape.action.options}
-                allowEmpty={false}
               />
               <DateValueField path={[...p, "date"]} label={t("edit.date")} />
             </div>
@@ -153,9 +171,7 @@ export function OfficialForm() {
           </>
         )}
       />
-      <CitationsField path={["citations"]} />
-      <NotesField path={["notes"]} />
-      <Private />
+      <Sourcing privateFields />
     </>
   );
 }
@@ -166,13 +182,8 @@ export function OrganisationForm() {
     <>
       <LocalizedTextField path={["name"]} label={t("f.name")} single />
       <div className="grid">
-        <TextField path={["slug"]} label={t("edit.slug")} />
-        <SelectField
-          path={["kind"]}
-          label={t("case.kind")}
-          options={OrganisationSchema.shape.kind.options}
-          allowEmpty={false}
-        />
+        <SlugField />
+        <KindField options={OrganisationSchema.shape.kind.options} />
         <TextField path={["url"]} label={t("f.url")} />
       </div>
       <VariantsField path={["nameVariants"]} />
@@ -191,9 +202,34 @@ export function OrganisationForm() {
           </>
         )}
       />
-      <CitationsField path={["citations"]} />
-      <NotesField path={["notes"]} />
+      <Sourcing />
     </>
+  );
+}
+
+/**
+ * What identifies a source: title, publisher, slug, kind, language, dates, address. The source editor and the
+ * assistant's new source (a pasted report) share them.
+ */
+export function SourceIdentityFields() {
+  const { t } = useI18n();
+  return (
+    <div className="grid">
+      <TextField path={["title"]} label={t("case.title")} className="wide" />
+      <TextField path={["publisher"]} label={t("f.publisher")} />
+      <SlugField />
+      <KindField options={SourceSchema.shape.kind.options} />
+      <SelectField
+        path={["language"]}
+        label={t("language")}
+        options={SourceSchema.shape.language.options}
+        labelOf={(l) => t(l === "en" ? "edit.summaryEn" : l === "ru" ? "edit.summaryRu" : "edit.summaryKk")}
+        allowEmpty={false}
+      />
+      <PartialDateField path={["published"]} label={t("f.published")} />
+      <PartialDateField path={["asOf"]} label={t("f.asOf")} />
+      <TextField path={["url"]} label={t("f.url")} className="wide" />
+    </div>
   );
 }
 
@@ -201,27 +237,7 @@ export function SourceForm({ value }: { value: Source }) {
   const { t } = useI18n();
   return (
     <>
-      <div className="grid">
-        <TextField path={["title"]} label={t("case.title")} className="wide" />
-        <TextField path={["publisher"]} label={t("f.publisher")} />
-        <TextField path={["slug"]} label={t("edit.slug")} />
-        <SelectField
-          path={["kind"]}
-          label={t("case.kind")}
-          options={SourceSchema.shape.kind.options}
-          allowEmpty={false}
-        />
-        <SelectField
-          path={["language"]}
-          label={t("language")}
-          options={SourceSchema.shape.language.options}
-          labelOf={(l) => t(l === "en" ? "edit.summaryEn" : l === "ru" ? "edit.summaryRu" : "edit.summaryKk")}
-          allowEmpty={false}
-        />
-        <PartialDateField path={["published"]} label={t("f.published")} />
-        <PartialDateField path={["asOf"]} label={t("f.asOf")} />
-        <TextField path={["url"]} label={t("f.url")} className="wide" />
-      </div>
+      <SourceIdentityFields />
       <p className="muted" data-testid="source-copy">
         {value.copy ? t("f.copy", { file: value.copy.file, n: value.copy.lineCount }) : t("f.noCopy")}
       </p>
@@ -237,13 +253,8 @@ export function MassEventForm() {
     <>
       <LocalizedTextField path={["name"]} label={t("f.name")} single />
       <div className="grid">
-        <TextField path={["slug"]} label={t("edit.slug")} />
-        <SelectField
-          path={["kind"]}
-          label={t("case.kind")}
-          options={MassEventSchema.shape.kind.unwrap().options}
-          allowEmpty={false}
-        />
+        <SlugField />
+        <KindField options={MassEventSchema.shape.kind.unwrap().options} />
         <DateValueField path={["date"]} label={t("edit.date")} />
       </div>
       <ListField
@@ -273,8 +284,7 @@ export function MassEventForm() {
       <ReferenceListField path={["detainees"]} kind="persons" label={t("f.detainees")} />
       <ReferenceListField path={["organisers"]} kind="organisations" label={t("f.organisers")} />
       <LocalizedTextField path={["description"]} label={t("f.description")} />
-      <CitationsField path={["citations"]} />
-      <NotesField path={["notes"]} />
+      <Sourcing />
     </>
   );
 }
@@ -284,18 +294,12 @@ export function RecognitionForm() {
   return (
     <>
       <div className="grid">
-        <SelectField
+        <RequiredSelect
           path={["body"]}
           label={t("f.recBody")}
           options={RecognitionSchema.shape.body.options}
-          allowEmpty={false}
         />
-        <SelectField
-          path={["kind"]}
-          label={t("case.kind")}
-          options={RecognitionSchema.shape.kind.options}
-          allowEmpty={false}
-        />
+        <KindField options={RecognitionSchema.shape.kind.options} />
         <DateValueField path={["date"]} label={t("edit.date")} />
       </div>
       <LocalizedTextField path={["instrument"]} label={t("f.instrument")} single />
@@ -305,7 +309,7 @@ export function RecognitionForm() {
       </div>
       <ReferenceListField path={["persons"]} kind="persons" label={t("f.persons")} />
       <LocalizedTextField path={["summary"]} label={t("edit.summary")} />
-      <CitationsField path={["citations"]} />
+      <Sourcing notes={false} />
       <ListField
         path={["followUp"]}
         label={t("recognition.followUp")}

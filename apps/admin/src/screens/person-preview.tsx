@@ -16,7 +16,7 @@ import {
   type Person,
 } from "@registry/domain";
 import type { Stored } from "../trpc.ts";
-import { useSources } from "../components/rich-fields.tsx";
+import { useSources } from "../components/sources.tsx";
 import { articleLang, useI18n, type Lang } from "../i18n/index.tsx";
 
 const MONTHS: Record<Lang, string> = { en: "months", ru: "мес.", kk: "ай" };

@@ -1,4 +1,5 @@
 import type { ActorRole, EntityTypes, PublicationState, WriteOp } from "@registry/domain";
+import type { Db } from "./db.ts";
 import type { Stored } from "./repo.ts";
 import type { EntityKind, revisions } from "./schema.ts";
 
@@ -71,6 +72,11 @@ export interface ApplyOptions {
   dryRun?: boolean;
   /** The state of records an import creates (the seed publishes what was reviewed in the repository). */
   importState?: PublicationState;
+  /**
+   * Work that must commit or fail with these changes, run in their transaction after they are written (a reader's
+   * submission marked accepted together with the draft it became). What it throws undoes the changes too.
+   */
+  alongside?: (tx: Db, outcomes: readonly Outcome[]) => Promise<void>;
 }
 
 /** A change's record, validated, before it is written or proposed. */

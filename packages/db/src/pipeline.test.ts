@@ -97,6 +97,42 @@ describe("the write pipeline", () => {
     expect(await dataVersion(db)).toBe(before);
   });
 
+  it("commits work alongside the changes with them, and undoes the changes when that work fails", async () => {
+    const { db } = database;
+    const before = await dataVersion(db);
+    const failing = applyChanges(
+      db,
+      EDITOR,
+      [{ op: "create", kind: "person", value: person("p-along", "Along Side") }],
+      {
+        alongside: async (tx, outcomes) => {
+          expect(outcomes.map((o) => o.id)).toEqual(["p-along"]);
+          // The record is there inside the transaction…
+          expect(await getRecord(tx, "person", "p-along")).not.toBeNull();
+          throw new Error("the submission was accepted meanwhile");
+        },
+      },
+    );
+    await expect(failing).rejects.toThrow("accepted meanwhile");
+    // …and gone with it.
+    expect(await getRecord(db, "person", "p-along")).toBeNull();
+    expect(await dataVersion(db)).toBe(before);
+    let ran = false;
+    await applyChanges(
+      db,
+      EDITOR,
+      [{ op: "create", kind: "person", value: person("p-along", "Along Side") }],
+      {
+        alongside: async (tx) => {
+          await tx.execute(sql`select 1`);
+          ran = true;
+        },
+      },
+    );
+    expect(ran).toBe(true);
+    expect(await getRecord(db, "person", "p-along")).not.toBeNull();
+  });
+
   it("refuses a reference to a record that does not exist, naming the field", async () => {
     const { db } = database;
     const bad = person("p-d", "Dana", {

@@ -43,6 +43,7 @@ export async function applyChanges(
       // 4–6. Write, propose or decide; each writer re-derives and audits in this transaction.
       const { out, written: w } = await writePlanned(tx, actor, planned, opts, now);
       written = w;
+      if (opts.alongside) await opts.alongside(tx, out);
       if (opts.dryRun) throw new DryRun(out);
       return out;
     });

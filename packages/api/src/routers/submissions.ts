@@ -72,6 +72,17 @@ export const submissionsRouter = router({
     const personId = s.kind === "correction" && s.personSlug ? await personIdBySlug(db, s.personSlug) : null;
     let recordId: string;
     let result: string;
+    let submission: Awaited<ReturnType<typeof triageSubmission>> | undefined;
+    // The submission is marked accepted in the pipeline's transaction: both are written or neither is (a second
+    // accept of the same submission is a conflict and leaves no second draft).
+    const alongside = async (tx: typeof db) => {
+      submission = await triageSubmission(tx, ctx.user, {
+        id: s.id,
+        status: "accepted",
+        note: input.note,
+        recordId,
+      });
+    };
     if (personId) {
       const current = await getRecord(db, "person", personId);
       if (!current) throw new DomainError("NOT_FOUND", `No person ${s.personSlug}`);
@@ -80,10 +91,13 @@ export const submissionsRouter = router({
         ...person,
         private: { ...person.private, internalNotes: noteOf(s, person.private.internalNotes) },
       };
-      const [o] = await applyChanges(db, actor, [
-        { op: "update", kind: "person", id: personId, version: current.meta.version, value },
-      ]);
       recordId = personId;
+      const [o] = await applyChanges(
+        db,
+        actor,
+        [{ op: "update", kind: "person", id: personId, version: current.meta.version, value }],
+        { alongside },
+      );
       result = o?.result ?? "updated";
     } else {
       if (!input.name)
@@ -92,27 +106,27 @@ export const submissionsRouter = router({
         });
       const id = newId("p");
       const slug = (await uniqueSlugs(db, "person", [{ id, base: slugify(input.name) }])).get(id) ?? id;
-      const [o] = await applyChanges(db, actor, [
-        {
-          op: "create",
-          kind: "person",
-          value: {
-            id,
-            slug,
-            names: [{ text: input.name, script: "latin", primary: true }],
-            private: { internalNotes: noteOf(s) },
-          },
-        },
-      ]);
       recordId = id;
+      const [o] = await applyChanges(
+        db,
+        actor,
+        [
+          {
+            op: "create",
+            kind: "person",
+            value: {
+              id,
+              slug,
+              names: [{ text: input.name, script: "latin", primary: true }],
+              private: { internalNotes: noteOf(s) },
+            },
+          },
+        ],
+        { alongside },
+      );
       result = o?.result ?? "created";
     }
-    const submission = await triageSubmission(db, ctx.user, {
-      id: s.id,
-      status: "accepted",
-      note: input.note,
-      recordId,
-    });
+    if (!submission) throw new Error("the submission was not marked accepted");
     return { submission, recordId, result };
   }),
 });

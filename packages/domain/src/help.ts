@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CitationSchema, LocalizedShortTextSchema, LocalizedTextSchema } from "./common.ts";
 import { PartialDateSchema } from "./partial-date.ts";
-import type { Consent } from "./person.ts";
+import type { Consent } from "./consent.ts";
 
 /** A language letters may be written in: a two- or three-letter ISO 639 code ("kk", "ru", "en"). */
 export const LetterLanguageSchema = z

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ConsentSchema } from "./consent.ts";
 import {
   LocalizedShortTextSchema,
   CitationSchema,
@@ -145,13 +146,7 @@ export const ContactSchema = z.strictObject({
   value: ShortText,
   note: ShortText.optional(),
 });
-/**
- * How the registry may name the person: from a public source, with their consent, against their refusal, or not
- * known. Private: whether someone agreed or refused to be named is itself sensitive (and a refusal points at the
- * person), so it lives with the private fields and never reaches the public.
- */
-export const ConsentSchema = z.enum(["public-source", "consent-given", "consent-refused", "unknown"]);
-export type Consent = z.infer<typeof ConsentSchema>;
+export { ConsentSchema, type Consent } from "./consent.ts";
 
 export const PersonPrivateSchema = z.strictObject({
   relatives: z.array(RelativeSchema).max(100).default([]),

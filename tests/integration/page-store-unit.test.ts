@@ -53,6 +53,28 @@ describe("the page store", () => {
     expect(store.bytes).toBeLessThanOrEqual(store.maxBytes);
   });
 
+  it("spills the oldest persons' pages first and keeps the shared pages (home, lists) in memory", () => {
+    const dir = mkdtempSync(join(tmpdir(), "page-store-"));
+    try {
+      const page = (n: number) => storedPage(200, `<p>${"й".repeat(1500)}${n}</p>`, DAY, `p${n}`);
+      const one = page(0);
+      const store = new PageStore((one.gzip.length + one.br.length + 12) * 3, join(dir, "spill"));
+      const list = storedPage(200, "<p>list</p>", DAY);
+      store.set("/persons", list);
+      const persons = Array.from({ length: 6 }, (_, n) => page(n));
+      persons.forEach((p, n) => store.set(`/persons/p${n}`, p));
+      expect(store.spilledBytes).toBeGreaterThan(0);
+      // The list, stored first, is still the object in memory; the oldest person's page comes from the file.
+      expect(store.get("/persons")).toBe(list);
+      expect(store.get("/persons/p0")).not.toBe(persons[0]);
+      expect(store.get("/persons/p0")?.etag).toBe(persons[0]?.etag);
+      expect(store.get("/persons/p5")).toBe(persons[5]);
+      expect(store.bytes).toBeLessThanOrEqual(store.maxBytes);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("with a spill file keeps every page past its budget on disk, and drops them as it drops the others", () => {
     const dir = mkdtempSync(join(tmpdir(), "page-store-"));
     try {

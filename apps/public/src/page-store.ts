@@ -158,9 +158,11 @@ export class PageStore {
   set(url: string, p: StoredPage): void {
     this.delete(url);
     const cost = costOf(url, p);
-    // Past the budget the oldest pages go first (a Map iterates in insertion order): to the spill file, or away.
+    // Past the budget the oldest persons' pages go first (a Map iterates in insertion order): to the spill file, or
+    // away. The shared pages (home, lists, totals: about a hundred, read by most readers) stay in memory.
     for (const [k, old] of this.pages) {
       if (this.used + cost <= this.maxBytes) break;
+      if (!old.slug) continue;
       this.delete(k);
       if (this.spillFile) this.spill(k, old);
     }

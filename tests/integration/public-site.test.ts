@@ -1,36 +1,27 @@
-import type { Server } from "node:http";
 import { createContextInner, createPublicCaller } from "@registry/api";
 import type { Database } from "@registry/db";
 import { createTestDb } from "@registry/db/testing";
-import { createPublicSite } from "@registry/public";
-import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listenPublicSite } from "../support/public-site.ts";
 import { loadCuratedDataset } from "../support/dataset.ts";
 
 let database: Database;
-let server: Server;
+let site: Awaited<ReturnType<typeof listenPublicSite>>;
 let base = "";
 const TODAY = "2021-09-01";
 
 beforeAll(async () => {
   database = await createTestDb();
   await loadCuratedDataset(database);
-  const app = express();
-  app.use(
-    createPublicSite({
-      api: createPublicCaller(createContextInner({ database, today: () => TODAY })),
-      today: () => TODAY,
-      publicUrl: "https://registry.example",
-    }),
-  );
-  await new Promise<void>((resolve) => {
-    server = app.listen(0, "127.0.0.1", () => resolve());
+  site = await listenPublicSite({
+    api: createPublicCaller(createContextInner({ database, today: () => TODAY })),
+    today: () => TODAY,
+    publicUrl: "https://registry.example",
   });
-  const addr = server.address();
-  base = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}`;
+  base = site.base;
 });
 afterAll(async () => {
-  await new Promise((r) => server.close(r));
+  await site.close();
   await database.close();
 });
 

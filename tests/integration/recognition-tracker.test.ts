@@ -1,17 +1,15 @@
-import type { Server } from "node:http";
 import { createContextInner, createPublicCaller } from "@registry/api";
 import type { Database } from "@registry/db";
 import { createTestDb } from "@registry/db/testing";
 import { latestFollowUp, type RecognitionEntry } from "@registry/domain";
-import { createPublicSite } from "@registry/public";
-import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listenPublicSite } from "../support/public-site.ts";
 import { loadCuratedDataset } from "../support/dataset.ts";
 
 // The recognition tracker's "whether it was followed" (issue 20): the latest cited follow-up, dated and footnoted,
 // or "unknown"; and the outcome filter, server-rendered.
 let database: Database;
-let server: Server;
+let site: Awaited<ReturnType<typeof listenPublicSite>>;
 let base = "";
 let entries: RecognitionEntry[] = [];
 const TODAY = "2024-01-01";
@@ -21,16 +19,11 @@ beforeAll(async () => {
   await loadCuratedDataset(database);
   const api = createPublicCaller(createContextInner({ database, today: () => TODAY }));
   entries = await api.recognitions();
-  const app = express();
-  app.use(createPublicSite({ api, today: () => TODAY, publicUrl: "https://registry.example" }));
-  await new Promise<void>((resolve) => {
-    server = app.listen(0, "127.0.0.1", () => resolve());
-  });
-  const addr = server.address();
-  base = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}`;
+  site = await listenPublicSite({ api, today: () => TODAY, publicUrl: "https://registry.example" });
+  base = site.base;
 }, 120_000);
 afterAll(async () => {
-  await new Promise((r) => server.close(r));
+  await site.close();
   await database.close();
 });
 

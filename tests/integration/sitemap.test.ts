@@ -1,10 +1,9 @@
-import type { Server } from "node:http";
 import { createContextInner, createPublicCaller } from "@registry/api";
 import type { Database } from "@registry/db";
 import { createTestDb } from "@registry/db/testing";
-import { createPublicSite, type PublicApi } from "@registry/public";
-import express from "express";
+import type { PublicApi } from "@registry/public";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listenPublicSite } from "../support/public-site.ts";
 import { seedFixture } from "../support/fixtures.ts";
 
 /**
@@ -13,7 +12,7 @@ import { seedFixture } from "../support/fixtures.ts";
  * API (as 10^5 persons would be), so that the three languages make 60,000+ addresses.
  */
 let database: Database;
-let server: Server;
+let site: Awaited<ReturnType<typeof listenPublicSite>>;
 let base = "";
 const MADE_UP = 20_000;
 
@@ -37,16 +36,11 @@ beforeAll(async () => {
     get: (target, key, receiver): unknown =>
       key === "persons" ? persons : Reflect.get(target, key, receiver),
   });
-  const app = express();
-  app.use(createPublicSite({ api, publicUrl: "https://registry.example" }));
-  await new Promise<void>((resolve) => {
-    server = app.listen(0, "127.0.0.1", () => resolve());
-  });
-  const addr = server.address();
-  base = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}`;
+  site = await listenPublicSite({ api, publicUrl: "https://registry.example" });
+  base = site.base;
 }, 120_000);
 afterAll(async () => {
-  await new Promise((r) => server.close(r));
+  await site.close();
   await database.close();
 });
 

@@ -6,9 +6,10 @@
  * Environment: BENCH_TARGET (JSON of a Target), BENCH_STATIC_DIR.
  */
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { createWriteStream, readFileSync } from "node:fs";
 import { createServer, type ServerResponse } from "node:http";
 import { join } from "node:path";
+import { monitorEventLoopDelay, PerformanceObserver, type PerformanceEntry } from "node:perf_hooks";
 import { applyChanges, createDb, getRecord } from "@registry/db";
 import { createApp } from "@registry/server/app";
 import type { Target } from "./backends.ts";
@@ -77,6 +78,36 @@ const control = async (url: URL, res: ServerResponse) => {
   } else throw new Error("unknown control");
   res.writeHead(200, { "content-type": "application/json" }).end("{}");
 };
+
+// BENCH_TRACE=<file>: once a second, the event loop's delay, the garbage collector's pauses and the heap, with the
+// server's log lines between them (where a slow tail comes from).
+if (process.env.BENCH_TRACE) {
+  const out = createWriteStream(process.env.BENCH_TRACE);
+  const started = performance.now();
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
+  let gcs: string[] = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries())
+      if (e.duration >= 5)
+        gcs.push(
+          `${(e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind ?? "?"}:${e.duration.toFixed(0)}`,
+        );
+  }).observe({ entryTypes: ["gc"] });
+  setInterval(() => {
+    const m = process.memoryUsage();
+    out.write(
+      `${((performance.now() - started) / 1000).toFixed(0)} s loop p99 ${(loop.percentile(99) / 1e6).toFixed(0)} max ${(loop.max / 1e6).toFixed(0)} ms; gc ≥ 5 ms [${gcs.join(" ")}]; heap ${(m.heapUsed / 1048576).toFixed(0)} MB, external ${(m.external / 1048576).toFixed(0)} MB, rss ${(m.rss / 1048576).toFixed(0)} MB\n`,
+    );
+    loop.reset();
+    gcs = [];
+  }, 1000).unref();
+  const write = process.stderr.write.bind(process.stderr);
+  process.stderr.write = (chunk: string | Uint8Array, ...rest: never[]) => {
+    out.write(`  ${String(chunk)}`);
+    return write(chunk, ...rest);
+  };
+}
 
 const server = createServer((req, res) => {
   if (req.url?.startsWith("/__static/")) serveBare(req.url, res);

@@ -1,6 +1,7 @@
 // @registry/public: the public site. It depends on the public API's type only, never on the database.
 export { createPublicSite, notFoundHtml, type PublicSite, type PublicSiteOptions } from "./site.tsx";
-export { compressedPage, PageStore, storedPage, type StoredPage } from "./page-store.ts";
+export { compressedPage, storedPage, type StoredPage } from "./page.ts";
+export { PageStore } from "./page-store.ts";
 export { servePage } from "./page-serve.ts";
 export { loadSnapshot, saveSnapshot, saveSnapshotInBackground } from "./page-snapshot.ts";
 export { exportStaticSite } from "./export.tsx";

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { PageStore, StoredPage } from "./page-store.ts";
+import type { StoredPage } from "./page.ts";
+import type { PageStore } from "./page-store.ts";
 
 /** Chooses the stored body a client accepts: brotli, then gzip, then the plain bytes. */
 function encodingOf(accept: string | undefined): "br" | "gzip" | null {

@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync, renameSync, writeSync } from "node:fs";
 import { open, rename, rm } from "node:fs/promises";
-import { page, type PageHead, type PageStore } from "./page-store.ts";
+import { page, type PageHead } from "./page.ts";
+import type { PageStore } from "./page-store.ts";
 
 /**
  * The store written to a file, so that a restarted server has its pages at once. The file is only used by a

@@ -1,101 +1,20 @@
-import { createHash } from "node:crypto";
-import { closeSync, openSync, readSync, writeSync } from "node:fs";
-import { promisify } from "node:util";
-import { brotliCompress, brotliCompressSync, constants as zlib, gunzipSync, gzip, gzipSync } from "node:zlib";
+import { closeSync, openSync, readSync, renameSync, writeSync } from "node:fs";
+import { page, type StoredPage } from "./page.ts";
 
-/**
- * A rendered public page, compressed once: serving it is a lookup and a write, not a query and a render. Only the
- * compressed bodies are kept (a third of the bytes); the few clients that take neither gzip nor brotli get the
- * page inflated on the way.
- */
-export interface StoredPage {
-  status: number;
-  etag: string;
-  gzip: Buffer;
-  br: Buffer;
-  /** Bytes of the uncompressed page. */
-  length: number;
-  /** The uncompressed page (inflated from `gzip` on each use). */
-  readonly html: Buffer;
-  /** The day it was rendered for: statuses and "as of today" change with the date. */
-  day: string;
-  /** The person whose page it is; other pages (lists, totals, officials) depend on everything. */
-  slug?: string;
-}
+/** Where a slot's bodies are: in a memory chunk (its id, ≥ 0), in the spill file, or nowhere (a free slot). */
+const IN_FILE = -1;
+const FREE = -2;
+/** An ETag is `"` + 27 characters of a hash + `"`; a slot keeps up to this many of its bytes. */
+const ETAG_BYTES = 32;
 
-export type PageHead = Pick<StoredPage, "status" | "etag" | "day" | "length" | "slug">;
-
-export function page(head: PageHead, gzip: Buffer, br: Buffer): StoredPage {
-  return {
-    ...head,
-    gzip,
-    br,
-    get html() {
-      return gunzipSync(gzip);
-    },
-  };
-}
-
-function headOf(status: number, body: Buffer, day: string, slug?: string): PageHead {
-  return {
-    status,
-    etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`,
-    day,
-    length: body.length,
-    ...(slug ? { slug } : {}),
-  };
-}
-
-export function storedPage(status: number, html: string, day: string, slug?: string): StoredPage {
-  const body = Buffer.from(html, "utf8");
-  return page(
-    headOf(status, body, day, slug),
-    gzipSync(body, GZIP),
-    brotliCompressSync(body, brotliFor(body.length)),
-  );
-}
-
-const gzipAsync = promisify(gzip);
-const brotliAsync = promisify(brotliCompress);
-
-/**
- * The same as `storedPage`, compressed on libuv's thread pool: pages rendered ahead of readers are compressed
- * beside the next ones' rendering instead of on the one thread that renders them and answers readers.
- */
-export async function compressedPage(
-  status: number,
-  html: string,
-  day: string,
-  slug?: string,
-): Promise<StoredPage> {
-  const body = Buffer.from(html, "utf8");
-  const [gz, br] = await Promise.all([gzipAsync(body, GZIP), brotliAsync(body, brotliFor(body.length))]);
-  return page(headOf(status, body, day, slug), gz, br);
-}
-
-/**
- * The compressors' settings, measured on a person page (9.5 KB; ADR 013): brotli 9 with a window of more than
- * 2^16 bytes sets up large tables for each page (5–6 ms a page, most of it the kernel's, for a body a few bytes
- * smaller), with 2^16 it takes 0.3–0.5 ms; gzip's memLevel 9 halves its time for the same bytes. A page of more
- * than 64 KB (the statistics) is compressed a little less well, which no reader notices.
- */
-const GZIP = { level: 9, memLevel: 9 };
-const brotliFor = (length: number) => ({
-  params: {
-    [zlib.BROTLI_PARAM_QUALITY]: 9,
-    [zlib.BROTLI_PARAM_LGWIN]: 16,
-    [zlib.BROTLI_PARAM_SIZE_HINT]: length,
-  },
-});
-
-/** The bytes a page takes in memory: its address and its body in each encoding. */
-const costOf = (url: string, p: StoredPage) => url.length + p.gzip.length + p.br.length;
-
-/** A page kept in the spill file: its head in memory, its bodies at `at` in the file (gzip, then brotli). */
-interface Spilled extends PageHead {
-  at: number;
-  gzip: number;
-  br: number;
+/** A block of memory that pages' bodies are appended to; never written again, dropped whole. */
+interface Chunk {
+  id: number;
+  buf: Buffer;
+  used: number;
+  /** The slots placed here, with where (a slot freed and used again elsewhere no longer points here). */
+  slots: number[];
+  ats: number[];
 }
 
 /**
@@ -103,15 +22,37 @@ interface Spilled extends PageHead {
  * pages of the persons a change names, every list and total), so what is here is always current; the site fills
  * it when it renders a page and a background pass fills it ahead of the first reader.
  *
- * Up to `maxBytes` of pages are kept in memory, newest first. With a `spillFile`, older pages move to that file
- * (their heads stay in memory, about 150 bytes a page), so that every page of 10^5 persons in three languages is
- * kept: serving one is then a read of a few kilobytes that the operating system usually has in its cache. The file
- * is the server's scratch space (mode 0600), emptied when the store is cleared and rewritten when it is mostly
- * garbage.
+ * At 10^5 persons the store holds 300,000 pages, and the JavaScript heap must not hold 300,000 objects for
+ * them: V8's full collections then pause the server for 50–70 ms (ADR 013, "The page store's memory"). So a
+ * page's head is a slot in typed arrays, its bodies are bytes in a few large chunks of memory (or in the spill
+ * file), and the heap keeps one string per page, its address. `get` makes a small page object on each read.
+ *
+ * Up to `maxBytes` of chunks are kept, and past it the oldest chunk goes: its persons' pages move to the spill
+ * file when there is one (about 60 bytes a page stay in memory) and are dropped otherwise; the shared pages
+ * (home, lists, totals: about a hundred, read by most readers) are copied to the newest chunk. The spill file is
+ * the server's scratch space (mode 0600), emptied when the store is cleared and rewritten when mostly garbage.
  */
 export class PageStore {
-  private readonly pages = new Map<string, StoredPage>();
-  private readonly spilled = new Map<string, Spilled>();
+  private readonly index = new Map<string, number>();
+  private urls: (string | undefined)[] = [];
+  private free: number[] = [];
+  private capacity = 0;
+  private status = new Uint16Array(0);
+  private length = new Uint32Array(0);
+  private gz = new Uint32Array(0);
+  private br = new Uint32Array(0);
+  private where = new Int32Array(0);
+  private at = new Float64Array(0);
+  private day = new Uint16Array(0);
+  private slug = new Int32Array(0);
+  private etag = new Uint8Array(0);
+  private readonly days: string[] = [];
+  private readonly dayIds = new Map<string, number>();
+  private slugs: string[] = [];
+  private slugIds = new Map<string, number>();
+  private chunks: Chunk[] = [];
+  private nextChunk = 0;
+  private readonly chunkSize: number;
   private used = 0;
   private fd: number | undefined;
   private end = 0;
@@ -121,13 +62,15 @@ export class PageStore {
   constructor(
     readonly maxBytes: number = 256 * 1024 * 1024,
     readonly spillFile?: string,
-  ) {}
+  ) {
+    this.chunkSize = Math.max(1, Math.min(16 << 20, Math.floor(maxBytes / 16)));
+  }
 
   /** Whether pages past the memory budget are kept on disk rather than dropped. */
   get spills(): boolean {
     return this.spillFile !== undefined;
   }
-  /** Bytes kept in memory (the page in each encoding). */
+  /** Bytes of memory taken by pages' bodies (whole chunks, with what was dropped from them). */
   get bytes(): number {
     return this.used;
   }
@@ -136,110 +79,235 @@ export class PageStore {
     return this.live;
   }
   get size(): number {
-    return this.pages.size + this.spilled.size;
+    return this.index.size;
+  }
+  /** Whether a page is kept in memory (not only in the spill file). */
+  inMemory(url: string): boolean {
+    const s = this.index.get(url);
+    return s !== undefined && (this.where[s] ?? FREE) >= 0;
   }
   get(url: string): StoredPage | undefined {
-    const hot = this.pages.get(url);
-    if (hot) return hot;
-    const s = this.spilled.get(url);
-    if (!s || this.fd === undefined) return undefined;
-    const bodies = Buffer.allocUnsafe(s.gzip + s.br);
-    readSync(this.fd, bodies, 0, bodies.length, s.at);
-    const { at: _at, gzip, br: _br, ...head } = s;
-    return page(head, bodies.subarray(0, gzip), bodies.subarray(gzip));
+    const s = this.index.get(url);
+    return s === undefined ? undefined : this.read(s);
   }
   /** The day a page was rendered for, without reading it. */
   dayOf(url: string): string | undefined {
-    return (this.pages.get(url) ?? this.spilled.get(url))?.day;
+    const s = this.index.get(url);
+    return s === undefined ? undefined : this.days[this.day[s] as number];
   }
   has(url: string): boolean {
-    return this.pages.has(url) || this.spilled.has(url);
+    return this.index.has(url);
   }
   set(url: string, p: StoredPage): void {
     this.delete(url);
-    const cost = costOf(url, p);
-    // Past the budget the oldest persons' pages go first (a Map iterates in insertion order): to the spill file, or
-    // away. The shared pages (home, lists, totals: about a hundred, read by most readers) stay in memory.
-    for (const [k, old] of this.pages) {
-      if (this.used + cost <= this.maxBytes) break;
-      if (!old.slug) continue;
-      this.delete(k);
-      if (this.spillFile) this.spill(k, old);
-    }
-    this.pages.set(url, p);
-    this.used += cost;
+    const s = this.slot();
+    this.urls[s] = url;
+    this.status[s] = p.status;
+    this.length[s] = p.length;
+    this.gz[s] = p.gzip.length;
+    this.br[s] = p.br.length;
+    this.day[s] = intern(this.days, this.dayIds, p.day);
+    this.slug[s] = p.slug ? intern(this.slugs, this.slugIds, p.slug) : -1;
+    const tag = Buffer.from(p.etag, "latin1");
+    if (tag.length >= ETAG_BYTES) throw new Error(`ETag too long: ${p.etag}`);
+    this.etag[s * ETAG_BYTES] = tag.length;
+    this.etag.set(tag, s * ETAG_BYTES + 1);
+    this.index.set(url, s);
+    this.place(s, p.gzip, p.br);
   }
-  private spill(url: string, p: StoredPage): void {
+  delete(url: string): void {
+    const s = this.index.get(url);
+    if (s === undefined) return;
+    if (this.where[s] === IN_FILE) this.live -= (this.gz[s] as number) + (this.br[s] as number);
+    this.index.delete(url);
+    this.urls[s] = undefined;
+    this.where[s] = FREE;
+    this.free.push(s);
+    this.generation++;
+  }
+  /** Drops the pages of these persons and every page that is not one person's. */
+  invalidate(slugs: ReadonlySet<string>): void {
+    const ids = new Set<number>();
+    for (const slug of slugs) {
+      const id = this.slugIds.get(slug);
+      if (id !== undefined) ids.add(id);
+    }
+    for (const [url, s] of this.index) {
+      const id = this.slug[s] as number;
+      if (id < 0 || ids.has(id)) this.delete(url);
+    }
+  }
+  /** Every page kept (those in the spill file read from it one by one). */
+  *entries(): IterableIterator<[string, StoredPage]> {
+    for (const [url, s] of [...this.index]) {
+      if (this.index.get(url) !== s) continue;
+      yield [url, this.read(s)];
+    }
+  }
+  clear(): void {
+    this.generation++;
+    this.index.clear();
+    this.urls = [];
+    this.free = [];
+    this.capacity = 0;
+    this.grow(0);
+    this.slugs = [];
+    this.slugIds = new Map();
+    this.chunks = [];
+    this.used = 0;
+    this.live = 0;
+    this.end = 0;
+    this.closeFile();
+  }
+
+  /** A page object for a slot: views of its chunk's bytes, or its bytes read from the spill file. */
+  private read(s: number): StoredPage {
+    const gz = this.gz[s] as number;
+    const br = this.br[s] as number;
+    const w = this.where[s] as number;
+    const at = this.at[s] as number;
+    let bodies: Buffer;
+    if (w >= 0) {
+      const chunk = this.chunks.find((c) => c.id === w) as Chunk;
+      bodies = chunk.buf.subarray(at, at + gz + br);
+    } else {
+      bodies = Buffer.allocUnsafe(gz + br);
+      readSync(this.fd as number, bodies, 0, bodies.length, at);
+    }
+    const e = s * ETAG_BYTES;
+    const slug = this.slug[s] as number;
+    return page(
+      {
+        status: this.status[s] as number,
+        etag: Buffer.from(this.etag.buffer, this.etag.byteOffset + e + 1, this.etag[e]).toString("latin1"),
+        day: this.days[this.day[s] as number] as string,
+        length: this.length[s] as number,
+        slug: slug < 0 ? undefined : this.slugs[slug],
+      },
+      bodies.subarray(0, gz),
+      bodies.subarray(gz),
+    );
+  }
+  private slot(): number {
+    const reused = this.free.pop();
+    if (reused !== undefined) return reused;
+    const s = this.urls.length;
+    if (s >= this.capacity) this.grow(Math.max(1024, this.capacity * 2));
+    this.urls.push(undefined);
+    return s;
+  }
+  private grow(capacity: number): void {
+    this.status = resized(this.status, capacity);
+    this.length = resized(this.length, capacity);
+    this.gz = resized(this.gz, capacity);
+    this.br = resized(this.br, capacity);
+    this.where = resized(this.where, capacity);
+    this.at = resized(this.at, capacity);
+    this.day = resized(this.day, capacity);
+    this.slug = resized(this.slug, capacity);
+    this.etag = resized(this.etag, capacity * ETAG_BYTES);
+    this.capacity = capacity;
+  }
+  /** Copies a slot's bodies into the newest chunk, making room by dropping the oldest chunks first. */
+  private place(s: number, gzip: Buffer, br: Buffer): void {
+    const n = gzip.length + br.length;
+    let chunk = this.chunks[this.chunks.length - 1];
+    if (chunk && chunk.used + n <= chunk.buf.length) return this.put(chunk, s, gzip, br);
+    // The shared pages of the dropped chunks go to the new one with this page (they are few, and stay in memory
+    // even past the budget rather than be lost).
+    const rescued: [number, Buffer][] = [];
+    let pending = 0;
+    while (this.chunks.length > 0 && this.used + Math.max(this.chunkSize, n + pending) > this.maxBytes)
+      pending += this.evict(this.chunks.shift() as Chunk, rescued);
+    const size = Math.max(this.chunkSize, n + pending);
+    chunk = { id: this.nextChunk++, buf: Buffer.allocUnsafeSlow(size), used: 0, slots: [], ats: [] };
+    this.chunks.push(chunk);
+    this.used += size;
+    this.put(chunk, s, gzip, br);
+    for (const [r, bytes] of rescued) {
+      const gz = this.gz[r] as number;
+      this.put(chunk, r, bytes.subarray(0, gz), bytes.subarray(gz));
+    }
+  }
+  private put(chunk: Chunk, s: number, gzip: Buffer, br: Buffer): void {
+    const at = chunk.used;
+    gzip.copy(chunk.buf, at);
+    br.copy(chunk.buf, at + gzip.length);
+    chunk.used += gzip.length + br.length;
+    chunk.slots.push(s);
+    chunk.ats.push(at);
+    this.where[s] = chunk.id;
+    this.at[s] = at;
+  }
+  /** Drops a chunk: its persons' pages to the spill file (or away), its shared pages to be placed again (their
+   * bytes are returned). */
+  private evict(chunk: Chunk, rescued: [number, Buffer][]): number {
+    this.used -= chunk.buf.length;
+    let kept = 0;
+    chunk.slots.forEach((s, i) => {
+      const at = chunk.ats[i] as number;
+      if (this.where[s] !== chunk.id || this.at[s] !== at) return;
+      const bytes = chunk.buf.subarray(at, at + (this.gz[s] as number) + (this.br[s] as number));
+      if ((this.slug[s] as number) < 0) {
+        rescued.push([s, bytes]);
+        kept += bytes.length;
+      } else if (this.spillFile) this.spill(s, bytes);
+      else this.delete(this.urls[s] as string);
+    });
+    return kept;
+  }
+  private spill(s: number, bytes: Buffer): void {
     if (this.fd === undefined) {
       this.fd = openSync(this.spillFile as string, "w+", 0o600);
       this.end = 0;
     }
     // Mostly garbage (pages replaced or dropped since): start the file again with the live pages.
     if (this.end > 64 * 1024 * 1024 && this.live < this.end / 3) this.compact();
-    const at = this.end;
-    writeSync(this.fd, p.gzip, 0, p.gzip.length, at);
-    writeSync(this.fd, p.br, 0, p.br.length, at + p.gzip.length);
-    this.end += p.gzip.length + p.br.length;
-    this.live += p.gzip.length + p.br.length;
-    const { status, etag, day, length, slug } = p;
-    this.spilled.set(url, {
-      status,
-      etag,
-      day,
-      length,
-      ...(slug ? { slug } : {}),
-      at,
-      gzip: p.gzip.length,
-      br: p.br.length,
-    });
+    writeSync(this.fd, bytes, 0, bytes.length, this.end);
+    this.where[s] = IN_FILE;
+    this.at[s] = this.end;
+    this.end += bytes.length;
+    this.live += bytes.length;
   }
+  /** Copies the live pages of the spill file to a new file, which takes its place. */
   private compact(): void {
-    const kept = [...this.spilled.keys()].map((url) => [url, this.get(url) as StoredPage] as const);
+    const file = this.spillFile as string;
+    const next = openSync(`${file}.compact`, "w+", 0o600);
+    let end = 0;
+    for (const s of this.index.values()) {
+      if (this.where[s] !== IN_FILE) continue;
+      const bytes = Buffer.allocUnsafe((this.gz[s] as number) + (this.br[s] as number));
+      readSync(this.fd as number, bytes, 0, bytes.length, this.at[s] as number);
+      writeSync(next, bytes, 0, bytes.length, end);
+      this.at[s] = end;
+      end += bytes.length;
+    }
     this.closeFile();
-    this.spilled.clear();
-    this.live = 0;
-    this.fd = openSync(this.spillFile as string, "w+", 0o600);
-    this.end = 0;
-    for (const [url, p] of kept) this.spill(url, p);
+    renameSync(`${file}.compact`, file);
+    this.fd = next;
+    this.end = end;
   }
   private closeFile(): void {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
   }
-  delete(url: string): void {
-    const old = this.pages.get(url);
-    if (old) {
-      this.used -= costOf(url, old);
-      this.pages.delete(url);
-      this.generation++;
-    }
-    const s = this.spilled.get(url);
-    if (s) {
-      this.live -= s.gzip + s.br;
-      this.spilled.delete(url);
-      this.generation++;
-    }
+}
+
+/** The number of a string in a table of them (days, slugs: each kept once, not once per page). */
+function intern(table: string[], ids: Map<string, number>, value: string): number {
+  let id = ids.get(value);
+  if (id === undefined) {
+    id = table.length;
+    table.push(value);
+    ids.set(value, id);
   }
-  /** Drops the pages of these persons and every page that is not one person's. */
-  invalidate(slugs: ReadonlySet<string>): void {
-    for (const [url, p] of [...this.pages]) if (!p.slug || slugs.has(p.slug)) this.delete(url);
-    for (const [url, p] of [...this.spilled]) if (!p.slug || slugs.has(p.slug)) this.delete(url);
-  }
-  /** Every page kept (those in the spill file read from it one by one). */
-  *entries(): IterableIterator<[string, StoredPage]> {
-    yield* this.pages.entries();
-    for (const url of [...this.spilled.keys()]) {
-      const p = this.get(url);
-      if (p) yield [url, p];
-    }
-  }
-  clear(): void {
-    this.generation++;
-    this.pages.clear();
-    this.spilled.clear();
-    this.used = 0;
-    this.live = 0;
-    this.end = 0;
-    this.closeFile();
-  }
+  return id;
+}
+
+type Typed = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
+/** A copy of a typed array with room for `n` items (the first `n` of the old one). */
+function resized<T extends Typed>(old: T, n: number): T {
+  const next = new (old.constructor as new (n: number) => T)(n);
+  next.set(old.subarray(0, Math.min(old.length, n)));
+  return next;
 }

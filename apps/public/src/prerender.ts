@@ -1,7 +1,8 @@
 import { PERSON_LISTS, STATUSES, type Locale } from "@registry/domain";
 import type { PublicApi } from "./api.ts";
 import { allPersonSlugs } from "./feeds.ts";
-import { compressedPage, storedPage, type PageStore } from "./page-store.ts";
+import { compressedPage, storedPage } from "./page.ts";
+import type { PageStore } from "./page-store.ts";
 import { loadSnapshot, saveSnapshot, saveSnapshotInBackground } from "./page-snapshot.ts";
 
 /** Persons whose page data is read in one query when pages are rendered ahead of readers. */

@@ -17,7 +17,11 @@ export interface ServerProcess {
 }
 
 /** Starts src/serve.ts in a child process on `target`, and waits until it listens. */
-export async function startServer(target: Target, staticDir: string): Promise<ServerProcess> {
+export async function startServer(
+  target: Target,
+  staticDir: string,
+  opts: { precompute?: boolean } = {},
+): Promise<ServerProcess> {
   // BENCH_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
   const profile = process.env.BENCH_PROFILE
     ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
@@ -30,6 +34,7 @@ export async function startServer(target: Target, staticDir: string): Promise<Se
       NODE_ENV: process.env.NODE_ENV ?? "production",
       BENCH_TARGET: JSON.stringify(target),
       BENCH_STATIC_DIR: staticDir,
+      ...(opts.precompute === false ? { BENCH_PRECOMPUTE: "0" } : {}),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

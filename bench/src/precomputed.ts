@@ -24,6 +24,8 @@ export interface FirstVisitFigure {
   first: Visits;
   second: Visits;
   bare: Visits;
+  /** The same addresses again, asked for with no compression (curl, some mirrors): each page inflated. */
+  plain?: Visits;
 }
 export interface VisibilityFigure {
   backend: string;
@@ -41,16 +43,20 @@ export async function waitSettled(base: string, since: number): Promise<number> 
   return (performance.now() - since) / 1000;
 }
 
-/** Every path visited once (the first visit), then again (the second), then the same bytes from a bare server. */
+/**
+ * Every path visited once (the first visit), then again (the second), then the same bytes from a bare server, as
+ * browsers ask (gzip or brotli); then once more with no compression asked for.
+ */
 export async function firstVisits(
   base: string,
   paths: readonly string[],
   connections: number,
-): Promise<{ first: Visits; second: Visits; bare: Visits }> {
+): Promise<{ first: Visits; second: Visits; bare: Visits; plain: Visits }> {
   const first = await visit(base, paths, connections);
   const second = await visit(base, paths, connections);
   const bare = await bareLimit(base, paths, connections);
-  return { first, second, bare };
+  const plain = await visit(base, paths, connections, {});
+  return { first, second, bare, plain };
 }
 
 const head = (url: string) =>
@@ -123,6 +129,14 @@ export function precomputedRows(
       ratio: `${fmt.pct(ratio)} of second (≥ 50%), p99 ≤ 50 ms; second ${fmt.pct(v.second.requestsPerSec / v.bare.requestsPerSec)} of bare`,
       met: ratio >= 0.5 && v.first.p99 <= 50 && v.first.non2xx + v.first.errors === 0,
     });
+    if (v.plain)
+      out.push({
+        metric: `  the same, no compression asked for (curl), ${v.backend} ${fmt.size(v.size)}`,
+        value: `${fmt.int(v.plain.requestsPerSec)} req/s, p50 ${fmt.ms(v.plain.p50)} p99 ${fmt.ms(v.plain.p99)}`,
+        limit: `second ${fmt.int(v.second.requestsPerSec)} req/s (compressed)`,
+        ratio: `${fmt.pct(v.plain.requestsPerSec / v.second.requestsPerSec)} of second; each page inflated on the way`,
+        met: null,
+      });
   }
   for (const v of visibility)
     out.push({

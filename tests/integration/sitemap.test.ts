@@ -1,5 +1,5 @@
 import { createContextInner, createPublicCaller } from "@registry/api";
-import type { Database } from "@registry/db";
+import { applyChanges, getRecord, type Database } from "@registry/db";
 import { createTestDb } from "@registry/db/testing";
 import type { PublicApi } from "@registry/public";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,6 +15,8 @@ let database: Database;
 let site: Awaited<ReturnType<typeof listenPublicSite>>;
 let base = "";
 const MADE_UP = 20_000;
+/** How many times the made-up persons were listed from the start (a sitemap's list of addresses being made). */
+let listings = 0;
 
 beforeAll(async () => {
   database = await createTestDb();
@@ -22,6 +24,7 @@ beforeAll(async () => {
   const real = createPublicCaller(createContextInner({ database }));
   const persons: PublicApi["persons"] = (input) => {
     const from = Number(input?.cursor ?? 0);
+    if (from === 0) listings++;
     const limit = input?.limit ?? 50;
     const items = Array.from({ length: Math.min(limit, MADE_UP - from) }, (_, i) => ({
       slug: `made-up-${from + i}`,
@@ -76,6 +79,29 @@ describe("the sitemap of a large registry", () => {
       expect(all).toContain(`https://registry.example${prefix}/about`);
     }
     expect(all.filter((u) => u.includes("/persons/made-up-"))).toHaveLength(3 * MADE_UP);
+  });
+
+  it("lists the addresses once per data version: the index and its parts share one list until a write", async () => {
+    await get("/sitemap.xml");
+    const before = listings;
+    for (const path of ["/sitemap.xml", "/sitemap-1.xml", "/sitemap-2.xml"])
+      expect((await get(path)).status).toBe(200);
+    expect(listings).toBe(before);
+    // A write (a person's summary, published at once by the system) makes a new data version: listed again, once.
+    const current = await getRecord(database.db, "person", "p-abishev");
+    if (!current) throw new Error("no p-abishev in the fixture");
+    await applyChanges(database.db, { id: "sitemap-test", role: "system" }, [
+      {
+        op: "update",
+        kind: "person",
+        id: "p-abishev",
+        version: current.meta.version,
+        value: { ...current.value, summary: { en: "Listed again." } },
+      },
+    ]);
+    for (const path of ["/sitemap.xml", "/sitemap-1.xml", "/sitemap-2.xml"])
+      expect((await get(path)).status).toBe(200);
+    expect(listings).toBe(before + 1);
   });
 
   it("answers 404 for a part that does not exist", async () => {

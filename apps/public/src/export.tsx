@@ -5,7 +5,7 @@ import { dirname, join } from "node:path";
 import { LOCALES, PERSON_LISTS, type Locale } from "@registry/domain";
 import type { PublicApi } from "./api.ts";
 import { exportFile, exportLinks, type PageCtx } from "./ctx.tsx";
-import { allPersonSlugs, atomFeed, robots, sitemap } from "./feeds.ts";
+import { allPersonSlugs, atomFeed, robots, sitemap, sitemapUrls } from "./feeds.ts";
 import { translator } from "./i18n.ts";
 import { NotFoundPage } from "./pages/misc.tsx";
 import { PersonsPage } from "./pages/persons.tsx";
@@ -105,7 +105,7 @@ export async function exportStaticSite(
   put("assets/site.css", SITE_CSS);
   put("assets/favicon.svg", FAVICON_SVG);
   put("feed.xml", await atomFeed(api, opts.publicUrl));
-  put("sitemap.xml", await sitemap(api, opts.publicUrl));
+  put("sitemap.xml", sitemap(await sitemapUrls(api, opts.publicUrl), opts.publicUrl));
   put("robots.txt", robots(opts.publicUrl));
   return { files };
 }

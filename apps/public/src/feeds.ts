@@ -58,12 +58,19 @@ ${entries.join("\n")}
 `;
 }
 
-/** The sitemap; with no configured public URL (`base` ""), its locations are paths on this site. */
 /** The most addresses one sitemap file may list (the sitemaps protocol: 50,000 URLs, 50 MB). */
 export const SITEMAP_URLS = 50_000;
 
-/** Every public page in each language, with its last change where known. */
-async function sitemapUrls(api: PublicApi, base: string): Promise<{ loc: string; lastmod?: string }[]> {
+export interface SitemapUrl {
+  loc: string;
+  lastmod?: string;
+}
+
+/**
+ * Every public page in each language, with its last change where known; with no configured public URL (`base`
+ * ""), the locations are paths on this site.
+ */
+export async function sitemapUrls(api: PublicApi, base: string): Promise<SitemapUrl[]> {
   const [persons, officials, events] = await Promise.all([
     allPersonSlugs(api),
     api.officials(),
@@ -98,7 +105,7 @@ async function sitemapUrls(api: PublicApi, base: string): Promise<{ loc: string;
   );
 }
 
-const urlset = (urls: readonly { loc: string; lastmod?: string }[]) => `<?xml version="1.0" encoding="UTF-8"?>
+const urlset = (urls: readonly SitemapUrl[]) => `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 ${urls.map((u) => `  <url><loc>${esc(u.loc)}</loc>${u.lastmod ? `<lastmod>${u.lastmod}</lastmod>` : ""}</url>`).join("\n")}
 </urlset>
@@ -108,8 +115,7 @@ ${urls.map((u) => `  <url><loc>${esc(u.loc)}</loc>${u.lastmod ? `<lastmod>${u.la
  * `/sitemap.xml`: every page in each language; past 50,000 addresses (about 16,000 persons) a sitemap index of
  * `/sitemap-1.xml`, `/sitemap-2.xml`, … each of at most 50,000 (`sitemapPart`).
  */
-export async function sitemap(api: PublicApi, base: string): Promise<string> {
-  const urls = await sitemapUrls(api, base);
+export function sitemap(urls: readonly SitemapUrl[], base: string): string {
   if (urls.length <= SITEMAP_URLS) return urlset(urls);
   const parts = Math.ceil(urls.length / SITEMAP_URLS);
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -120,8 +126,7 @@ ${Array.from({ length: parts }, (_, i) => `  <sitemap><loc>${esc(`${base}/sitema
 }
 
 /** Part `n` (from 1) of a sitemap index; null when there is no such part. */
-export async function sitemapPart(api: PublicApi, base: string, n: number): Promise<string | null> {
-  const urls = await sitemapUrls(api, base);
+export function sitemapPart(urls: readonly SitemapUrl[], n: number): string | null {
   if (urls.length <= SITEMAP_URLS || n < 1) return null;
   const part = urls.slice((n - 1) * SITEMAP_URLS, n * SITEMAP_URLS);
   return part.length ? urlset(part) : null;

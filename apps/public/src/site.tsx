@@ -7,7 +7,7 @@ import { LOCALES, today as todayOf, type Locale } from "@registry/domain";
 import express, { type Request, type Response, type Router } from "express";
 import type { PublicApi } from "./api.ts";
 import { serverLinks, type PageCtx, type Query } from "./ctx.tsx";
-import { atomFeed, robots, sitemap, sitemapPart } from "./feeds.ts";
+import { atomFeed, robots, sitemap, sitemapPart, sitemapUrls, type SitemapUrl } from "./feeds.ts";
 import { PageStore } from "./page-store.ts";
 import { servePage } from "./page-serve.ts";
 import { startPrerender, type Rendered } from "./prerender.ts";
@@ -101,12 +101,26 @@ export function createPublicSite(opts: PublicSiteOptions): PublicSite {
     res.setHeader("Cache-Control", "public, max-age=300");
     res.type("application/atom+xml").send(await atomFeed(opts.api, base));
   });
+  // The addresses are listed once per data version: a crawler fetching the index and its parts (8 files at 10^5
+  // persons) does not page through every person each time.
+  let listed: { version: number; urls: Promise<SitemapUrl[]> } | undefined;
+  const sitemapList = async () => {
+    const { version } = await opts.api.version();
+    if (listed?.version !== version) {
+      const urls = sitemapUrls(opts.api, base);
+      listed = { version, urls };
+      urls.catch(() => {
+        if (listed?.urls === urls) listed = undefined;
+      });
+    }
+    return listed.urls;
+  };
   router.get("/sitemap.xml", async (_req, res) => {
     res.setHeader("Cache-Control", "public, max-age=3600");
-    res.type("application/xml").send(await sitemap(opts.api, base));
+    res.type("application/xml").send(sitemap(await sitemapList(), base));
   });
   router.get(/^\/sitemap-([1-9]\d{0,3})\.xml$/, async (req, res, next) => {
-    const part = await sitemapPart(opts.api, base, Number(req.params[0]));
+    const part = sitemapPart(await sitemapList(), Number(req.params[0]));
     if (part === null) return next();
     res.setHeader("Cache-Control", "public, max-age=3600");
     res.type("application/xml").send(part);

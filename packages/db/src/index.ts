@@ -25,8 +25,8 @@ export {
   type VerifyResult,
   type FieldChange,
 } from "./audit.ts";
+export { listPublicPersons, SORTS, type PersonFilters, type Sort } from "./public-person-list.ts";
 export {
-  listPublicPersons,
   listPublicOfficials,
   getPublicOfficial,
   listPublicMassEvents,
@@ -36,9 +36,6 @@ export {
   publicPersonRefs,
   publicPersonChanges,
   publicPersonChangesBySlug,
-  SORTS,
-  type PersonFilters,
-  type Sort,
 } from "./public-queries.ts";
 export { publicStatistics } from "./public-statistics.ts";
 export { listPublicRecognitions, monthStarts, publicTimeline } from "./public-overview.ts";

@@ -5,7 +5,7 @@ import { verifyAudit } from "./audit.ts";
 import type { Database } from "./client.ts";
 import { applyChanges, type Actor } from "./pipeline.ts";
 import { getPublicDossier } from "./public-dossiers.ts";
-import { listPublicPersons } from "./public-queries.ts";
+import { listPublicPersons } from "./public-person-list.ts";
 import { getRecord } from "./repo.ts";
 import { listRevisions } from "./revisions.ts";
 import { createTestDb } from "./testing.ts";

@@ -8,13 +8,8 @@ import {
 import { sql } from "drizzle-orm";
 import type { Db } from "./db.ts";
 import { query } from "./query.ts";
-import {
-  cached,
-  politicalPrisonerOn,
-  publicData,
-  publicPersonRefs,
-  statusRecorded,
-} from "./public-queries.ts";
+import { politicalPrisonerOn, statusRecorded } from "./public-person-list.ts";
+import { cached, publicData, publicPersonRefs } from "./public-queries.ts";
 
 /** The first day of each month from `from`'s month to `to`'s, as YYYY-MM-DD. */
 export function monthStarts(from: string, to: string): string[] {

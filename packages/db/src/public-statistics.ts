@@ -2,7 +2,8 @@ import { reportAge, sourceDay, type Source, type Statistics } from "@registry/do
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "./db.ts";
 import { query } from "./query.ts";
-import { cached, politicalPrisonerOn, publicData } from "./public-queries.ts";
+import { politicalPrisonerOn } from "./public-person-list.ts";
+import { cached, publicData } from "./public-queries.ts";
 
 /** The statistics page's counts of published persons as of a day, kept per data version (see `cached`). */
 export function publicStatistics(db: Db, today: string): Promise<Statistics> {

@@ -98,35 +98,23 @@ export function SubmitPage({
             defaultValue={values.text ?? ""}
           />
         </div>
-        <div className="field">
-          <label htmlFor="s-source">{t("submit.source")}</label>
-          <span className="muted" id="s-source-hint">
-            {t("submit.sourceHint")}
-          </span>
-          <input
-            id="s-source"
-            name="source"
-            maxLength={SUBMISSION_SOURCE_MAX}
-            aria-describedby="s-source-hint"
-            aria-invalid={has("source") ? true : undefined}
-            defaultValue={values.source ?? ""}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="s-contact">{t("submit.contact")}</label>
-          <span className="muted" id="s-contact-hint">
-            {t("submit.contactHint")}
-          </span>
-          <input
-            id="s-contact"
-            name="contact"
-            maxLength={SUBMISSION_CONTACT_MAX}
-            autoComplete="off"
-            aria-describedby="s-contact-hint"
-            aria-invalid={has("contact") ? true : undefined}
-            defaultValue={values.contact ?? ""}
-          />
-        </div>
+        <HintedInput
+          name="source"
+          label={t("submit.source")}
+          hint={t("submit.sourceHint")}
+          maxLength={SUBMISSION_SOURCE_MAX}
+          invalid={has("source")}
+          value={values.source}
+        />
+        <HintedInput
+          name="contact"
+          label={t("submit.contact")}
+          hint={t("submit.contactHint")}
+          maxLength={SUBMISSION_CONTACT_MAX}
+          invalid={has("contact")}
+          value={values.contact}
+          autoComplete="off"
+        />
         <div className="visually-hidden" aria-hidden="true">
           <label htmlFor="s-website">{t("submit.honeypot")}</label>
           <input id="s-website" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
@@ -163,5 +151,35 @@ export function SubmitSentPage() {
         <a href={href("/")}>{t("submit.sent.back")}</a>
       </p>
     </Layout>
+  );
+}
+
+/** A one-line field with its label and a hint that describes it (the form's source and contact). */
+function HintedInput(props: {
+  name: string;
+  label: string;
+  hint: string;
+  maxLength: number;
+  invalid: boolean;
+  value: string | undefined;
+  autoComplete?: string;
+}) {
+  const id = `s-${props.name}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <span className="muted" id={`${id}-hint`}>
+        {props.hint}
+      </span>
+      <input
+        id={id}
+        name={props.name}
+        maxLength={props.maxLength}
+        autoComplete={props.autoComplete}
+        aria-describedby={`${id}-hint`}
+        aria-invalid={props.invalid ? true : undefined}
+        defaultValue={props.value ?? ""}
+      />
+    </div>
   );
 }

@@ -95,4 +95,3 @@ const brotliFor = (length: number) => ({
     [zlib.BROTLI_PARAM_SIZE_HINT]: length,
   },
 });
-

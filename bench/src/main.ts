@@ -112,7 +112,7 @@ interface LoadFigure {
 interface HttpFigure {
   backend: BackendName;
   size: number;
-  page: "list" | "person";
+  page: "home" | "list" | "person";
   /**
    * "cached": the same URLs again (the site keeps rendered pages until the data changes); "rendered": a new URL
    * every request (an unused query parameter), so every request loads the data and renders the page.
@@ -306,12 +306,13 @@ async function runSize(
         const locales = ["", "/ru", "/kk"];
         const personPaths = gen.samples.flatMap((x) => locales.map((l) => `${l}/persons/${x.slug}`));
         const listPaths = locales.flatMap((l) => [
+          l || "/",
           ...PERSON_LISTS.map((x) => `${l}/persons?list=${x}`),
           ...STATUSES.map((x) => `${l}/persons?status=${x}`),
         ]);
         for (const [what, paths] of [
           ["person pages", personPaths],
-          ["filtered lists", listPaths],
+          ["home and filtered lists", listPaths],
         ] as const) {
           const r = await firstVisits(server.url, paths, config.connections);
           results.firstVisits.push({ backend, size, what, paths: paths.length, ...r });
@@ -328,7 +329,10 @@ async function runSize(
         log(`${backend} page weight: ${pages.map((p) => `${p.template} ${fmt.kb(p.totalGzip)}`).join(", ")}`);
       });
       await phase(`http ${backend}`, async () => {
-        // The same bytes as files: the list page, and each person page of the rotation.
+        // The same bytes as files: the home page, the list page, and each person page of the rotation.
+        const home = await get(`${server.url}/`);
+        if (home.status !== 200) throw new Error(`/ answered ${home.status}`);
+        writeFileSync(join(staticDir, "home.html"), home.body);
         const listPage = await get(`${server.url}${config.listPath}`);
         if (listPage.status !== 200) throw new Error(`${config.listPath} answered ${listPage.status}`);
         writeFileSync(join(staticDir, "list.html"), listPage.body);
@@ -345,6 +349,7 @@ async function runSize(
         };
         const at = (paths: readonly string[]) => (i: number) => paths[i % paths.length] ?? "/";
         const pages: [HttpFigure["page"], string[], string[]][] = [
+          ["home", ["/"], ["/__static/home.html"]],
           ["list", [config.listPath], ["/__static/list.html"]],
           ["person", sample.map((s) => `/persons/${s}`), sample.map((s) => `/__static/persons/${s}.html`)],
         ];
@@ -500,7 +505,7 @@ function rows(): Row[] {
       met: null,
     });
   for (const h of results.http) {
-    const name = `${h.page === "list" ? `list page ${config.listPath}` : "person page"}${h.mode === "rendered" ? " (new URL each time)" : ""}`;
+    const name = `${h.page === "list" ? `list page ${config.listPath}` : h.page === "home" ? "home page" : "person page"}${h.mode === "rendered" ? " (new URL each time)" : ""}`;
     // The targets (issue 18) are for pages as the site serves them, warm: at least half the bare limit. The render
     // path (a new URL each time, never stored) is information.
     const judged = h.mode === "cached";

@@ -87,7 +87,7 @@ async function buildDossiers(
     group(recognitions),
     group(massEvents),
   ];
-  return people.map(({ data: person, updatedAt }) => {
+  const dossierOf = ({ data: person, updatedAt }: { data: Person; updatedAt: string }): PersonDossier => {
     const id = person.id;
     const myCases = byCase.get(id) ?? [];
     const myEvents = byEvent.get(id) ?? [];
@@ -155,7 +155,15 @@ async function buildDossiers(
       sources: sources.map((s) => s.data).filter((s) => cited.has(s.id)),
       updatedAt,
     };
-  });
+  };
+  // The open data's batches of 500 are a few hundred milliseconds of work on the one thread that also answers
+  // readers: it yields to them every few dossiers.
+  const out: PersonDossier[] = [];
+  for (const [n, row] of people.entries()) {
+    if (n > 0 && n % 20 === 0) await new Promise((r) => setImmediate(r));
+    out.push(dossierOf(row));
+  }
+  return out;
 }
 
 export async function getPublicDossier(db: Db, slug: string, today: string): Promise<PersonDossier | null> {

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { arch, cpus, platform, release, totalmem, type as osType } from "node:os";
 
 export interface Row {
@@ -21,22 +21,10 @@ export interface Machine {
 }
 
 /** The commit checked out, read from .git without running git. */
+/** The commit measured (git's answer, so that a worktree or a packed ref is read right); null outside a clone. */
 function commitOf(root: string): string | null {
   try {
-    const head = readFileSync(`${root}/.git/HEAD`, "utf8").trim();
-    if (!head.startsWith("ref: ")) return head;
-    const ref = head.slice(5);
-    try {
-      return readFileSync(`${root}/.git/${ref}`, "utf8").trim();
-    } catch {
-      const packed = readFileSync(`${root}/.git/packed-refs`, "utf8");
-      return (
-        packed
-          .split("\n")
-          .find((l) => l.endsWith(` ${ref}`))
-          ?.split(" ")[0] ?? null
-      );
-    }
+    return execFileSync("git", ["rev-parse", "HEAD"], { cwd: root, encoding: "utf8" }).trim() || null;
   } catch {
     return null;
   }

@@ -1,6 +1,6 @@
 import { and, asc, gt, inArray, sql } from "drizzle-orm";
 import type { Db } from "./db.ts";
-import { isPublicField, NOT_PUBLIC_FIELD, publicPersonRefs, visible } from "./public-queries.ts";
+import { cached, isPublicField, NOT_PUBLIC_FIELD, publicPersonRefs, visible } from "./public-queries.ts";
 import { ENTITY_KINDS } from "./entities.ts";
 import { auditLog, personLinks, persons, tableOf, users, type EntityKind } from "./schema.ts";
 import { query } from "./query.ts";
@@ -152,16 +152,30 @@ const VISIBLE_ACTIONS = ["create", "update", "approve", "revert", "merge", "tran
  * the home page's "recently updated". Loads by the system (the seed, imports of the curated data) are not
  * curators' changes, so a fresh registry lists nobody.
  */
-export async function recentCuratorChanges(
+export function recentCuratorChanges(
   db: Db,
   limit: number,
 ): Promise<
   { id: string; slug: string; name: string; localNames?: { ru?: string; kk?: string }; changedAt: string }[]
 > {
+  // Once per data version: the query reads the whole audit log (417,000 entries at 10^5 persons), and on PGlite,
+  // which runs on the server's one thread, the home page rendered for each new address stalled every reader for
+  // seconds (bench, session 7).
+  return cached(db, "", `recentCuratorChanges:${limit}`, () => recentCuratorChangesNow(db, limit));
+}
+
+async function recentCuratorChangesNow(
+  db: Db,
+  limit: number,
+): Promise<
+  { id: string; slug: string; name: string; localNames?: { ru?: string; kk?: string }; changedAt: string }[]
+> {
+  // Curators' entries only (the loads of the system and of the curated data are most of the log), before the
+  // costlier test of their changes.
   const rows = await query<{ id: string; at: string }>(
     db,
-    sql`select a.entity_id as id, max(a.at) as at from ${auditLog} a join ${users} u on u.id = a.actor
-        where a.entity_kind = 'person' and a.action in (${sql.join(
+    sql`select a.entity_id as id, max(a.at) as at from ${auditLog} a
+        where a.entity_kind = 'person' and a.actor in (select u.id from ${users} u) and a.action in (${sql.join(
           VISIBLE_ACTIONS.map((x) => sql`${x}`),
           sql`, `,
         )})

@@ -20,7 +20,6 @@ export interface Machine {
   commit: string | null;
 }
 
-/** The commit checked out, read from .git without running git. */
 /** The commit measured (git's answer, so that a worktree or a packed ref is read right); null outside a clone. */
 function commitOf(root: string): string | null {
   try {

@@ -18,12 +18,18 @@ const target = JSON.parse(process.env.BENCH_TARGET ?? "null") as Target | null;
 const staticDir = process.env.BENCH_STATIC_DIR;
 if (!target || !staticDir) throw new Error("BENCH_TARGET and BENCH_STATIC_DIR are required");
 
+// BENCH_TRACE=<file>: the server's log lines go there too, between the figures written once a second (below).
+const trace = process.env.BENCH_TRACE ? createWriteStream(process.env.BENCH_TRACE) : undefined;
+
 const database = await createDb(target);
 const app = createApp({
   database,
   secretKey: randomBytes(32),
   env: {},
-  log: (line) => process.stderr.write(`${line}\n`),
+  log: (line) => {
+    process.stderr.write(`${line}\n`);
+    trace?.write(`  ${line}\n`);
+  },
   // The built open-data files go with the static copies (deleted after each size).
   openDataDir: join(staticDir, "open-data"),
   precompute: process.env.BENCH_PRECOMPUTE !== "0",
@@ -79,10 +85,10 @@ const control = async (url: URL, res: ServerResponse) => {
   res.writeHead(200, { "content-type": "application/json" }).end("{}");
 };
 
-// BENCH_TRACE=<file>: once a second, the event loop's delay, the garbage collector's pauses and the heap, with the
-// server's log lines between them (where a slow tail comes from).
-if (process.env.BENCH_TRACE) {
-  const out = createWriteStream(process.env.BENCH_TRACE);
+// BENCH_TRACE: once a second, the event loop's delay, the garbage collector's pauses and the heap (where a slow tail
+// comes from).
+if (trace) {
+  const out = trace;
   const started = performance.now();
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
@@ -102,11 +108,6 @@ if (process.env.BENCH_TRACE) {
     loop.reset();
     gcs = [];
   }, 1000).unref();
-  const write = process.stderr.write.bind(process.stderr);
-  process.stderr.write = (chunk: string | Uint8Array, ...rest: never[]) => {
-    out.write(`  ${String(chunk)}`);
-    return write(chunk, ...rest);
-  };
 }
 
 const server = createServer((req, res) => {

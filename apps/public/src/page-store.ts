@@ -160,20 +160,24 @@ export class PageStore {
     this.closeFile();
   }
 
-  /** A page object for a slot: views of its chunk's bytes, or its bytes read from the spill file. */
-  private read(s: number): StoredPage {
-    const gz = this.gz[s] as number;
-    const br = this.br[s] as number;
+  /** A slot's bodies (gzip, then brotli): a view of its chunk's bytes, or read from the spill file. */
+  private bodies(s: number): Buffer {
+    const n = (this.gz[s] as number) + (this.br[s] as number);
     const w = this.where[s] as number;
     const at = this.at[s] as number;
-    let bodies: Buffer;
     if (w >= 0) {
-      const chunk = this.chunks.find((c) => c.id === w) as Chunk;
-      bodies = chunk.buf.subarray(at, at + gz + br);
-    } else {
-      bodies = Buffer.allocUnsafe(gz + br);
-      readSync(this.fd as number, bodies, 0, bodies.length, at);
+      // The chunks' ids are consecutive, oldest first.
+      const chunk = this.chunks[w - (this.chunks[0] as Chunk).id] as Chunk;
+      return chunk.buf.subarray(at, at + n);
     }
+    const bytes = Buffer.allocUnsafe(n);
+    readSync(this.fd as number, bytes, 0, n, at);
+    return bytes;
+  }
+  /** A page object for a slot, its bodies as `bodies` gives them. */
+  private read(s: number): StoredPage {
+    const gz = this.gz[s] as number;
+    const bodies = this.bodies(s);
     const e = s * ETAG_BYTES;
     const slug = this.slug[s] as number;
     return page(
@@ -276,8 +280,7 @@ export class PageStore {
     let end = 0;
     for (const s of this.index.values()) {
       if (this.where[s] !== IN_FILE) continue;
-      const bytes = Buffer.allocUnsafe((this.gz[s] as number) + (this.br[s] as number));
-      readSync(this.fd as number, bytes, 0, bytes.length, this.at[s] as number);
+      const bytes = this.bodies(s);
       writeSync(next, bytes, 0, bytes.length, end);
       this.at[s] = end;
       end += bytes.length;

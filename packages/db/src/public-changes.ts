@@ -152,24 +152,23 @@ const VISIBLE_ACTIONS = ["create", "update", "approve", "revert", "merge", "tran
  * the home page's "recently updated". Loads by the system (the seed, imports of the curated data) are not
  * curators' changes, so a fresh registry lists nobody.
  */
-export function recentCuratorChanges(
-  db: Db,
-  limit: number,
-): Promise<
-  { id: string; slug: string; name: string; localNames?: { ru?: string; kk?: string }; changedAt: string }[]
-> {
+/** A published person in the home page's "recently updated", with when. */
+interface RecentChange {
+  id: string;
+  slug: string;
+  name: string;
+  localNames?: { ru?: string; kk?: string };
+  changedAt: string;
+}
+
+export function recentCuratorChanges(db: Db, limit: number): Promise<RecentChange[]> {
   // Once per data version: the query reads the whole audit log (417,000 entries at 10^5 persons), and on PGlite,
   // which runs on the server's one thread, the home page rendered for each new address stalled every reader for
   // seconds (bench, session 7).
   return cached(db, "", `recentCuratorChanges:${limit}`, () => recentCuratorChangesNow(db, limit));
 }
 
-async function recentCuratorChangesNow(
-  db: Db,
-  limit: number,
-): Promise<
-  { id: string; slug: string; name: string; localNames?: { ru?: string; kk?: string }; changedAt: string }[]
-> {
+async function recentCuratorChangesNow(db: Db, limit: number): Promise<RecentChange[]> {
   // Curators' entries only (the loads of the system and of the curated data are most of the log), before the
   // costlier test of their changes.
   const rows = await query<{ id: string; at: string }>(

@@ -156,8 +156,8 @@ async function buildDossiers(
       updatedAt,
     };
   };
-  // The open data's batches of 500 are a few hundred milliseconds of work on the one thread that also answers
-  // readers: it yields to them every few dossiers.
+  // The open data's batches of 500 stalled readers for up to about 100 ms on the one thread that also answers
+  // them (measured, ADR 013): it yields to them every few dossiers.
   const out: PersonDossier[] = [];
   for (const [n, row] of people.entries()) {
     if (n > 0 && n % 20 === 0) await new Promise((r) => setImmediate(r));
